@@ -1,0 +1,37 @@
+package org.faxserver.model.messaging;
+
+/**
+ * Routing keys of DESIGN.md §3. Each message type is published under the key of the same name, so
+ * {@code RoutingKeys.X} equals the {@code TYPE} constant of the matching payload record.
+ */
+public final class RoutingKeys {
+
+  /** api → router (fact, {@link Exchanges#FAX_EVENTS}). */
+  public static final String JOB_SUBMITTED = "job.submitted";
+  /** router → queue (fact). */
+  public static final String JOB_ROUTED = "job.routed";
+  /** queue → esl-gateway (command, {@link Exchanges#FAX_COMMANDS}; one work queue for all gateways). */
+  public static final String FAX_ORIGINATE = "fax.originate";
+  /** esl-gateway → queue, api (fact). */
+  public static final String ATTEMPT_PROGRESS = "attempt.progress";
+  /** esl-gateway → queue (fact). */
+  public static final String ATTEMPT_FINISHED = "attempt.finished";
+  /** esl-gateway → router (request/reply with a short timeout). */
+  public static final String ROUTE_INBOUND = "route.inbound";
+  /** esl-gateway → router, queue (fact). */
+  public static final String INBOUND_RECEIVED = "inbound.received";
+  /** queue → notifier (command). */
+  public static final String DELIVER_WEBHOOK = "deliver.webhook";
+  /** queue → notifier (command). */
+  public static final String DELIVER_EMAIL = "deliver.email";
+  /** notifier → queue (fact). */
+  public static final String DELIVERY_FINISHED = "delivery.finished";
+  /** queue → api, notifier (fact). */
+  public static final String JOB_STATUS = "job.status";
+  /** queue → api, notifier (fact). */
+  public static final String JOB_COMPLETED = "job.completed";
+  /** api → router, queue (fact; every instance binds its own queue so all caches hear it). */
+  public static final String DIRECTORY_CHANGED = "directory.changed";
+
+  private RoutingKeys() {}
+}

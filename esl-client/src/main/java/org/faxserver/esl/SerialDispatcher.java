@@ -1,0 +1,148 @@
+package org.faxserver.esl;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the callbacks of one connection in order, on a shared executor, without ever blocking the
+ * Netty I/O thread that feeds it (FreeSWITCH kills a listener that falls 500 events behind, and a
+ * blocked event loop would stall every other connection on it).
+ *
+ * <p>Like an actor mailbox: tasks go into a lock-free queue and at most one drain task per
+ * dispatcher is on the executor at a time, so thousands of connections can share a few threads.
+ *
+ * <p>Two kinds of task:
+ * <ul>
+ *   <li><b>events</b> ({@link #offerEvent}) are bounded. When {@code capacity / 2} are waiting, the
+ *       connection is asked to stop reading ({@link FlowControl#pause()}, i.e. Netty auto-read off),
+ *       so TCP and FreeSWITCH's own 100 000-event queue absorb the burst; reading resumes at
+ *       {@code capacity / 4}. Only if events still reach {@code capacity} (bytes already read keep
+ *       decoding) is the newest event <b>dropped</b>, counted in {@link #droppedEvents()} and logged.
+ *   <li><b>control</b> tasks ({@link #submit}), i.e. reply and job completions and lifecycle
+ *       callbacks, are never dropped; their number is bounded by the commands the caller issued.
+ * </ul>
+ */
+final class SerialDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(SerialDispatcher.class);
+  private static final int BATCH = 128;
+
+  /** Turns reading from the socket off and on. */
+  interface FlowControl {
+    void pause();
+
+    void resume();
+  }
+
+  private final String name;
+  private final Executor executor;
+  private final int capacity;
+  private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicInteger pendingEvents = new AtomicInteger();
+  private final AtomicBoolean paused = new AtomicBoolean();
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile FlowControl flowControl;
+
+  SerialDispatcher(String name, Executor executor, int capacity) {
+    if (capacity < 4) {
+      throw new IllegalArgumentException("event queue capacity must be >= 4: " + capacity);
+    }
+    this.name = name;
+    this.executor = executor;
+    this.capacity = capacity;
+  }
+
+  /** Sets the flow control of the current connection; a previous pause is lifted. */
+  void flowControl(FlowControl fc) {
+    this.flowControl = fc;
+    paused.set(false);
+  }
+
+  /** Queues an event callback; returns {@code false} if it was dropped because the queue is full. */
+  boolean offerEvent(Runnable task) {
+    int n = pendingEvents.incrementAndGet();
+    if (n > capacity) {
+      pendingEvents.decrementAndGet();
+      long d = dropped.incrementAndGet();
+      if (d == 1 || d % 1000 == 0) {
+        log.warn("{}: event queue full ({} events), dropped {} event(s) so far; the listener is too slow",
+            name, capacity, d);
+      }
+      return false;
+    }
+    if (n >= capacity / 2 && paused.compareAndSet(false, true)) {
+      FlowControl fc = flowControl;
+      if (fc != null) {
+        log.debug("{}: {} events queued, pausing reads", name, n);
+        fc.pause();
+      }
+    }
+    queue.add(() -> {
+      int left = pendingEvents.decrementAndGet();
+      if (left <= capacity / 4 && paused.compareAndSet(true, false)) {
+        FlowControl fc = flowControl;
+        if (fc != null) {
+          fc.resume();
+        }
+      }
+      task.run();
+    });
+    schedule();
+    return true;
+  }
+
+  /** Queues a control callback; never dropped. */
+  void submit(Runnable task) {
+    queue.add(task);
+    schedule();
+  }
+
+  long droppedEvents() {
+    return dropped.get();
+  }
+
+  int pendingEvents() {
+    return pendingEvents.get();
+  }
+
+  private void schedule() {
+    if (scheduled.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        scheduled.set(false);
+        log.warn("{}: dispatch executor rejected work (shut down?); {} callbacks not run", name, queue.size());
+      }
+    }
+  }
+
+  private void drain() {
+    try {
+      for (int i = 0; i < BATCH; i++) {
+        Runnable r = queue.poll();
+        if (r == null) {
+          break;
+        }
+        try {
+          r.run();
+        } catch (Throwable t) {
+          log.warn("{}: callback failed", name, t);
+        }
+      }
+    } finally {
+      scheduled.set(false);
+      // A task added after our last poll saw scheduled == true and did not schedule: re-check.
+      if (!queue.isEmpty()) {
+        schedule();
+      }
+    }
+  }
+}

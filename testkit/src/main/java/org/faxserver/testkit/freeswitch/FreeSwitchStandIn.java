@@ -38,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FreeSwitchStandIn implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The FreeSWITCH version the stand-in imitates (captures were taken from this one). */
     public static final String VERSION = "1.10.12-release~64bit";
 
@@ -302,8 +304,12 @@ public final class FreeSwitchStandIn implements AutoCloseable {
         }
     }
 
+    /** Drops every connection and stops listening, like a FreeSWITCH going away. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (EslSession s : core.sessions) {
             s.disconnect();
         }

@@ -1,6 +1,7 @@
 package org.faxserver.model.attempt;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
@@ -21,6 +22,8 @@ import org.faxserver.model.fax.FaxSettings;
  * @param document       the TIFF-F to send
  * @param fax            T.38/ECM/V.17/ident/header for this call
  * @param deadline       the call must be over by then; esl-gateway kills it otherwise
+ * @param overrides      channel variables to set on the dial string after the fax settings, so they
+ *                       win (the per-destination overrides fax-queue stores); empty for none
  */
 public record OriginateFax(
     UUID attemptId,
@@ -32,7 +35,8 @@ public record OriginateFax(
     String callerIdName,
     DocumentRef document,
     FaxSettings fax,
-    Instant deadline) {
+    Instant deadline,
+    Map<String, String> overrides) {
 
   public static final String TYPE = "fax.originate";
   public static final int VERSION = 1;
@@ -44,11 +48,28 @@ public record OriginateFax(
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(deadline, "deadline");
     fax = fax == null ? FaxSettings.defaults() : fax;
+    overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
     if (gateway == null || gateway.isBlank()) {
       throw new IllegalArgumentException("gateway is required");
     }
     if (attemptNumber < 1) {
       throw new IllegalArgumentException("attempt numbers start at 1, was " + attemptNumber);
     }
+  }
+
+  /** An originate without dial-string overrides (the form before {@code overrides} was added). */
+  public OriginateFax(
+      UUID attemptId,
+      UUID jobId,
+      int attemptNumber,
+      String gateway,
+      PhoneNumber destination,
+      PhoneNumber callerIdNumber,
+      String callerIdName,
+      DocumentRef document,
+      FaxSettings fax,
+      Instant deadline) {
+    this(attemptId, jobId, attemptNumber, gateway, destination, callerIdNumber, callerIdName, document,
+        fax, deadline, Map.of());
   }
 }

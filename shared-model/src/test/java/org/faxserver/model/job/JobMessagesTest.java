@@ -49,6 +49,27 @@ class JobMessagesTest {
   }
 
   @Test
+  void rejectedJobCarriesItsReasonAndAnEmptyPlan() {
+    JobSubmitted submitted =
+        new JobSubmitted(UUID.randomUUID(), "t-1", "u-1", FROM, TO, DOC, 3, JobOptions.none());
+
+    JobRouted routed = JobRouted.rejected(submitted, "no route");
+
+    assertThat(routed.isRejected()).isTrue();
+    assertThat(routed.rejection()).isEqualTo("no route");
+    assertThat(routed.plan().isEmpty()).isTrue();
+    assertThat(JobRouted.of(submitted, DeliveryPlan.of(PriorityGroup.of(1, A))).isRejected()).isFalse();
+  }
+
+  @Test
+  void rejectedJobCannotAlsoHaveAPlan() {
+    assertThatThrownBy(
+            () -> new JobRouted(UUID.randomUUID(), "t-1", JobOrigin.API, null, FROM, TO, DOC, 1, null,
+                DeliveryPlan.of(PriorityGroup.of(1, A)), "spoofed caller id"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void submissionNeedsAtLeastOnePage() {
     assertThatThrownBy(
             () -> new JobSubmitted(UUID.randomUUID(), "t-1", null, FROM, TO, DOC, 0, null))

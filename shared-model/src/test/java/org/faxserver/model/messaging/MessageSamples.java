@@ -81,6 +81,8 @@ final class MessageSamples {
     return List.of(
         sample("job.submitted.json", JobSubmitted.TYPE, JobSubmitted.VERSION, jobSubmitted()),
         sample("job.routed.json", JobRouted.TYPE, JobRouted.VERSION, JobRouted.of(jobSubmitted(), PLAN)),
+        sample("job.routed.rejected.json", JobRouted.TYPE, JobRouted.VERSION,
+            JobRouted.rejected(jobSubmitted(), "caller id +15551234567 is not a number of tenant tenant-7")),
         sample("fax.originate.json", OriginateFax.TYPE, OriginateFax.VERSION, originate()),
         sample("attempt.progress.json", AttemptProgress.TYPE, AttemptProgress.VERSION, progress()),
         sample("attempt.finished.json", AttemptFinished.TYPE, AttemptFinished.VERSION, finished()),
@@ -129,7 +131,7 @@ final class MessageSamples {
     return new OriginateFax(
         ATTEMPT_ID, JOB_ID, 1, "carrier-a", REMOTE, TENANT_NUMBER, "ACME Corp", TIFF,
         new FaxSettings(T38Policy.REQUEST, true, false, "+1 555 123 4567", "ACME Corp"),
-        Instant.parse("2026-11-26T07:15:00Z"));
+        Instant.parse("2026-11-26T07:15:00Z"), Map.of("absolute_codec_string", "PCMU"));
   }
 
   private static AttemptProgress progress() {

@@ -1,0 +1,42 @@
+package org.faxserver.router.config;
+
+import java.time.Clock;
+import org.faxserver.router.directory.adapter.db.DirectoryRepository;
+import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.routing.application.RoutingSubmittedJobs;
+import org.faxserver.router.routing.model.DeliveryPlanner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+
+/** Wires the routing domain and the directory cache with plain constructors. */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  DeliveryPlanner deliveryPlanner() {
+    return new DeliveryPlanner();
+  }
+
+  @Bean
+  DirectoryRepository directoryRepository(
+      DatabaseClient db, ReactiveTransactionManager transactions, NumbersProperties numbers) {
+    return new DirectoryRepository(db, transactions, numbers.defaultRegion());
+  }
+
+  @Bean
+  CachedDirectory cachedDirectory(DirectoryRepository repository, RouterProperties router) {
+    return new CachedDirectory(repository, router.directoryMaxAge());
+  }
+
+  @Bean
+  RoutingSubmittedJobs routingSubmittedJobs(CachedDirectory directory, DeliveryPlanner planner) {
+    return new RoutingSubmittedJobs(directory, planner);
+  }
+}

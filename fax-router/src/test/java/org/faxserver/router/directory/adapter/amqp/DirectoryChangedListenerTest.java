@@ -1,0 +1,46 @@
+package org.faxserver.router.directory.adapter.amqp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.faxserver.model.directory.DirectoryChanged;
+import org.faxserver.model.directory.DirectoryEntity;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.model.messaging.MessageJson;
+import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import reactor.core.publisher.Mono;
+
+class DirectoryChangedListenerTest {
+
+  private final CachedDirectory cache =
+      new CachedDirectory(() -> Mono.just(Directory.empty()), Duration.ofHours(1));
+  private final DirectoryChangedListener listener = new DirectoryChangedListener(cache);
+
+  @Test
+  void aChangeNoticeDropsTheCachedDirectory() {
+    cache.current().block();
+    Envelope<DirectoryChanged> notice = Envelope.of(DirectoryChanged.TYPE, DirectoryChanged.VERSION, null,
+        DirectoryChanged.updated(DirectoryEntity.ENDPOINT, "7"), Clock.systemUTC());
+
+    listener.onMessage(new Message(MessageJson.write(notice), new MessageProperties()));
+    cache.current().block();
+
+    assertThat(cache.loadCount()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreadableNoticeStillDropsIt() {
+    cache.current().block();
+
+    listener.onMessage(new Message("{not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+    cache.current().block();
+
+    assertThat(cache.loadCount()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,64 @@
+package org.faxserver.api.auth;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.faxserver.api.auth.model.ApiKeys;
+import org.faxserver.api.auth.model.AuthThrottle;
+import org.faxserver.api.auth.model.Credentials;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Guards {@code /admin/**} with the admin API key, given as the HTTP Basic password (username
+ * ignored, as in the seed) or as {@code Authorization: Bearer <key>}. Compared in constant time.
+ * Repeated failures from one client address are throttled like tenant API-key failures.
+ */
+@Component
+@Order(-100)
+class AdminAuthFilter implements WebFilter {
+    static final String CHALLENGE = "Basic realm=\"faxserver-admin\", Bearer realm=\"faxserver-admin\"";
+    private final String adminApiKey;
+    private final AuthThrottle byAddress;
+
+    AdminAuthFilter(SecurityProperties props, Clock clock) {
+        this.adminApiKey = props.adminApiKey();
+        var t = props.authThrottle();
+        this.byAddress = new AuthThrottle(new AuthThrottle.Settings(t.maxFailuresPerAddress(), t.window(), t.lockout(),
+                t.maxTrackedKeys()), clock);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (AuthPaths.of(exchange) != AuthPaths.ADMIN) {
+            return chain.filter(exchange);
+        }
+        String address = clientAddress(exchange);
+        var blocked = byAddress.blockedFor(address);
+        if (blocked.isPresent()) {
+            return Mono.error(new AuthThrottledException(blocked.get()));
+        }
+        Optional<Credentials> credentials =
+                Credentials.parse(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        String presented = credentials.map(c -> c instanceof Credentials.Basic b ? b.password()
+                : ((Credentials.Bearer) c).token()).orElse("");
+        // Always compare (even for a missing header) so every failure takes the same path.
+        boolean ok = ApiKeys.constantTimeEquals(presented, adminApiKey) && credentials.isPresent();
+        if (!ok) {
+            byAddress.recordFailure(address);
+            return Mono.error(new AuthenticationFailedException(CHALLENGE));
+        }
+        return chain.filter(exchange);
+    }
+
+    static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,40 @@
+package org.faxserver.api.auth;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code faxserver.security.*}. The admin API key is mandatory: the seed answered every admin call
+ * with 500 when it was empty; here the service refuses to start instead.
+ */
+@ConfigurationProperties("faxserver.security")
+public record SecurityProperties(String adminApiKey,
+                                 @DefaultValue("10") int bcryptStrength,
+                                 @DefaultValue AuthThrottleProperties authThrottle) {
+
+    public SecurityProperties {
+        if (adminApiKey == null || adminApiKey.isBlank()) {
+            throw new IllegalArgumentException("faxserver.security.admin-api-key must be set "
+                    + "(environment variable FAXSERVER_SECURITY_ADMIN_API_KEY); refusing to start without it");
+        }
+        if (bcryptStrength < 4 || bcryptStrength > 31) {
+            throw new IllegalArgumentException("faxserver.security.bcrypt-strength must be between 4 and 31");
+        }
+    }
+
+    /** {@code faxserver.security.auth-throttle.*}: failed tenant logins before a temporary lockout. */
+    public record AuthThrottleProperties(@DefaultValue("5") int maxFailures,
+                                         @DefaultValue("5m") Duration window,
+                                         @DefaultValue("5m") Duration lockout,
+                                         @DefaultValue("50") int maxFailuresPerAddress,
+                                         @DefaultValue("100000") int maxTrackedKeys) {
+    }
+
+    @Override
+    public String toString() {
+        return "SecurityProperties[adminApiKey=***, bcryptStrength=" + bcryptStrength + ", authThrottle="
+                + authThrottle + "]";
+    }
+}

@@ -1,0 +1,3 @@
+package org.faxserver.api.endpoint.model;
+
+public enum EndpointType { GATEWAY, WEBHOOK, EMAIL }

@@ -1,0 +1,50 @@
+package org.faxserver.api.number.model;
+
+import java.util.regex.Pattern;
+
+import org.faxserver.api.shared.model.NotifySpec;
+import org.faxserver.api.shared.model.Violations;
+import org.faxserver.model.InvalidPhoneNumberException;
+import org.faxserver.model.PhoneNumber;
+
+/**
+ * Validated content of a tenant number. The number is stored in E.164; the seed stored whatever the
+ * client sent and truncated long numbers, which broke international faxing.
+ */
+public record NumberDraft(long tenantId, String number, String callerIdName, String pageHeader, String ident,
+                          String notifySpec) {
+    public static final int MAX_CALLER_ID_NAME = 64;
+    public static final int MAX_PAGE_HEADER = 100;
+    /** T.30 limits the TSI/CSI to 20 characters of printable ASCII. */
+    public static final int MAX_IDENT = 20;
+    private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]*");
+
+    public static NumberDraft of(Long tenantId, String number, String callerIdName, String pageHeader, String ident,
+                                 String notifySpec, String defaultRegion) {
+        Violations v = new Violations();
+        v.required("tenant_id", tenantId);
+        String e164 = normalise(number, defaultRegion, v);
+        String name = v.optionalText("caller_id_name", callerIdName, MAX_CALLER_ID_NAME);
+        String header = v.optionalText("page_header", pageHeader, MAX_PAGE_HEADER);
+        String id = v.optionalText("ident", ident, MAX_IDENT);
+        if (id != null && !PRINTABLE_ASCII.matcher(id).matches()) {
+            v.add("ident", "must be printable ASCII");
+        }
+        String spec = NotifySpec.validate("notify", notifySpec, v);
+        v.throwIfAny();
+        return new NumberDraft(tenantId, e164, name, header, id, spec);
+    }
+
+    private static String normalise(String number, String defaultRegion, Violations v) {
+        if (number == null || number.isBlank()) {
+            v.add("number", "must not be blank");
+            return null;
+        }
+        try {
+            return PhoneNumber.parse(number, defaultRegion).e164();
+        } catch (InvalidPhoneNumberException e) {
+            v.add("number", "is not a valid phone number: " + e.reason());
+            return null;
+        }
+    }
+}

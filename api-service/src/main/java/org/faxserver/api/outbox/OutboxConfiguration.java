@@ -1,0 +1,25 @@
+package org.faxserver.api.outbox;
+
+import org.faxserver.model.messaging.Exchanges;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+@Configuration(proxyBeanMethods = false)
+public class OutboxConfiguration {
+
+    /** Declared (idempotently) by RabbitAdmin on first connection; durable topic exchange of DESIGN §3. */
+    @Bean
+    TopicExchange faxEventsExchange() {
+        return new TopicExchange(Exchanges.FAX_EVENTS, true, false);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit,
+                            OutboxProperties props) {
+        return new OutboxRelay(db, tx, rabbit, props);
+    }
+}

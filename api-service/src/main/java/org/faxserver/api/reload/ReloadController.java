@@ -1,0 +1,46 @@
+package org.faxserver.api.reload;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.faxserver.api.outbox.DirectoryEvents;
+import org.faxserver.api.web.AdminApi;
+import org.faxserver.model.directory.DirectoryChanged;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /admin/reload}: the seed re-read its tables into memory (and got the order wrong). Here the
+ * database is always current, so reload tells every cache (router, queue) to drop everything.
+ */
+@RestController
+@Tag(name = "admin: reload")
+@AdminApi
+class ReloadController {
+    record ReloadResponse(String message) {
+    }
+
+    private final DirectoryEvents events;
+    private final TransactionalOperator tx;
+
+    ReloadController(DirectoryEvents events, TransactionalOperator tx) {
+        this.events = events;
+        this.tx = tx;
+    }
+
+    @PostMapping("/admin/reload")
+    @Operation(summary = "Publish a full directory invalidation")
+    Mono<ReloadResponse> reload() {
+        return events.record(DirectoryChanged.reloadAll()).as(tx::transactional)
+                .thenReturn(new ReloadResponse("reload requested: all directory caches will be refreshed"));
+    }
+
+    /** The seed's method. */
+    @GetMapping("/admin/reload")
+    @Operation(summary = "Same as POST (the seed's method)")
+    Mono<ReloadResponse> reloadGet() {
+        return reload();
+    }
+}

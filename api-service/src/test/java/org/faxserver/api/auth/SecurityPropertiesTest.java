@@ -1,0 +1,39 @@
+package org.faxserver.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class SecurityPropertiesTest {
+    @Configuration
+    @EnableConfigurationProperties(SecurityProperties.class)
+    static class Config {
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+    @Test
+    void refusesToStartWithoutAnAdminKey() {
+        runner.run(ctx -> assertThat(ctx).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("FAXSERVER_SECURITY_ADMIN_API_KEY"));
+    }
+
+    @Test
+    void refusesToStartWithABlankAdminKey() {
+        runner.withPropertyValues("faxserver.security.admin-api-key=   ")
+                .run(ctx -> assertThat(ctx).hasFailed());
+    }
+
+    @Test
+    void startsWithAKeyAndDefaults() {
+        runner.withPropertyValues("faxserver.security.admin-api-key=k").run(ctx -> {
+            SecurityProperties p = ctx.getBean(SecurityProperties.class);
+            assertThat(p.bcryptStrength()).isEqualTo(10);
+            assertThat(p.authThrottle().maxFailures()).isEqualTo(5);
+            assertThat(p.toString()).doesNotContain("=k,");
+        });
+    }
+}

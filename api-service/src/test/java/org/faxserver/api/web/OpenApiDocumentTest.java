@@ -1,0 +1,35 @@
+package org.faxserver.api.web;
+
+import org.faxserver.api.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class OpenApiDocumentTest extends ApiIntegrationTest {
+
+    @Test
+    void theDocumentIsPublicAndDescribesRoutesAndSecuritySchemes() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/admin/tenant'].post.responses['201']").exists()
+                .jsonPath("$.paths['/admin/tenant/{id}'].delete.responses['204']").exists()
+                .jsonPath("$.paths['/admin/tenant/{id}'].delete.responses['409']").exists()
+                .jsonPath("$.paths['/admin/number'].post.responses['400'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/admin/user/{id}'].put").exists()
+                .jsonPath("$.paths['/admin/reload'].post").exists()
+                .jsonPath("$.paths['/tenant/user/authenticate'].post").exists()
+                .jsonPath("$.components.securitySchemes.adminBasic.scheme").isEqualTo("basic")
+                .jsonPath("$.components.securitySchemes.adminBearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.components.securitySchemes.tenantBasic.scheme").isEqualTo("basic")
+                .jsonPath("$.components.securitySchemes.tenantBearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.paths['/admin/tenant'].get.security[0].adminBasic").exists()
+                .jsonPath("$.paths['/tenant/me'].get.security[1].tenantBearer").exists()
+                // Schemas use the same snake_case names as the JSON on the wire.
+                .jsonPath("$.components.schemas.NumberRequest.properties.tenant_id").exists();
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> org.assertj.core.api.Assertions.assertThat(html).contains("swagger"));
+    }
+}

@@ -1,0 +1,39 @@
+package org.faxserver.queue.attempt.adapter;
+
+import java.time.Duration;
+import org.faxserver.model.attempt.AttemptFinished;
+import org.faxserver.model.attempt.AttemptProgress;
+import org.faxserver.model.delivery.DeliveryFinished;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.queue.attempt.application.FinishingAttempts;
+import org.faxserver.queue.attempt.application.RecordingProgress;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+
+/** AMQP entry for attempt reports; acked after commit (each method waits for its transaction). */
+public final class AttemptListeners {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final FinishingAttempts finishing;
+  private final RecordingProgress progress;
+
+  public AttemptListeners(FinishingAttempts finishing, RecordingProgress progress) {
+    this.finishing = finishing;
+    this.progress = progress;
+  }
+
+  @RabbitListener(queues = "#{@queueNames.attemptFinished()}")
+  public void onAttemptFinished(Envelope<AttemptFinished> envelope) {
+    finishing.callFinished(envelope).block(TIMEOUT);
+  }
+
+  @RabbitListener(queues = "#{@queueNames.deliveryFinished()}")
+  public void onDeliveryFinished(Envelope<DeliveryFinished> envelope) {
+    finishing.deliveryFinished(envelope).block(TIMEOUT);
+  }
+
+  @RabbitListener(queues = "#{@queueNames.attemptProgress()}")
+  public void onAttemptProgress(Envelope<AttemptProgress> envelope) {
+    progress.record(envelope).block(TIMEOUT);
+  }
+}

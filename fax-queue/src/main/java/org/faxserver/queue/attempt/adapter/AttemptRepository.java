@@ -1,0 +1,164 @@
+package org.faxserver.queue.attempt.adapter;
+
+import static org.faxserver.queue.db.Sql.bind;
+import static org.faxserver.queue.db.Sql.fromJson;
+import static org.faxserver.queue.db.Sql.json;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.UUID;
+import org.faxserver.model.attempt.AttemptProgress;
+import org.faxserver.model.fax.FaxResult;
+import org.faxserver.model.job.AttemptSummary;
+import org.faxserver.model.job.EndpointKind;
+import org.faxserver.model.job.EndpointRef;
+import org.faxserver.queue.attempt.application.AttemptRecord;
+import org.faxserver.queue.attempt.application.AttemptReport;
+import org.faxserver.queue.attempt.application.AttemptStore;
+import org.faxserver.queue.attempt.model.AttemptOutcome;
+import org.faxserver.queue.attempt.model.AttemptSpec;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@link AttemptStore} on {@code queue.attempt}. */
+public final class AttemptRepository implements AttemptStore {
+
+  private static final String RECORD_COLUMNS =
+      "attempt_id, job_id, number, endpoint_id, endpoint_kind, target, started_at, deadline, kill_requested_at, ended_at";
+
+  private final DatabaseClient db;
+
+  public AttemptRepository(DatabaseClient db) {
+    this.db = db;
+  }
+
+  @Override
+  public Mono<Void> insert(AttemptSpec spec, Instant startedAt) {
+    var sql = db.sql("INSERT INTO queue.attempt (attempt_id, job_id, number, endpoint_id, endpoint_kind, target, "
+            + "fax_settings, overrides, started_at, deadline) VALUES (:id, :job, :number, :endpointId, :kind, :target, "
+            + "CAST(:fax AS jsonb), CAST(:overrides AS jsonb), :started, :deadline)")
+        .bind("id", spec.attemptId())
+        .bind("job", spec.jobId())
+        .bind("number", spec.number())
+        .bind("endpointId", spec.endpoint().endpointId())
+        .bind("kind", spec.endpoint().kind().name())
+        .bind("target", spec.endpoint().target())
+        .bind("overrides", json(spec.overrides()))
+        .bind("started", startedAt)
+        .bind("deadline", spec.deadline());
+    return bind(sql, "fax", json(spec.fax()), String.class).then();
+  }
+
+  @Override
+  public Mono<AttemptRecord> lock(UUID attemptId) {
+    return db.sql("SELECT " + RECORD_COLUMNS + " FROM queue.attempt WHERE attempt_id = :id FOR UPDATE")
+        .bind("id", attemptId)
+        .map(AttemptRepository::toRecord)
+        .one();
+  }
+
+  @Override
+  public Mono<Void> finish(UUID attemptId, AttemptReport report) {
+    AttemptOutcome o = report.outcome();
+    FaxResult r = report.result();
+    var sql = db.sql("UPDATE queue.attempt SET ended_at = :ended, end_kind = :end, success = :success, "
+            + "error_code = :code, detail = :detail, hangup_cause = :cause, t30_code = :t30, t30_text = :t30text, "
+            + "remote_csid = coalesce(:csid, remote_csid), bit_rate = coalesce(:rate, bit_rate), "
+            + "ecm = coalesce(:ecm, ecm), t38_status = coalesce(:t38, t38_status), bad_rows = :badRows, "
+            + "negotiations = :negotiations, pages_sent = coalesce(:pagesSent, pages_sent), "
+            + "pages_total = coalesce(:pagesTotal, pages_total), pages = CAST(:pages AS jsonb), "
+            + "result = CAST(:result AS jsonb) WHERE attempt_id = :id AND ended_at IS NULL")
+        .bind("id", attemptId)
+        .bind("ended", report.endedAt())
+        .bind("end", o.end().name())
+        .bind("success", o.success())
+        .bind("badRows", o.badRows())
+        .bind("negotiations", o.negotiations());
+    sql = bind(sql, "code", o.errorCode(), String.class);
+    sql = bind(sql, "detail", o.detail(), String.class);
+    sql = bind(sql, "cause", r == null ? null : r.hangupCause().name(), String.class);
+    sql = bind(sql, "t30", r == null ? null : r.resultCode(), Integer.class);
+    sql = bind(sql, "t30text", r == null ? null : r.resultText(), String.class);
+    sql = bind(sql, "csid", r == null ? null : r.remoteStationId(), String.class);
+    sql = bind(sql, "rate", r == null ? null : r.transferRate(), Integer.class);
+    sql = bind(sql, "ecm", r == null || r.transferRate() == null ? null : r.ecmUsed(), Boolean.class);
+    sql = bind(sql, "t38", r == null ? null : r.t38Status().name(), String.class);
+    sql = bind(sql, "pagesSent", r == null ? null : r.pagesTransferred(), Integer.class);
+    sql = bind(sql, "pagesTotal", r == null ? null : r.pagesTotal(), Integer.class);
+    sql = bind(sql, "pages", r == null ? null : json(r.pages()), String.class);
+    sql = bind(sql, "result", json(r), String.class);
+    return sql.then();
+  }
+
+  @Override
+  public Mono<Void> progress(AttemptProgress p) {
+    var sql = db.sql("UPDATE queue.attempt SET pages_sent = :pages, pages_total = coalesce(:total, pages_total), "
+            + "bit_rate = coalesce(:rate, bit_rate), ecm = coalesce(:ecm, ecm), "
+            + "t38_status = coalesce(:t38, t38_status), remote_csid = coalesce(:csid, remote_csid) "
+            + "WHERE attempt_id = :id AND ended_at IS NULL")
+        .bind("id", p.attemptId())
+        .bind("pages", p.pagesTransferred());
+    var n = p.negotiation();
+    sql = bind(sql, "total", p.pagesTotal(), Integer.class);
+    sql = bind(sql, "rate", n == null ? null : n.transferRate(), Integer.class);
+    sql = bind(sql, "ecm", n == null ? null : n.ecmUsed(), Boolean.class);
+    sql = bind(sql, "t38", n == null ? null : n.t38Status().name(), String.class);
+    sql = bind(sql, "csid", n == null ? null : n.remoteStationId(), String.class);
+    return sql.then();
+  }
+
+  @Override
+  public Mono<Void> markKillRequested(UUID attemptId, Instant at) {
+    return db.sql("UPDATE queue.attempt SET kill_requested_at = :at WHERE attempt_id = :id")
+        .bind("at", at)
+        .bind("id", attemptId)
+        .then();
+  }
+
+  @Override
+  public Flux<AttemptRecord> lockOverdue(Instant deadlineCutoff, Instant killCutoff, int limit) {
+    return db.sql("SELECT " + RECORD_COLUMNS + " FROM queue.attempt WHERE ended_at IS NULL AND deadline < :cutoff "
+            + "AND (kill_requested_at IS NULL OR kill_requested_at < :killCutoff) "
+            + "ORDER BY deadline LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .bind("cutoff", deadlineCutoff)
+        .bind("killCutoff", killCutoff)
+        .bind("limit", limit)
+        .map(AttemptRepository::toRecord)
+        .all();
+  }
+
+  @Override
+  public Flux<AttemptSummary> summaries(UUID jobId) {
+    return db.sql("SELECT attempt_id, number, endpoint_id, endpoint_kind, target, started_at, ended_at, success, "
+            + "detail, result::text AS result FROM queue.attempt WHERE job_id = :job ORDER BY number")
+        .bind("job", jobId)
+        .map(row -> new AttemptSummary(
+            row.get("attempt_id", UUID.class),
+            row.get("number", Integer.class),
+            endpoint(row),
+            row.get("started_at", Instant.class),
+            row.get("ended_at", Instant.class),
+            Boolean.TRUE.equals(row.get("success", Boolean.class)),
+            fromJson(row.get("result", String.class), FaxResult.class),
+            row.get("detail", String.class)))
+        .all();
+  }
+
+  private static AttemptRecord toRecord(Readable row) {
+    return new AttemptRecord(
+        row.get("attempt_id", UUID.class),
+        row.get("job_id", UUID.class),
+        row.get("number", Integer.class),
+        endpoint(row),
+        row.get("started_at", Instant.class),
+        row.get("deadline", Instant.class),
+        row.get("kill_requested_at", Instant.class),
+        row.get("ended_at", Instant.class));
+  }
+
+  private static EndpointRef endpoint(Readable row) {
+    return new EndpointRef(row.get("endpoint_id", String.class),
+        EndpointKind.valueOf(row.get("endpoint_kind", String.class)), row.get("target", String.class));
+  }
+}

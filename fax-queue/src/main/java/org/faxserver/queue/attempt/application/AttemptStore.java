@@ -1,0 +1,36 @@
+package org.faxserver.queue.attempt.application;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.faxserver.model.attempt.AttemptProgress;
+import org.faxserver.model.job.AttemptSummary;
+import org.faxserver.queue.attempt.model.AttemptSpec;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Port: where attempts are kept. Every method joins the caller's transaction. */
+public interface AttemptStore {
+
+  /** Stores a started attempt; the database refuses a second live attempt of the same job. */
+  Mono<Void> insert(AttemptSpec spec, Instant startedAt);
+
+  /** The attempt, locked for update; empty if unknown (e.g. another service's test job). */
+  Mono<AttemptRecord> lock(UUID attemptId);
+
+  Mono<Void> finish(UUID attemptId, AttemptReport report);
+
+  /** Records negotiation and page progress of a live attempt; ignored once it ended. */
+  Mono<Void> progress(AttemptProgress progress);
+
+  Mono<Void> markKillRequested(UUID attemptId, Instant at);
+
+  /**
+   * Live attempts that need a look, locked with SKIP LOCKED: deadline before {@code deadlineCutoff} and
+   * either not killed yet or killed before {@code killCutoff} (killed attempts still within their
+   * reconcile time are left out, so they cannot crowd out new ones).
+   */
+  Flux<AttemptRecord> lockOverdue(Instant deadlineCutoff, Instant killCutoff, int limit);
+
+  /** Every attempt of a job in order, for {@code job.completed}. */
+  Flux<AttemptSummary> summaries(UUID jobId);
+}

@@ -1,0 +1,112 @@
+package org.faxserver.queue.attempt.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.faxserver.model.attempt.AttemptFinished;
+import org.faxserver.model.delivery.DeliveryFinished;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.queue.attempt.model.AttemptOutcome;
+import org.faxserver.queue.fallback.application.ManagingFallbacks;
+import org.faxserver.queue.gateway.application.GatewayGate;
+import org.faxserver.queue.job.application.JobMessages;
+import org.faxserver.queue.job.application.JobStore;
+import org.faxserver.queue.job.model.Job;
+import org.faxserver.queue.job.model.JobWorkflow;
+import org.faxserver.support.ProcessedMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * An attempt ended ({@code attempt.finished}, {@code delivery.finished}, or a stuck call presumed
+ * gone): stores its result, lets the workflow decide what follows, learns the softmodem fallback and
+ * feeds the gateway's circuit breaker, all in one transaction with the resulting messages.
+ *
+ * <p>A report for an unknown attempt (another installation's or test's job) or for an attempt that
+ * already ended (duplicate, late after reconciliation) changes nothing.
+ */
+public final class FinishingAttempts {
+
+  private static final Logger log = LoggerFactory.getLogger(FinishingAttempts.class);
+
+  private final JobWorkflow workflow;
+  private final JobStore jobs;
+  private final AttemptStore attempts;
+  private final GatewayGate gate;
+  private final ManagingFallbacks fallbacks;
+  private final JobMessages messages;
+  private final ProcessedMessages processed;
+  private final TransactionalOperator tx;
+  private final Clock clock;
+
+  public FinishingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
+      ManagingFallbacks fallbacks, JobMessages messages, ProcessedMessages processed, TransactionalOperator tx,
+      Clock clock) {
+    this.workflow = workflow;
+    this.jobs = jobs;
+    this.attempts = attempts;
+    this.gate = gate;
+    this.fallbacks = fallbacks;
+    this.messages = messages;
+    this.processed = processed;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public Mono<Void> callFinished(Envelope<AttemptFinished> envelope) {
+    AttemptFinished finished = envelope.payload();
+    AttemptOutcome outcome = AttemptOutcome.of(finished);
+    return once(envelope, attempts.lock(finished.attemptId())
+        .flatMap(attempt -> finish(attempt, new AttemptReport(outcome, finished.result(), clock.instant()))));
+  }
+
+  public Mono<Void> deliveryFinished(Envelope<DeliveryFinished> envelope) {
+    DeliveryFinished finished = envelope.payload();
+    AttemptOutcome outcome = AttemptOutcome.of(finished);
+    return once(envelope, attempts.lock(finished.attemptId())
+        .flatMap(attempt -> finish(attempt, new AttemptReport(outcome, null, clock.instant()))));
+  }
+
+  /**
+   * Ends a live attempt with {@code report} and applies it to its job; must run inside a transaction
+   * that holds the attempt's lock.
+   */
+  public Mono<Void> finish(AttemptRecord attempt, AttemptReport report) {
+    if (!attempt.isLive()) {
+      log.info("attempt {} already ended; report ignored", attempt.attemptId());
+      return Mono.empty();
+    }
+    Instant now = clock.instant();
+    AttemptOutcome outcome = report.outcome();
+    if (attempt.isGatewayCall()) {
+      gate.record(attempt.endpoint().target(), outcome);
+    }
+    // Pages are recorded while the attempt is still the job's live one (the job update releases it).
+    Mono<Void> pages = report.result() == null ? Mono.empty()
+        : jobs.recordPagesSent(attempt.jobId(), attempt.attemptId(), report.result().pagesTransferred());
+    return attempts.finish(attempt.attemptId(), report)
+        .then(pages)
+        .then(jobs.lock(attempt.jobId()))
+        .flatMap(job -> apply(job, attempt, outcome, now));
+  }
+
+  private Mono<Void> apply(Job job, AttemptRecord attempt, AttemptOutcome outcome, Instant now) {
+    JobWorkflow.Finished finished = workflow.finish(job, attempt.attemptId(), outcome, attempt.isGatewayCall(), now);
+    Mono<Void> learn = finished.learnFallback() ? fallbacks.learn(job.to()) : Mono.empty();
+    if (finished.change().isIgnored()) {
+      log.info("{}", finished.change().ignoredBecause());
+      return learn;
+    }
+    return jobs.update(finished.change().job(), now)
+        .then(messages.publish(finished.change()))
+        .then(learn);
+  }
+
+  private Mono<Void> once(Envelope<?> envelope, Mono<Void> work) {
+    return tx.transactional(processed.firstTime(envelope.messageId())
+            .filter(Boolean::booleanValue)
+            .flatMap(first -> work))
+        .then();
+  }
+}

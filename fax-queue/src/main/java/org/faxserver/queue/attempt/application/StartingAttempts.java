@@ -1,0 +1,117 @@
+package org.faxserver.queue.attempt.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.faxserver.model.job.EndpointKind;
+import org.faxserver.model.job.EndpointRef;
+import org.faxserver.queue.fallback.application.ManagingFallbacks;
+import org.faxserver.queue.gateway.application.GatewayGate;
+import org.faxserver.queue.gateway.model.GatewayAvailability;
+import org.faxserver.queue.job.application.JobMessages;
+import org.faxserver.queue.job.application.JobStore;
+import org.faxserver.queue.job.model.Job;
+import org.faxserver.queue.job.model.JobWorkflow;
+import org.faxserver.queue.override.application.ManagingOverrides;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The scheduler's work: claims one due job at a time (SKIP LOCKED, so replicas share the work and
+ * never take the same job), asks the workflow, and in the same transaction stores the attempt and
+ * the job and writes the command ({@code fax.originate} / {@code deliver.*}) and {@code job.status}
+ * to the outbox.
+ */
+public final class StartingAttempts {
+
+  private static final Logger log = LoggerFactory.getLogger(StartingAttempts.class);
+
+  /** How long a job whose start failed unexpectedly waits before the next try. */
+  static final Duration AFTER_ERROR = Duration.ofMinutes(1);
+
+  private final JobWorkflow workflow;
+  private final JobStore jobs;
+  private final AttemptStore attempts;
+  private final GatewayGate gate;
+  private final ManagingFallbacks fallbacks;
+  private final ManagingOverrides overrides;
+  private final JobMessages messages;
+  private final TransactionalOperator tx;
+  private final Clock clock;
+
+  public StartingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
+      ManagingFallbacks fallbacks, ManagingOverrides overrides, JobMessages messages, TransactionalOperator tx,
+      Clock clock) {
+    this.workflow = workflow;
+    this.jobs = jobs;
+    this.attempts = attempts;
+    this.gate = gate;
+    this.fallbacks = fallbacks;
+    this.overrides = overrides;
+    this.messages = messages;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Starts (or postpones) up to {@code max} due jobs, one transaction each; returns how many were claimed. */
+  public Mono<Integer> startDue(int max) {
+    return startOne()
+        .repeat(max - 1L)
+        .takeUntil(claimed -> !claimed)
+        .filter(Boolean::booleanValue)
+        .count()
+        .map(Long::intValue);
+  }
+
+  /**
+   * Claims and handles one due job; false if none was due. If handling it fails unexpectedly, the job
+   * is pushed back by {@link #AFTER_ERROR} in a new transaction, so a broken job cannot block the head
+   * of the schedule on every poll.
+   */
+  public Mono<Boolean> startOne() {
+    AtomicReference<UUID> claimed = new AtomicReference<>();
+    return tx.transactional(Mono.defer(() -> jobs.claimDue(clock.instant()))
+            .doOnNext(claimed::set)
+            .flatMap(jobs::lock)
+            .flatMap(job -> start(job).thenReturn(true)))
+        .defaultIfEmpty(false)
+        .onErrorResume(error -> {
+          UUID jobId = claimed.get();
+          if (jobId == null) {
+            return Mono.error(error);
+          }
+          log.error("starting an attempt of job {} failed; trying again in {}", jobId, AFTER_ERROR, error);
+          return tx.transactional(jobs.postpone(jobId, clock.instant().plus(AFTER_ERROR))).thenReturn(true);
+        });
+  }
+
+  private Mono<Void> start(Job job) {
+    Instant now = clock.instant();
+    List<String> gateways = job.endpoints().subList(job.endpointIndex(), job.endpoints().size()).stream()
+        .filter(e -> e.kind() == EndpointKind.GATEWAY)
+        .map(EndpointRef::target)
+        .toList();
+    return Mono.zip(gate.availability(gateways), fallbacks.isListed(job.to()), overrides.forDestination(job.to()))
+        .flatMap(context -> {
+          Map<String, GatewayAvailability> availability = context.getT1();
+          JobWorkflow.StartDecision decision = workflow.start(job, UUID.randomUUID(), availability::get,
+              context.getT2(), context.getT3(), now);
+          if (decision instanceof JobWorkflow.Postponed postponed) {
+            log.debug("job {} postponed: {}", job.id(), postponed.why());
+            return jobs.update(postponed.job(), now);
+          }
+          JobWorkflow.Started started = (JobWorkflow.Started) decision;
+          Job next = started.change().job();
+          return jobs.update(next, now)
+              .then(attempts.insert(started.attempt(), now))
+              .then(messages.publish(started.change()))
+              .then(messages.dispatch(next, started.attempt()));
+        });
+  }
+}

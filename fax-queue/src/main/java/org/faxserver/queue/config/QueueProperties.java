@@ -1,0 +1,53 @@
+package org.faxserver.queue.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code faxserver.queue.*}: scheduler, per-gateway call limits and circuit breakers.
+ *
+ * @param scheduler      how due jobs and stuck attempts are looked for
+ * @param gateways       concurrent call limits
+ * @param circuitBreaker per-gateway breaker settings (resilience4j)
+ */
+@ConfigurationProperties("faxserver.queue")
+public record QueueProperties(
+    @DefaultValue Scheduler scheduler, @DefaultValue Gateways gateways, @DefaultValue CircuitBreaker circuitBreaker) {
+
+  /**
+   * @param pollInterval         pause between scheduler runs
+   * @param batchSize            jobs started per run at most (each in its own transaction)
+   * @param busyGatewayWait      a job whose gateway is at its limit looks again after this
+   * @param unhealthyGatewayWait a job whose remaining gateways are all unhealthy waits this long
+   */
+  public record Scheduler(
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("20") int batchSize,
+      @DefaultValue("2s") Duration busyGatewayWait,
+      @DefaultValue("30s") Duration unhealthyGatewayWait) {}
+
+  /**
+   * @param defaultMaxCalls concurrent calls per gateway unless listed in {@code maxCalls}
+   * @param maxCalls        gateway name → its limit
+   */
+  public record Gateways(@DefaultValue("10") int defaultMaxCalls, @DefaultValue Map<String, Integer> maxCalls) {
+
+    public int limitOf(String gateway) {
+      return maxCalls == null ? defaultMaxCalls : maxCalls.getOrDefault(gateway, defaultMaxCalls);
+    }
+  }
+
+  /**
+   * @param failureRateThreshold percentage of failing originates that opens the breaker
+   * @param minimumCalls         calls recorded before the rate counts
+   * @param slidingWindow        calls the rate is computed over
+   * @param openWait             how long an open breaker skips its gateway before trying it again
+   */
+  public record CircuitBreaker(
+      @DefaultValue("50") float failureRateThreshold,
+      @DefaultValue("5") int minimumCalls,
+      @DefaultValue("10") int slidingWindow,
+      @DefaultValue("60s") Duration openWait) {}
+}

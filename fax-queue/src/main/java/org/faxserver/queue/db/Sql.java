@@ -1,0 +1,39 @@
+package org.faxserver.queue.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.faxserver.model.messaging.MessageJson;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+
+/** Small helpers for the R2DBC adapters: nullable binds and JSON columns in the message JSON form. */
+public final class Sql {
+
+  private Sql() {}
+
+  /** Binds {@code value}, or a typed null (R2DBC cannot bind an untyped null). */
+  public static GenericExecuteSpec bind(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
+    return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+  }
+
+  /** JSON text of a value (same mapper as messages), or null. */
+  public static String json(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return MessageJson.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  public static <T> T fromJson(String json, Class<T> type) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return MessageJson.mapper().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read " + type.getSimpleName() + " from stored JSON", e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.faxserver.queue.job.adapter;
+
+import java.time.Duration;
+import org.faxserver.model.job.JobCancel;
+import org.faxserver.model.job.JobRouted;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.queue.job.application.AcceptingJobs;
+import org.faxserver.queue.job.application.CancellingJobs;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+
+/**
+ * AMQP entry for jobs. Each method waits for its transaction, so the message is acked only after
+ * commit; a failure is retried and finally parked by the container.
+ */
+public final class JobListeners {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final AcceptingJobs accepting;
+  private final CancellingJobs cancelling;
+
+  public JobListeners(AcceptingJobs accepting, CancellingJobs cancelling) {
+    this.accepting = accepting;
+    this.cancelling = cancelling;
+  }
+
+  @RabbitListener(queues = "#{@queueNames.jobRouted()}")
+  public void onJobRouted(Envelope<JobRouted> envelope) {
+    accepting.accept(envelope).block(TIMEOUT);
+  }
+
+  @RabbitListener(queues = "#{@queueNames.jobCancel()}")
+  public void onJobCancel(Envelope<JobCancel> envelope) {
+    cancelling.cancel(envelope).block(TIMEOUT);
+  }
+}

@@ -1,0 +1,102 @@
+package org.faxserver.queue.job.application;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.faxserver.model.attempt.OriginateFax;
+import org.faxserver.model.delivery.DeliverEmail;
+import org.faxserver.model.delivery.DeliverWebhook;
+import org.faxserver.model.job.CallKill;
+import org.faxserver.model.job.EndpointKind;
+import org.faxserver.model.job.EndpointRef;
+import org.faxserver.model.job.JobCompleted;
+import org.faxserver.model.job.JobStatusChanged;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.model.messaging.Exchanges;
+import org.faxserver.model.messaging.RoutingKeys;
+import org.faxserver.queue.attempt.application.AttemptStore;
+import org.faxserver.queue.attempt.model.AttemptSpec;
+import org.faxserver.queue.job.model.Job;
+import org.faxserver.queue.job.model.JobChange;
+import org.faxserver.queue.job.model.JobEvent;
+import org.faxserver.support.Outbox;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns job transitions and started attempts into messages, written to the outbox in the caller's
+ * transaction: {@code job.status}, {@code job.completed} (with every attempt), {@code call.kill},
+ * {@code fax.originate}, {@code deliver.webhook}, {@code deliver.email}.
+ */
+public final class JobMessages {
+
+  private final Outbox outbox;
+  private final AttemptStore attempts;
+  private final Clock clock;
+
+  public JobMessages(Outbox outbox, AttemptStore attempts, Clock clock) {
+    this.outbox = outbox;
+    this.attempts = attempts;
+    this.clock = clock;
+  }
+
+  public Mono<Void> publish(JobChange change) {
+    Job job = change.job();
+    return Flux.fromIterable(change.events()).concatMap(event -> publish(job, event)).then();
+  }
+
+  private Mono<Void> publish(Job job, JobEvent event) {
+    String correlation = job.id().toString();
+    if (event instanceof JobEvent.StatusChanged s) {
+      JobStatusChanged payload = new JobStatusChanged(job.id(), job.tenantId(), s.status(), job.attemptCount(),
+          s.nextAttemptAt(), s.detail());
+      return outbox.append(Exchanges.FAX_EVENTS, RoutingKeys.JOB_STATUS,
+          Envelope.of(JobStatusChanged.TYPE, JobStatusChanged.VERSION, correlation, payload, clock));
+    }
+    if (event instanceof JobEvent.Ended e) {
+      return attempts.summaries(job.id()).collectList().flatMap(all -> outbox.append(Exchanges.FAX_EVENTS,
+          RoutingKeys.JOB_COMPLETED, Envelope.of(JobCompleted.TYPE, JobCompleted.VERSION, correlation,
+              new JobCompleted(job.id(), job.tenantId(), job.origin(), job.submittedBy(), job.from(), job.to(),
+                  job.pages(), e.status(), e.reason() == null ? null : e.reason().message(), all),
+              clock)));
+    }
+    JobEvent.KillRequested kill = (JobEvent.KillRequested) event;
+    EndpointRef endpoint = job.currentEndpoint();
+    if (endpoint.kind() != EndpointKind.GATEWAY) {
+      return Mono.empty(); // a webhook/email delivery has no call to kill; its report still comes
+    }
+    return killCall(kill.attemptId(), job, endpoint.target(), kill.reason());
+  }
+
+  /** {@code call.kill} on fax.events, so every esl-gateway instance's own queue gets it. */
+  public Mono<Void> killCall(java.util.UUID attemptId, Job job, String gateway, String reason) {
+    return outbox.append(Exchanges.FAX_EVENTS, CallKill.TYPE, Envelope.of(CallKill.TYPE, CallKill.VERSION,
+        job.id().toString(), new CallKill(attemptId, job.id(), gateway, reason), clock));
+  }
+
+  /** The command that carries out a started attempt. */
+  public Mono<Void> dispatch(Job job, AttemptSpec spec) {
+    String correlation = job.id().toString();
+    EndpointRef endpoint = spec.endpoint();
+    if (endpoint.kind() == EndpointKind.GATEWAY) {
+      OriginateFax originate = new OriginateFax(spec.attemptId(), job.id(), spec.number(), endpoint.target(),
+          job.to(), job.from(), null, job.document(), spec.fax(), spec.deadline(), spec.overrides());
+      return outbox.append(Exchanges.FAX_COMMANDS, RoutingKeys.FAX_ORIGINATE,
+          Envelope.of(OriginateFax.TYPE, OriginateFax.VERSION, correlation, originate, clock));
+    }
+    if (endpoint.kind() == EndpointKind.WEBHOOK) {
+      DeliverWebhook hook = new DeliverWebhook(spec.attemptId(), job.id(), job.tenantId(), endpoint.endpointId(),
+          endpoint.target(), job.document(), job.from(), job.to(), job.pages(), job.options().labels());
+      return outbox.append(Exchanges.FAX_COMMANDS, RoutingKeys.DELIVER_WEBHOOK,
+          Envelope.of(DeliverWebhook.TYPE, DeliverWebhook.VERSION, correlation, hook, clock));
+    }
+    DeliverEmail mail = new DeliverEmail(spec.attemptId(), job.id(), job.tenantId(), endpoint.endpointId(),
+        recipients(endpoint.target()), job.document(), job.from(), job.to(), job.pages(), job.options().labels());
+    return outbox.append(Exchanges.FAX_COMMANDS, RoutingKeys.DELIVER_EMAIL,
+        Envelope.of(DeliverEmail.TYPE, DeliverEmail.VERSION, correlation, mail, clock));
+  }
+
+  private static List<String> recipients(String target) {
+    return Arrays.stream(target.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+  }
+}

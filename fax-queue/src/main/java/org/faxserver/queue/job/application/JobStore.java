@@ -1,0 +1,34 @@
+package org.faxserver.queue.job.application;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.faxserver.queue.job.model.Job;
+import reactor.core.publisher.Mono;
+
+/** Port: where jobs are kept. Every method joins the caller's transaction. */
+public interface JobStore {
+
+  /** Stores a new job; false if a job with that id exists already (redelivered job.routed). */
+  Mono<Boolean> insertIfAbsent(Job job, Instant now);
+
+  /** The job, locked for update until the transaction ends; empty if unknown. */
+  Mono<Job> lock(UUID jobId);
+
+  /**
+   * The id of one due job ({@code next_attempt_at <= now}, nothing live), locked with SKIP LOCKED so
+   * that replicas never claim the same job; empty if none is due. Only the id, so that a row that
+   * cannot be read as a job is still claimed and can be pushed back.
+   */
+  Mono<UUID> claimDue(Instant now);
+
+  Mono<Void> update(Job job, Instant now);
+
+  /**
+   * Moves a job's next attempt to {@code until} without reading it, for a job whose start failed
+   * unexpectedly (so one broken job cannot block the head of the schedule).
+   */
+  Mono<Void> postpone(UUID jobId, Instant until);
+
+  /** Pages transferred by the job's live attempt so far (for the job view). */
+  Mono<Void> recordPagesSent(UUID jobId, UUID attemptId, int pages);
+}

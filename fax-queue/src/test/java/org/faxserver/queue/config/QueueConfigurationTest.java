@@ -1,0 +1,22 @@
+package org.faxserver.queue.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.faxserver.model.fax.HangupCause;
+import org.junit.jupiter.api.Test;
+
+class QueueConfigurationTest {
+
+  @Test
+  void failedResponseNamesAreReadLikeFreeSwitchWritesThem() {
+    assertThat(QueueConfiguration.hangupCause(" unallocated_number ")).isEqualTo(HangupCause.UNALLOCATED_NUMBER);
+  }
+
+  @Test
+  void aMisspeltFailedResponseCauseStopsStartUpInsteadOfMakingUnknownCausesFinal() {
+    assertThatThrownBy(() -> QueueConfiguration.hangupCause("UNALOCATED_NUMBER"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("UNALOCATED_NUMBER");
+  }
+}

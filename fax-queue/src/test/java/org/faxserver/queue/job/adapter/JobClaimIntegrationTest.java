@@ -1,0 +1,100 @@
+package org.faxserver.queue.job.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.faxserver.queue.support.QueueFixtures.aGateway;
+import static org.faxserver.queue.support.QueueFixtures.planOf;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.faxserver.model.job.PriorityGroup;
+import org.faxserver.queue.attempt.adapter.AttemptRepository;
+import org.faxserver.queue.attempt.model.AttemptSpec;
+import org.faxserver.queue.job.model.Job;
+import org.faxserver.queue.support.QueueFixtures;
+import org.faxserver.testkit.infra.PostgresDatabase;
+import org.faxserver.testkit.infra.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The schedule's claim and the one-live-attempt constraint against real PostgreSQL, with the real
+ * migration and no scheduler running beside the test.
+ */
+class JobClaimIntegrationTest {
+
+  private static DatabaseClient db;
+  private static TransactionalOperator tx;
+  private static JobRepository jobs;
+  private static AttemptRepository attempts;
+
+  @BeforeAll
+  static void database() {
+    PostgresDatabase database = TestInfrastructure.get().newDatabase("claim");
+    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+        .schemas("queue").defaultSchema("queue").load().migrate();
+    ConnectionFactory factory = ConnectionFactories.get(database.r2dbcUrl().replace("r2dbc:postgresql://",
+        "r2dbc:postgresql://" + database.username() + ":" + database.password() + "@"));
+    db = DatabaseClient.create(factory);
+    tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
+    jobs = new JobRepository(db);
+    attempts = new AttemptRepository(db);
+  }
+
+  @Test
+  void twoClaimersNeverClaimTheSameJobAndTheSecondIsNotBlockedByTheFirst() throws Exception {
+    Instant now = Instant.now();
+    Set<UUID> mine = new HashSet<>();
+    for (int i = 0; i < 2; i++) {
+      Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
+          now.minusSeconds(60)).job();
+      jobs.insertIfAbsent(job, now).block();
+      mine.add(job.id());
+    }
+    CompletableFuture<UUID> firstClaimed = new CompletableFuture<>();
+    CompletableFuture<Void> release = new CompletableFuture<>();
+
+    Mono<UUID> first = tx.transactional(jobs.claimDue(now)
+        .doOnNext(firstClaimed::complete)
+        .flatMap(job -> Mono.fromFuture(release).thenReturn(job)));
+    CompletableFuture<UUID> firstDone = first.toFuture();
+    UUID a = firstClaimed.get(10, TimeUnit.SECONDS);
+    UUID b = tx.transactional(jobs.claimDue(now)).block(Duration.ofSeconds(5));
+    release.complete(null);
+    firstDone.get(10, TimeUnit.SECONDS);
+
+    assertThat(b).as("SKIP LOCKED: the second claimer gets another job at once").isNotNull();
+    assertThat(a).isNotEqualTo(b);
+    assertThat(Set.of(a, b)).isEqualTo(mine);
+  }
+
+  @Test
+  void theDatabaseRefusesASecondLiveAttemptOfOneJob() {
+    Instant now = Instant.now();
+    Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
+        now.plusSeconds(3600)).job();
+    jobs.insertIfAbsent(job, now).block();
+    attempts.insert(spec(job, 1), now).block();
+
+    assertThatThrownBy(() -> attempts.insert(spec(job, 2), now).block())
+        .hasMessageContaining("attempt_one_live_per_job");
+  }
+
+  private static AttemptSpec spec(Job job, int number) {
+    return new AttemptSpec(UUID.randomUUID(), job.id(), number, job.currentEndpoint(), null, Map.of(),
+        Instant.now().plusSeconds(60));
+  }
+}

@@ -1,0 +1,31 @@
+package org.faxserver.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code faxserver.messaging.*}: queue topology and poison-message handling.
+ *
+ * @param service         the service name, the prefix of its queue names ("fax-queue")
+ * @param quorumQueues    declare durable queues as quorum queues; RabbitMQ only (the embedded Qpid
+ *                        broker rejects {@code x-queue-type}), hence off by default
+ * @param maxDeliveries   attempts at one message before it goes to {@code <queue>.parking}
+ * @param retryInterval   first pause between those attempts (doubles, at most 10x)
+ * @param processedTable  schema.table of the consumer-idempotency table, e.g.
+ *                        "queue.processed_message"; null if the service does not use one
+ */
+@ConfigurationProperties("faxserver.messaging")
+public record MessagingProperties(
+    String service,
+    @DefaultValue("false") boolean quorumQueues,
+    @DefaultValue("5") int maxDeliveries,
+    @DefaultValue("200ms") Duration retryInterval,
+    String processedTable) {
+
+  public MessagingProperties {
+    if (maxDeliveries < 1) {
+      throw new IllegalArgumentException("faxserver.messaging.max-deliveries must be >= 1");
+    }
+  }
+}

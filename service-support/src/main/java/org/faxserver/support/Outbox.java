@@ -1,0 +1,88 @@
+package org.faxserver.support;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.model.messaging.MessageJson;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The writing side of a transactional outbox: {@link #append} inserts the message into the service's
+ * outbox table through the same {@link DatabaseClient}, so when it is composed into the caller's
+ * reactive transaction the message exists exactly when the caller's change was committed.
+ * {@link OutboxRelay} publishes it later.
+ *
+ * <p>Each service owns its table (e.g. {@code queue.outbox}) and creates it in its own Flyway
+ * migration with {@link #ddl(String)}'s statements:
+ *
+ * <pre>
+ * CREATE TABLE queue.outbox (
+ *     id               bigserial PRIMARY KEY,
+ *     message_id       uuid        NOT NULL UNIQUE,
+ *     exchange         text        NOT NULL,
+ *     routing_key      text        NOT NULL,
+ *     message_type     text        NOT NULL,
+ *     payload          text        NOT NULL,
+ *     created_at       timestamptz NOT NULL DEFAULT now(),
+ *     attempts         integer     NOT NULL DEFAULT 0,
+ *     next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+ *     last_error       text,
+ *     sent_at          timestamptz
+ * );
+ * CREATE INDEX outbox_pending_idx ON queue.outbox (next_attempt_at, id) WHERE sent_at IS NULL;
+ * </pre>
+ */
+public final class Outbox {
+
+  /** schema.table, lower case: the name is put into SQL text, so it must never come from outside. */
+  static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
+
+  private final DatabaseClient db;
+  private final String insert;
+
+  public Outbox(DatabaseClient db, String table) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.insert = "INSERT INTO " + checkedTable(table)
+        + " (message_id, exchange, routing_key, message_type, payload)"
+        + " VALUES (:messageId, :exchange, :routingKey, :type, :payload)";
+  }
+
+  /** Adds a message to the outbox within the caller's transaction (if there is one). */
+  public Mono<Void> append(String exchange, String routingKey, Envelope<?> envelope) {
+    return db.sql(insert)
+        .bind("messageId", envelope.messageId())
+        .bind("exchange", exchange)
+        .bind("routingKey", routingKey)
+        .bind("type", envelope.type())
+        .bind("payload", MessageJson.writeString(envelope))
+        .then();
+  }
+
+  /** The DDL of an outbox table, for a service's Flyway migration (or a test). */
+  public static String ddl(String table) {
+    String t = checkedTable(table);
+    String index = t.substring(t.indexOf('.') + 1) + "_pending_idx";
+    return "CREATE TABLE " + t + " (\n"
+        + "    id               bigserial PRIMARY KEY,\n"
+        + "    message_id       uuid        NOT NULL UNIQUE,\n"
+        + "    exchange         text        NOT NULL,\n"
+        + "    routing_key      text        NOT NULL,\n"
+        + "    message_type     text        NOT NULL,\n"
+        + "    payload          text        NOT NULL,\n"
+        + "    created_at       timestamptz NOT NULL DEFAULT now(),\n"
+        + "    attempts         integer     NOT NULL DEFAULT 0,\n"
+        + "    next_attempt_at  timestamptz NOT NULL DEFAULT now(),\n"
+        + "    last_error       text,\n"
+        + "    sent_at          timestamptz\n"
+        + ");\n"
+        + "CREATE INDEX " + index + " ON " + t + " (next_attempt_at, id) WHERE sent_at IS NULL;\n";
+  }
+
+  static String checkedTable(String table) {
+    if (table == null || !TABLE.matcher(table).matches()) {
+      throw new IllegalArgumentException("table must be schema.table in lower case, was " + table);
+    }
+    return table;
+  }
+}

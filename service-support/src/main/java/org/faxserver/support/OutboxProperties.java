@@ -1,0 +1,25 @@
+package org.faxserver.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code faxserver.outbox.*}: the service's outbox table and how the relay polls it and retries
+ * unconfirmed publishes.
+ *
+ * @param table           schema.table of the outbox, e.g. "queue.outbox" (required)
+ * @param pollInterval    pause between polls when the outbox is empty
+ * @param batchSize       rows claimed per transaction
+ * @param confirmTimeout  how long to wait for the broker's publisher confirm
+ * @param retryBackoff    first wait after a failed publish; doubles per failure
+ * @param maxRetryBackoff upper bound of that wait
+ */
+@ConfigurationProperties("faxserver.outbox")
+public record OutboxProperties(
+    String table,
+    @DefaultValue("500ms") Duration pollInterval,
+    @DefaultValue("100") int batchSize,
+    @DefaultValue("5s") Duration confirmTimeout,
+    @DefaultValue("1s") Duration retryBackoff,
+    @DefaultValue("5m") Duration maxRetryBackoff) {}

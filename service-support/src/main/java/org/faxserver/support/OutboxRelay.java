@@ -1,0 +1,201 @@
+package org.faxserver.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Moves outbox rows to RabbitMQ. Each poll claims pending rows with {@code FOR UPDATE SKIP LOCKED}
+ * (so several api-service replicas never publish the same row concurrently), publishes them one by
+ * one waiting for the broker's confirm, and marks a row sent only after its confirm, in the same
+ * transaction that holds the claim. A failed or unconfirmed publish is retried later with exponential
+ * backoff; a crash between confirm and commit republishes (at-least-once; consumers dedupe on
+ * messageId).
+ *
+ * <p>Generalised from api-service's relay: the table comes from {@link OutboxProperties#table()}, and
+ * the relay refuses to start without publisher confirms, since "sent" would otherwise mean nothing.
+ */
+public class OutboxRelay implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private record OutboxRow(long id, UUID messageId, String exchange, String routingKey, String type,
+                             String payload, int attempts) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final RabbitTemplate rabbit;
+    private final OutboxProperties props;
+    private final String claimSql;
+    private final String sentSql;
+    private final String failedSql;
+    private volatile ScheduledExecutorService executor;
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit, OutboxProperties props) {
+        this.db = db;
+        this.tx = tx;
+        this.rabbit = rabbit;
+        this.props = props;
+        String table = Outbox.checkedTable(props.table());
+        if (!rabbit.getConnectionFactory().isPublisherConfirms()) {
+            throw new IllegalStateException("the outbox relay needs publisher confirms: set "
+                    + "spring.rabbitmq.publisher-confirm-type=correlated");
+        }
+        this.claimSql = "SELECT id, message_id, exchange, routing_key, message_type, payload, attempts "
+                + "FROM " + table + " WHERE sent_at IS NULL AND next_attempt_at <= now() "
+                + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
+        this.sentSql = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1, last_error = NULL "
+                + "WHERE id = :id";
+        this.failedSql = "UPDATE " + table + " SET attempts = attempts + 1, last_error = :error, "
+                + "next_attempt_at = now() + make_interval(secs => :delay) WHERE id = :id";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay-" + props.table());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::pollSafely, 0, props.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("outbox relay started (poll every {})", props.pollInterval());
+    }
+
+    @Override
+    public synchronized void stop() {
+        ExecutorService e = executor;
+        executor = null;
+        if (e == null) {
+            return;
+        }
+        e.shutdown();
+        try {
+            // A poll in progress normally ends within one confirm timeout; do not hold up shutdown
+            // longer than that. An interrupted batch rolls back and is simply relayed again later.
+            if (!e.awaitTermination(props.confirmTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                e.shutdownNow();
+                e.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException ie) {
+            e.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        log.info("outbox relay stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    private void pollSafely() {
+        try {
+            int published;
+            do {
+                published = relayBatch().block(props.confirmTimeout().multipliedBy(props.batchSize() + 2L));
+            } while (published == props.batchSize() && isRunning());
+        } catch (RuntimeException e) {
+            // Database down or similar: keep the scheduler alive and try again at the next poll.
+            log.warn("outbox relay poll failed: {}", e.toString());
+        }
+    }
+
+    /** Publishes one batch; returns how many rows were confirmed and marked sent. */
+    public Mono<Integer> relayBatch() {
+        return tx.transactional(claim().collectList().flatMap(this::publishAll)).defaultIfEmpty(0);
+    }
+
+    private Flux<OutboxRow> claim() {
+        return db.sql(claimSql)
+                .bind("limit", props.batchSize())
+                .map(row -> new OutboxRow(row.get("id", Long.class), row.get("message_id", UUID.class),
+                        row.get("exchange", String.class), row.get("routing_key", String.class),
+                        row.get("message_type", String.class), row.get("payload", String.class),
+                        row.get("attempts", Integer.class)))
+                .all();
+    }
+
+    private Mono<Integer> publishAll(List<OutboxRow> rows) {
+        // Stop at the first failure: the broker is probably unreachable, and later rows would fail too.
+        return Flux.fromIterable(rows)
+                .concatMap(row -> Mono.fromRunnable(() -> publish(row))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .then(markSent(row)).thenReturn(true)
+                        .onErrorResume(e -> markFailed(row, e).thenReturn(false)))
+                .takeUntil(ok -> !ok)
+                .filter(ok -> ok)
+                .count()
+                .map(Long::intValue);
+    }
+
+    private void publish(OutboxRow row) {
+        MessageProperties mp = new MessageProperties();
+        mp.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        mp.setContentEncoding(StandardCharsets.UTF_8.name());
+        mp.setMessageId(row.messageId().toString());
+        mp.setType(row.type());
+        mp.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        CorrelationData correlation = new CorrelationData(row.messageId().toString());
+        rabbit.send(row.exchange(), row.routingKey(),
+                new Message(row.payload().getBytes(StandardCharsets.UTF_8), mp), correlation);
+        CorrelationData.Confirm confirm;
+        try {
+            confirm = correlation.getFuture().get(props.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmqpException("interrupted while waiting for the publisher confirm", e);
+        } catch (Exception e) {
+            throw new AmqpException("no publisher confirm for " + row.messageId(), e);
+        }
+        if (!confirm.isAck()) {
+            throw new AmqpException("broker nacked " + row.messageId() + ": " + confirm.getReason());
+        }
+    }
+
+    private Mono<Void> markSent(OutboxRow row) {
+        return db.sql(sentSql)
+                .bind("id", row.id())
+                .then();
+    }
+
+    private Mono<Void> markFailed(OutboxRow row, Throwable error) {
+        Duration backoff = backoff(row.attempts());
+        log.warn("publishing outbox row {} ({}) failed, retry in {}: {}", row.id(), row.type(), backoff,
+                error.toString());
+        String reason = String.valueOf(error.getMessage());
+        return db.sql(failedSql)
+                .bind("id", row.id())
+                .bind("error", reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .bind("delay", backoff.toMillis() / 1000.0)
+                .then();
+    }
+
+    Duration backoff(int attempts) {
+        long factor = 1L << Math.min(attempts, 20);
+        Duration d = props.retryBackoff().multipliedBy(factor);
+        return d.compareTo(props.maxRetryBackoff()) > 0 ? props.maxRetryBackoff() : d;
+    }
+}

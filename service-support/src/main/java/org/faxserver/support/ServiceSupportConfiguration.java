@@ -1,0 +1,86 @@
+package org.faxserver.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.amqp.SimpleRabbitListenerContainerFactoryConfigurer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Messaging plumbing for a service: import it ({@code @Import(ServiceSupportConfiguration.class)}) and
+ * set {@code faxserver.messaging.service}, {@code faxserver.outbox.table},
+ * {@code faxserver.messaging.processed-table} and {@code spring.rabbitmq.publisher-confirm-type=correlated}.
+ * Message types not in shared-model's registry are added with an {@link ExtraMessageTypes} bean.
+ *
+ * <p>Listeners get envelopes ({@link EnvelopeMessageConverter}), are acked only when they return (so
+ * a listener that blocks until its transaction committed acks after commit), are retried
+ * {@code max-deliveries} times with backoff and then parked in {@code <queue>.parking}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({MessagingProperties.class, OutboxProperties.class})
+public class ServiceSupportConfiguration {
+
+  /** Both exchanges of DESIGN §3, declared idempotently by RabbitAdmin. */
+  @Bean
+  Declarables faxExchanges() {
+    return new Declarables(Topology.events(), Topology.commands());
+  }
+
+  @Bean
+  Outbox outbox(DatabaseClient db, OutboxProperties props) {
+    return new Outbox(db, props.table());
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit, OutboxProperties props) {
+    return new OutboxRelay(db, tx, rabbit, props);
+  }
+
+  @Bean
+  ProcessedMessages processedMessages(DatabaseClient db, MessagingProperties props) {
+    return new ProcessedMessages(db, props.processedTable());
+  }
+
+  /** Also picked up by Boot for the {@code RabbitTemplate}, so {@code convertAndSend(envelope)} works. */
+  @Bean
+  EnvelopeMessageConverter envelopeMessageConverter(ObjectProvider<ExtraMessageTypes> extras) {
+    Map<String, Class<?>> types = new HashMap<>();
+    extras.orderedStream().forEach(extra -> types.putAll(extra.types()));
+    return new EnvelopeMessageConverter(types);
+  }
+
+  /**
+   * Replaces Boot's default factory (same bean name): Boot's settings, plus the envelope converter
+   * and retry-then-park.
+   */
+  @Bean(name = "rabbitListenerContainerFactory")
+  SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
+      SimpleRabbitListenerContainerFactoryConfigurer configurer,
+      ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter,
+      RabbitTemplate rabbit,
+      MessagingProperties messaging,
+      OutboxProperties outbox) {
+    SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+    configurer.configure(factory, connectionFactory);
+    factory.setMessageConverter(converter);
+    long initial = Math.max(1, messaging.retryInterval().toMillis());
+    factory.setAdviceChain(
+        RetryInterceptorBuilder.stateless()
+            .maxAttempts(messaging.maxDeliveries())
+            .backOffOptions(initial, 2.0, initial * 10)
+            .recoverer(new ParkingRecoverer(rabbit, outbox.confirmTimeout().toMillis()))
+            .build());
+    return factory;
+  }
+}

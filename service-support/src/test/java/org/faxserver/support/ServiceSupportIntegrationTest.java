@@ -1,0 +1,185 @@
+package org.faxserver.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.faxserver.model.job.JobStatus;
+import org.faxserver.model.job.JobStatusChanged;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.model.messaging.Exchanges;
+import org.faxserver.testkit.infra.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** The support pieces against the real broker and a fresh database. */
+@SpringBootTest(
+    classes = ServiceSupportIntegrationTest.App.class,
+    properties = {
+      "faxserver.messaging.service=support-test",
+      "faxserver.messaging.max-deliveries=3",
+      "faxserver.messaging.retry-interval=10ms",
+      "faxserver.messaging.processed-table=test.processed_message",
+      "faxserver.outbox.table=test.outbox",
+      "faxserver.outbox.poll-interval=100ms",
+      "spring.rabbitmq.publisher-confirm-type=correlated"
+    })
+class ServiceSupportIntegrationTest {
+
+  @SpringBootApplication
+  @Import(ServiceSupportConfiguration.class)
+  static class App {}
+
+  @DynamicPropertySource
+  static void infra(DynamicPropertyRegistry r) {
+    TestInfrastructure.registerSpringProperties(r);
+  }
+
+  private static Connection amqp;
+  private static Channel channel;
+
+  @Autowired DatabaseClient db;
+  @Autowired TransactionalOperator tx;
+  @Autowired Outbox outbox;
+  @Autowired ProcessedMessages processed;
+  @Autowired RabbitTemplate rabbit;
+  @Autowired RabbitAdmin admin;
+  @Autowired SimpleRabbitListenerContainerFactory factory;
+
+  @BeforeAll
+  static void connect() throws Exception {
+    amqp = TestInfrastructure.get().rabbit().newConnection();
+    channel = amqp.createChannel();
+  }
+
+  @AfterAll
+  static void disconnect() throws Exception {
+    amqp.close();
+  }
+
+  private void createTables() {
+    db.sql("CREATE SCHEMA IF NOT EXISTS test").then().block();
+    db.sql("SELECT 1 FROM pg_tables WHERE schemaname = 'test' AND tablename = 'outbox'")
+        .fetch().first().hasElement()
+        .flatMap(exists -> exists ? Mono.empty()
+            : db.sql(Outbox.ddl("test.outbox")).then()
+                .then(db.sql(ProcessedMessages.ddl("test.processed_message")).then()))
+        .block();
+  }
+
+  @Test
+  void aMessageAppendedInACommittedTransactionIsPublishedAndMarkedSent() throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    Envelope<JobStatusChanged> envelope = anEnvelope();
+
+    tx.transactional(outbox.append(Exchanges.FAX_EVENTS, key, envelope)).block();
+
+    GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+    assertThat(new String(got.getBody(), StandardCharsets.UTF_8)).contains(envelope.messageId().toString());
+    assertThat(got.getProps().getMessageId()).isEqualTo(envelope.messageId().toString());
+    await().atMost(Duration.ofSeconds(5)).until(() -> db.sql(
+            "SELECT sent_at IS NOT NULL AS sent FROM test.outbox WHERE message_id = :id")
+        .bind("id", envelope.messageId()).map(row -> row.get("sent", Boolean.class)).first().block());
+  }
+
+  @Test
+  void aMessageAppendedInARolledBackTransactionIsNeverStored() {
+    createTables();
+    Envelope<JobStatusChanged> envelope = anEnvelope();
+
+    tx.transactional(outbox.append(Exchanges.FAX_EVENTS, "test.rollback", envelope)
+            .then(Mono.error(new IllegalStateException("business failure"))))
+        .onErrorResume(IllegalStateException.class, e -> Mono.empty())
+        .block();
+
+    Long rows = db.sql("SELECT count(*) AS n FROM test.outbox WHERE message_id = :id")
+        .bind("id", envelope.messageId()).map(row -> row.get("n", Long.class)).first().block();
+    assertThat(rows).isZero();
+  }
+
+  @Test
+  void processedMessagesRecognisesAnIdOnlyAfterItsTransactionCommitted() {
+    createTables();
+    UUID id = UUID.randomUUID();
+
+    Boolean firstButRolledBack = tx.transactional(processed.firstTime(id)
+            .flatMap(first -> Mono.<Boolean>error(new IllegalStateException(String.valueOf(first)))))
+        .onErrorResume(IllegalStateException.class, e -> Mono.just(Boolean.parseBoolean(e.getMessage())))
+        .block();
+    Boolean first = tx.transactional(processed.firstTime(id)).block();
+    Boolean again = tx.transactional(processed.firstTime(id)).block();
+
+    assertThat(firstButRolledBack).isTrue();
+    assertThat(first).isTrue();
+    assertThat(again).isFalse();
+  }
+
+  @Test
+  void aMessageThatKeepsFailingIsParkedAfterMaxDeliveriesAndNotLooped() throws Exception {
+    String service = "support-test-" + UUID.randomUUID();
+    String key = "test.poison." + UUID.randomUUID();
+    Declarables declarables = Topology.serviceQueue(service, Exchanges.FAX_EVENTS, key, false);
+    declarables.getDeclarables().forEach(d -> {
+      if (d instanceof org.springframework.amqp.core.Queue q) {
+        admin.declareQueue(q);
+      } else if (d instanceof org.springframework.amqp.core.Binding b) {
+        admin.declareBinding(b);
+      }
+    });
+    String queue = Topology.queueName(service, key);
+    AtomicInteger calls = new AtomicInteger();
+    SimpleMessageListenerContainer container = factory.createListenerContainer();
+    container.setQueueNames(queue);
+    container.setMessageListener((MessageListener) message -> {
+      calls.incrementAndGet();
+      throw new IllegalStateException("poison");
+    });
+    container.start();
+    try {
+      rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+
+      GetResponse parked = await().atMost(Duration.ofSeconds(10))
+          .until(() -> channel.basicGet(Topology.parkingQueueName(queue), true), r -> r != null);
+
+      assertThat(calls.get()).isEqualTo(3);
+      assertThat(parked.getProps().getHeaders().get("x-exception").toString()).contains("poison");
+      Thread.sleep(300);
+      assertThat(calls.get()).as("no redelivery after parking").isEqualTo(3);
+    } finally {
+      container.stop();
+      admin.deleteQueue(queue);
+      admin.deleteQueue(Topology.parkingQueueName(queue));
+    }
+  }
+
+  private static Envelope<JobStatusChanged> anEnvelope() {
+    return Envelope.of(JobStatusChanged.TYPE, 1, null,
+        new JobStatusChanged(UUID.randomUUID(), "t", JobStatus.QUEUED, 0, null, null), Clock.systemUTC());
+  }
+}

@@ -9,9 +9,13 @@ import org.faxserver.model.delivery.DeliverEmail;
 import org.faxserver.model.delivery.DeliverWebhook;
 import org.faxserver.model.delivery.DeliveryFinished;
 import org.faxserver.model.directory.DirectoryChanged;
+import org.faxserver.model.fallback.FallbackChange;
+import org.faxserver.model.fallback.OverrideChange;
 import org.faxserver.model.inbound.InboundReceived;
 import org.faxserver.model.inbound.InboundRouteDecision;
 import org.faxserver.model.inbound.InboundRouteRequest;
+import org.faxserver.model.job.CallKill;
+import org.faxserver.model.job.JobCancel;
 import org.faxserver.model.job.JobCompleted;
 import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.job.JobStatusChanged;
@@ -38,7 +42,15 @@ public final class MessageTypes {
           Map.entry(DeliveryFinished.TYPE, DeliveryFinished.class),
           Map.entry(JobStatusChanged.TYPE, JobStatusChanged.class),
           Map.entry(JobCompleted.TYPE, JobCompleted.class),
-          Map.entry(DirectoryChanged.TYPE, DirectoryChanged.class));
+          Map.entry(DirectoryChanged.TYPE, DirectoryChanged.class),
+          Map.entry(JobCancel.TYPE, JobCancel.class),
+          Map.entry(CallKill.TYPE, CallKill.class),
+          Map.entry(FallbackChange.SET_TYPE, FallbackChange.class),
+          Map.entry(FallbackChange.REMOVE_TYPE, FallbackChange.class),
+          Map.entry(FallbackChange.CHANGED_TYPE, FallbackChange.class),
+          Map.entry(OverrideChange.SET_TYPE, OverrideChange.class),
+          Map.entry(OverrideChange.REMOVE_TYPE, OverrideChange.class),
+          Map.entry(OverrideChange.CHANGED_TYPE, OverrideChange.class));
 
   private MessageTypes() {}
 

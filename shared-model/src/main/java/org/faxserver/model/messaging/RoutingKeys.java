@@ -33,5 +33,15 @@ public final class RoutingKeys {
   /** api → router, queue (fact; every instance binds its own queue so all caches hear it). */
   public static final String DIRECTORY_CHANGED = "directory.changed";
 
+  // Added by decision 0004 (docs/decisions): cancel, call kill, fallback list and dial overrides.
+  public static final String JOB_CANCEL = "job.cancel";
+  public static final String CALL_KILL = "call.kill";
+  public static final String FALLBACK_SET = "fallback.set";
+  public static final String FALLBACK_REMOVE = "fallback.remove";
+  public static final String FALLBACK_CHANGED = "fallback.changed";
+  public static final String OVERRIDE_SET = "override.set";
+  public static final String OVERRIDE_REMOVE = "override.remove";
+  public static final String OVERRIDE_CHANGED = "override.changed";
+
   private RoutingKeys() {}
 }

@@ -30,6 +30,10 @@ import org.faxserver.model.job.AttemptSummary;
 import org.faxserver.model.job.DeliveryPlan;
 import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.job.EndpointRef;
+import org.faxserver.model.fallback.FallbackChange;
+import org.faxserver.model.fallback.OverrideChange;
+import org.faxserver.model.job.CallKill;
+import org.faxserver.model.job.JobCancel;
 import org.faxserver.model.job.JobCompleted;
 import org.faxserver.model.job.JobOptions;
 import org.faxserver.model.job.JobOrigin;
@@ -110,7 +114,15 @@ final class MessageSamples {
         sample("directory.changed.json", DirectoryChanged.TYPE, DirectoryChanged.VERSION,
             DirectoryChanged.updated(DirectoryEntity.NUMBER, "num-15"), null),
         sample("directory.changed.reload.json", DirectoryChanged.TYPE, DirectoryChanged.VERSION,
-            DirectoryChanged.reloadAll(), null));
+            DirectoryChanged.reloadAll(), null),
+        sample("job.cancel.json", JobCancel.TYPE, JobCancel.VERSION,
+            new JobCancel(JOB_ID, "tenant-7", "user-3", "sent to the wrong number")),
+        sample("call.kill.json", CallKill.TYPE, CallKill.VERSION,
+            new CallKill(ATTEMPT_ID, JOB_ID, "carrier-a", "attempt deadline passed")),
+        sample("fallback.set.json", FallbackChange.SET_TYPE, FallbackChange.VERSION,
+            FallbackChange.listed(REMOTE, AT), null),
+        sample("override.set.json", OverrideChange.SET_TYPE, OverrideChange.VERSION,
+            new OverrideChange(REMOTE, "fax_enable_t38", "false"), null));
   }
 
   private static Sample sample(String file, String type, int version, Object payload) {

@@ -52,6 +52,10 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
       throw new InvalidPhoneNumberException(input, "empty");
     }
     String trimmed = input.strip();
+    if (trimmed.startsWith("(+")) {
+      // "(+44) 20 7946 0958": the international prefix written inside the brackets.
+      trimmed = "+(" + trimmed.substring(2);
+    }
     if (LETTER.matcher(trimmed).find()) {
       throw new InvalidPhoneNumberException(input, "contains letters");
     }
@@ -87,7 +91,12 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     if (!E164.matcher(e164).matches()) {
       throw new InvalidPhoneNumberException(e164, "not in E.164 form (+ and up to 15 digits)");
     }
-    return parse(e164, null);
+    PhoneNumber number = parse(e164, null);
+    if (!number.e164.equals(e164)) {
+      // e.g. "+4402079460958": a national trunk prefix inside an "E.164" value means a producer bug.
+      throw new InvalidPhoneNumberException(e164, "not in canonical E.164 form (expected " + number.e164 + ")");
+    }
+    return number;
   }
 
   /** Whether libphonenumber knows the ISO 3166 region code (case-insensitive), e.g. "US", "de". */

@@ -237,4 +237,16 @@ class PhoneNumberTest {
           .hasRootCauseInstanceOf(InvalidPhoneNumberException.class);
     }
   }
+
+  @Test
+  void ofE164RefusesNonCanonicalInput() {
+    assertThatThrownBy(() -> PhoneNumber.ofE164("+4402079460958"))
+        .isInstanceOf(InvalidPhoneNumberException.class)
+        .hasMessageContaining("canonical");
+  }
+
+  @Test
+  void internationalPrefixInsideBracketsIsAccepted() {
+    assertThat(PhoneNumber.parse("(+44) 20 7946 0958", "US").e164()).isEqualTo("+442079460958");
+  }
 }

@@ -10,10 +10,20 @@ import java.util.Objects;
  */
 public final class Scenario {
 
-    /** Scripted fax outcome used instead of the T.30 engine (scale tests). */
-    public record Scripted(int pages, int resultCode, Duration hold) {
+    /**
+     * Scripted fax outcome used instead of the T.30 engine (scale tests, and line faults the engine
+     * cannot be made to produce on demand: bad rows on every page, repeated training).
+     */
+    public record Scripted(int pages, int resultCode, Duration hold, int badRowsPerPage, int negotiations) {
         public Scripted {
             Objects.requireNonNull(hold, "hold");
+            if (badRowsPerPage < 0 || negotiations < 1) {
+                throw new IllegalArgumentException("bad rows >= 0 and at least one negotiation");
+            }
+        }
+
+        public Scripted(int pages, int resultCode, Duration hold) {
+            this(pages, resultCode, hold, 0, 1);
         }
     }
 
@@ -127,6 +137,28 @@ public final class Scenario {
         Scenario s = new Scenario();
         s.scripted = new Scripted(pages, resultCode, hold);
         return s;
+    }
+
+    /** A scripted fax whose pages each report this many bad rows (drives softmodem fallback). */
+    public Scenario withBadRowsPerPage(int badRows) {
+        requireScripted();
+        Scenario s = copy();
+        s.scripted = new Scripted(scripted.pages(), scripted.resultCode(), scripted.hold(), badRows, scripted.negotiations());
+        return s;
+    }
+
+    /** A scripted fax that trains this many times (phase B repeated, as after a failed training). */
+    public Scenario withNegotiations(int negotiations) {
+        requireScripted();
+        Scenario s = copy();
+        s.scripted = new Scripted(scripted.pages(), scripted.resultCode(), scripted.hold(), scripted.badRowsPerPage(), negotiations);
+        return s;
+    }
+
+    private void requireScripted() {
+        if (scripted == null) {
+            throw new IllegalStateException("only scripted scenarios have chosen bad rows and negotiations");
+        }
     }
 
     public Scenario withAnswerDelay(Duration delay) {

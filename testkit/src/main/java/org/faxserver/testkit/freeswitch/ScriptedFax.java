@@ -121,8 +121,10 @@ final class ScriptedFax implements FaxRun {
     private void negotiate() {
         Map<String, String> f = new HashMap<>(common());
         f.put("total", "0");
-        listener.negotiate(true, ids(f, true));
-        listener.negotiate(false, ids(new HashMap<>(f), false));
+        for (int i = 0; i < script.negotiations(); i++) {
+            listener.negotiate(true, ids(new HashMap<>(f), true));
+            listener.negotiate(false, ids(new HashMap<>(f), false));
+        }
         schedule(stepMillis(), this::page);
     }
 
@@ -155,7 +157,7 @@ final class ScriptedFax implements FaxRun {
         Map<String, String> f = new HashMap<>();
         f.put("rate", "14400");
         f.put("ecm", job.localEcm() && job.remoteEcm() ? "on" : "off");
-        f.put("bad-rows", "0");
+        f.put("bad-rows", Integer.toString(script.badRowsPerPage()));
         return f;
     }
 

@@ -66,4 +66,22 @@ class ScriptedScaleTest {
                     .containsEntry("fax-document-transferred-pages", "1");
         }
     }
+
+    @Test
+    void scriptedLineFaultsReportBadRowsAndRepeatedTraining() {
+        try (FreeSwitchStandIn fs = FreeSwitchStandIn.start(StandInConfig.defaults().withoutNativeFax())
+                .scenario("101", Scenario.scripted(2, 48, Duration.ofMillis(100)).withBadRowsPerPage(7).withNegotiations(3));
+             EslTestClient c = EslTestClient.login(fs)) {
+            c.command("event plain CUSTOM spandsp::txfaxnegociateresult spandsp::txfaxpageresult spandsp::txfaxresult");
+            c.command("bgapi originate sofia/gateway/gw/101 &txfax(/scripted/doc.tif)");
+            var result = c.awaitEvent(f -> "spandsp::txfaxresult".equals(f.event().get("Event-Subclass")),
+                    Duration.ofSeconds(5)).event();
+            assertThat(result).containsEntry("fax-success", "0").containsEntry("fax-bad-rows", "7");
+            long negotiations = c.allEvents.stream()
+                    .filter(f -> "spandsp::txfaxnegociateresult".equals(f.event().get("Event-Subclass"))).count();
+            assertThat(negotiations).isEqualTo(3);
+            assertThat(c.allEvents.stream().filter(f -> "spandsp::txfaxpageresult".equals(f.event().get("Event-Subclass"))))
+                    .isNotEmpty().allSatisfy(f -> assertThat(f.event()).containsEntry("fax-bad-rows", "7"));
+        }
+    }
 }

@@ -40,6 +40,19 @@ abstract class EslConnection extends ChannelInboundHandlerAdapter {
    * complete on the dispatcher, so their callbacks never run on the I/O thread.
    */
   CompletableFuture<EslFrame> send(EslCommand cmd, boolean direct, Duration timeout) {
+    return send(cmd, direct, timeout, false);
+  }
+
+  /**
+   * Like {@link #send(EslCommand, boolean, Duration)}, but always queues the write as an event-loop
+   * task, even on the event loop. Commands sent this way while holding a lock reach the wire in the
+   * order the lock was taken, whichever threads send them.
+   */
+  CompletableFuture<EslFrame> sendQueued(EslCommand cmd, boolean direct, Duration timeout) {
+    return send(cmd, direct, timeout, true);
+  }
+
+  private CompletableFuture<EslFrame> send(EslCommand cmd, boolean direct, Duration timeout, boolean alwaysQueue) {
     CompletableFuture<EslFrame> result = new CompletableFuture<>();
     Channel ch = channel;
     if (ch == null) {
@@ -61,7 +74,7 @@ abstract class EslConnection extends ChannelInboundHandlerAdapter {
         }
       });
     };
-    if (loop.inEventLoop()) {
+    if (!alwaysQueue && loop.inEventLoop()) {
       write.run();
     } else {
       try {
@@ -78,8 +91,35 @@ abstract class EslConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    channel = ctx.channel();
+    Channel ch = ctx.channel();
+    channel = ch;
+    dispatcher.flowControl(new AutoReadFlowControl(ch));
     super.channelActive(ctx);
+  }
+
+  /** Returns {@code true} while reading from the socket is paused because the listener is behind. */
+  boolean readingPaused() {
+    Channel ch = channel;
+    return ch != null && !ch.config().isAutoRead();
+  }
+
+  /** Back-pressure from the dispatcher: Netty auto-read off while the listener is behind. */
+  private static final class AutoReadFlowControl implements SerialDispatcher.FlowControl {
+    private final Channel ch;
+
+    AutoReadFlowControl(Channel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public void pause() {
+      ch.config().setAutoRead(false);
+    }
+
+    @Override
+    public void resume() {
+      ch.config().setAutoRead(true);
+    }
   }
 
   @Override

@@ -53,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * {@code Job-UUID} and completes when the BACKGROUND_JOB event with that id arrives.
  *
  * <p><b>Subscriptions and filters</b> are remembered and re-sent after every reconnect, before the
- * client reports {@link ConnectionState#READY}. BACKGROUND_JOB (for bgapi) and HEARTBEAT (for
+ * client reports {@link ConnectionState#READY}. Changes made while that restore is under way are
+ * sent right after it on the same connection, and all changes reach FreeSWITCH in the order they
+ * were applied to the remembered sets. If a restore command gets no reply (or the write fails), the
+ * connection is closed and re-established like any other lost connection. BACKGROUND_JOB (for bgapi) and HEARTBEAT (for
  * liveness) are always subscribed. Because FreeSWITCH drops every event that matches no filter once
  * any filter exists, adding the first filter also adds {@code filter Event-Name BACKGROUND_JOB} and
  * {@code filter Event-Name HEARTBEAT}; they are removed again with the last filter.
@@ -67,7 +70,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Liveness.</b> An {@link IdleStateHandler} watches reads. After
  * {@link InboundClientConfig#readIdleTimeout()} without a byte, {@code api status} is sent as a
- * probe; if the next period is silent too, the connection is closed and re-established.
+ * probe; if the next period is silent too, the connection is closed and re-established. While
+ * reading is paused because the listener is behind (see below), silence is expected and not judged.
  *
  * <p><b>Threads.</b> Netty I/O runs on one event loop. Listener callbacks and future completions run
  * on a dispatch executor (by default one daemon thread owned by the client), one at a time and in
@@ -103,6 +107,11 @@ public final class EslInboundClient implements AutoCloseable {
   private final Set<String> events = new LinkedHashSet<>(BUILT_IN_EVENTS);
   private final Set<String> subclasses = new LinkedHashSet<>();
   private final Set<List<String>> filters = new LinkedHashSet<>();
+  /**
+   * The connection that has been sent the restore commands (AUTHENTICATING after the restore, or
+   * READY), guarded by `this`. Changes to the sets are sent to it under the same lock.
+   */
+  private Handler live;
 
   private final ConcurrentHashMap<String, CompletableFuture<EslEvent>> jobs = new ConcurrentHashMap<>();
 
@@ -218,11 +227,11 @@ public final class EslInboundClient implements AutoCloseable {
 
   /**
    * Adds event subscriptions (names like {@code CHANNEL_HANGUP_COMPLETE}, and CUSTOM subclasses like
-   * {@code spandsp::txfaxresult}). Remembered for reconnects. If READY, the full set is sent now and
-   * the future completes on {@code +OK}; otherwise it completes at once and the set is sent on connect.
+   * {@code spandsp::txfaxresult}). Remembered for reconnects. If connected (READY, or restoring
+   * after a reconnect), the full set is sent now and the future completes on {@code +OK}; otherwise
+   * it completes at once and the set is sent on connect.
    */
   public CompletableFuture<Void> subscribe(Collection<String> eventNames, Collection<String> customSubclasses) {
-    EslCommand cmd;
     synchronized (this) {
       for (String e : eventNames) {
         String n = e.toUpperCase(Locale.ROOT);
@@ -231,9 +240,8 @@ public final class EslInboundClient implements AutoCloseable {
         }
       }
       subclasses.addAll(customSubclasses);
-      cmd = subscriptionCommand();
+      return sendIfConnected(List.of(subscriptionCommand()));
     }
-    return whenReady(List.of(cmd));
   }
 
   /**
@@ -255,11 +263,11 @@ public final class EslInboundClient implements AutoCloseable {
           nixSub.add(sub);
         }
       }
+      if (nix.isEmpty() && nixSub.isEmpty()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      return sendIfConnected(List.of(EslCommand.nixevent(nix, nixSub)));
     }
-    if (nix.isEmpty() && nixSub.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    return whenReady(List.of(EslCommand.nixevent(nix, nixSub)));
   }
 
   /**
@@ -278,8 +286,8 @@ public final class EslInboundClient implements AutoCloseable {
         return CompletableFuture.completedFuture(null);
       }
       cmds.add(EslCommand.filter(header, value));
+      return sendIfConnected(cmds);
     }
-    return whenReady(cmds);
   }
 
   /** Removes a filter added with {@link #addFilter}; the last one also removes the built-in filters. */
@@ -295,8 +303,8 @@ public final class EslInboundClient implements AutoCloseable {
           cmds.add(EslCommand.filterDelete("Event-Name", e));
         }
       }
+      return sendIfConnected(cmds);
     }
-    return whenReady(cmds);
   }
 
   /**
@@ -321,6 +329,7 @@ public final class EslInboundClient implements AutoCloseable {
         return closed.copy();
       }
       state = ConnectionState.CLOSED;
+      live = null;
     }
     // Through the dispatcher, so an authentication failure queued before wins.
     dispatcher.submit(() -> firstReady.completeExceptionally(new EslConnectionException("client closed")));
@@ -367,14 +376,21 @@ public final class EslInboundClient implements AutoCloseable {
     return EslCommand.event(EventFormat.PLAIN, events, subclasses);
   }
 
-  /** Sends now if READY (completing on all +OK), or records only (completing at once). */
-  private CompletableFuture<Void> whenReady(List<EslCommand> cmds) {
-    Handler h = current;
-    if (state != ConnectionState.READY || h == null) {
+  /**
+   * Sends a change of the sets to the connection that has been restored (completing on all
+   * {@code +OK}), or does nothing (completing at once) when there is none: the next restore sends
+   * the sets. Must be called holding `this`, right after changing the sets, so that the commands
+   * are queued in the same order as the changes and after the restore commands. Queuing is cheap:
+   * the writes run on the event loop.
+   */
+  private CompletableFuture<Void> sendIfConnected(List<EslCommand> cmds) {
+    assert Thread.holdsLock(this);
+    Handler h = live;
+    if (h == null) {
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<?>[] all = cmds.stream()
-        .map(c -> EslConnection.requireOk(h.send(c, false, config.replyTimeout()), c))
+        .map(c -> EslConnection.requireOk(h.sendQueued(c, false, config.replyTimeout()), c))
         .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(all);
   }
@@ -414,7 +430,11 @@ public final class EslInboundClient implements AutoCloseable {
   /** Restores subscription and filters on a fresh connection, then reports READY. */
   private void restore(Handler h) {
     List<EslCommand> cmds = new ArrayList<>();
+    CompletableFuture<?>[] replies;
     synchronized (this) {
+      if (current != h || state != ConnectionState.AUTHENTICATING) {
+        return; // closed meanwhile
+      }
       cmds.add(subscriptionCommand());
       if (!filters.isEmpty()) {
         for (String e : BUILT_IN_EVENTS) {
@@ -424,19 +444,28 @@ public final class EslInboundClient implements AutoCloseable {
           cmds.add(EslCommand.filter(f.get(0), f.get(1)));
         }
       }
+      // All commands are pipelined; replies come back in order. Queued under the lock, so any
+      // change made after this copy of the sets is queued behind them (see sendIfConnected).
+      replies = cmds.stream()
+          .map(c -> h.sendQueued(c, true, config.replyTimeout()).thenAccept(r -> {
+            if (!r.isOk()) {
+              log.error("FreeSWITCH refused '{}' while restoring subscriptions: {}", c.line(), r.replyText());
+            }
+          }))
+          .toArray(CompletableFuture[]::new);
+      live = h;
     }
-    // All commands are pipelined; replies come back in order.
-    CompletableFuture<?>[] replies = cmds.stream()
-        .map(c -> h.send(c, true, config.replyTimeout()).thenAccept(r -> {
-          if (!r.isOk()) {
-            log.error("FreeSWITCH refused '{}' while restoring subscriptions: {}", c.line(), r.replyText());
-          }
-        }))
-        .toArray(CompletableFuture[]::new);
     CompletableFuture.allOf(replies).whenComplete((v, t) -> loop.execute(() -> {
       synchronized (EslInboundClient.this) {
-        if (t != null || current != h || state != ConnectionState.AUTHENTICATING) {
+        if (current != h || state != ConnectionState.AUTHENTICATING) {
           return; // the connection went away meanwhile; channelInactive takes care of it
+        }
+        if (t != null) {
+          // Without the subscriptions the connection is useless, and nothing else would ever
+          // leave AUTHENTICATING: drop it, channelInactive schedules the reconnect.
+          log.warn("Restoring subscriptions on {} failed ({}); reconnecting", h.channel, t.toString());
+          h.channel.close();
+          return;
         }
         state = ConnectionState.READY;
       }
@@ -482,18 +511,6 @@ public final class EslInboundClient implements AutoCloseable {
         }
         state = ConnectionState.AUTHENTICATING;
       }
-      Channel ch = ctx.channel();
-      dispatcher.flowControl(new SerialDispatcher.FlowControl() {
-        @Override
-        public void pause() {
-          ch.config().setAutoRead(false);
-        }
-
-        @Override
-        public void resume() {
-          ch.config().setAutoRead(true);
-        }
-      });
     }
 
     @Override
@@ -540,6 +557,12 @@ public final class EslInboundClient implements AutoCloseable {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
       if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+        if (readingPaused()) {
+          // We stopped reading ourselves (the listener is behind): the silence says nothing about
+          // FreeSWITCH, and a probe reply could not be read. Judge again once reading resumed.
+          probeSent = false;
+          return;
+        }
         if (probeSent) {
           log.warn("FreeSWITCH {} silent for two read-idle periods; reconnecting", ctx.channel());
           ctx.close();
@@ -558,6 +581,11 @@ public final class EslInboundClient implements AutoCloseable {
     protected void onClosed() {
       if (current == this) {
         current = null;
+      }
+      synchronized (EslInboundClient.this) {
+        if (live == this) {
+          live = null;
+        }
       }
       ConnectionState s = state;
       if (s == ConnectionState.CLOSED) {

@@ -7,7 +7,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -32,10 +35,16 @@ import org.slf4j.LoggerFactory;
  * (by default {@code max(2, cores)} daemon threads owned by the server), serially per session.
  *
  * <pre>{@code
- * EslOutboundServer server = EslOutboundServer.builder(OutboundServerConfig.defaults("0.0.0.0", 8084),
- *     session -> { ... }).build();
+ * EslOutboundServer server = EslOutboundServer.builder(OutboundServerConfig.defaults("10.0.0.2", 8084)
+ *     .withAllowedPeers(List.of("10.0.0.5")), session -> { ... }).build();
  * InetSocketAddress bound = server.start();
  * }</pre>
+ *
+ * <p><b>Who may connect.</b> Every accepted peer is treated as FreeSWITCH and its CHANNEL_DATA is
+ * believed. Bind to the address FreeSWITCH dials and list FreeSWITCH in
+ * {@link OutboundServerConfig#allowedPeers()} (empty allows everyone): other peers are closed at once,
+ * before anything is sent. Beyond {@link OutboundServerConfig#maxSessions()} open call sockets, new
+ * connections are closed at once as well; both are logged.
  */
 public final class EslOutboundServer implements AutoCloseable {
 
@@ -48,12 +57,17 @@ public final class EslOutboundServer implements AutoCloseable {
   private final boolean ownsGroups;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
+  private final PeerAllowList allowedPeers;
   private final AtomicInteger activeSessions = new AtomicInteger();
+  /** Every accepted call socket, so close() reaches them even when the groups are shared. */
+  private final ChannelGroup children = new DefaultChannelGroup("esl-outbound-calls", GlobalEventExecutor.INSTANCE);
+  private volatile boolean stopped;
   private volatile Channel serverChannel;
 
   private EslOutboundServer(Builder b) {
     this.config = b.config;
     this.handler = b.handler;
+    this.allowedPeers = PeerAllowList.parse(config.allowedPeers());
     if (b.workerGroup != null) {
       this.bossGroup = b.bossGroup;
       this.workerGroup = b.workerGroup;
@@ -92,6 +106,11 @@ public final class EslOutboundServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            children.add(ch); // removed again when it closes
+            if (stopped) {
+              ch.close();
+              return;
+            }
             ch.pipeline()
                 .addLast("frameDecoder", new EslFrameDecoder(config.maxHeaderSize(), config.maxBodySize()))
                 .addLast("decodeFailures", EslDecodeFailureHandler.INSTANCE)
@@ -116,21 +135,45 @@ public final class EslOutboundServer implements AutoCloseable {
     return activeSessions.get();
   }
 
-  void sessionOpened() {
-    activeSessions.incrementAndGet();
+  /**
+   * Decides on a new call socket (event loop, before anything is sent): {@code false} if the peer
+   * is not in the allow-list or {@link OutboundServerConfig#maxSessions()} sockets are open. An
+   * admitted socket counts as active until {@link #sessionClosed()}.
+   */
+  boolean admit(Channel ch) {
+    if (!allowedPeers.allows(ch.remoteAddress())) {
+      log.warn("Refusing outbound-socket connection from {}: not in allowedPeers", ch.remoteAddress());
+      return false;
+    }
+    while (true) {
+      int n = activeSessions.get();
+      if (n >= config.maxSessions()) {
+        log.warn("Refusing outbound-socket connection from {}: {} sessions open (maxSessions)", ch.remoteAddress(), n);
+        return false;
+      }
+      if (activeSessions.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
   }
 
   void sessionClosed() {
     activeSessions.decrementAndGet();
   }
 
-  /** Stops accepting, closes every socket and releases owned threads. */
+  /**
+   * Stops accepting, closes every call socket (also with shared event-loop groups; no {@code exit}
+   * is sent, the sessions end with {@link SessionEnd.Reason#CONNECTION_CLOSED}) and releases owned
+   * threads.
+   */
   @Override
   public void close() {
+    stopped = true;
     Channel ch = serverChannel;
     if (ch != null) {
       ch.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+    children.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     if (ownsGroups) {
       bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
       workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -23,6 +23,7 @@ final class OutboundConnection extends EslConnection {
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile OutboundSession session;
   private volatile String lastHangupCause;
+  private boolean admitted; // event loop only
 
   OutboundConnection(OutboundServerConfig config, OutboundSessionHandler handler, Executor executor,
       EslOutboundServer server) {
@@ -36,18 +37,11 @@ final class OutboundConnection extends EslConnection {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     super.channelActive(ctx);
     Channel ch = ctx.channel();
-    server.sessionOpened();
-    dispatcher.flowControl(new SerialDispatcher.FlowControl() {
-      @Override
-      public void pause() {
-        ch.config().setAutoRead(false);
-      }
-
-      @Override
-      public void resume() {
-        ch.config().setAutoRead(true);
-      }
-    });
+    if (!server.admit(ch)) {
+      ch.close();
+      return;
+    }
+    admitted = true;
     // FreeSWITCH drops the socket if the first command does not arrive within 25 s: send it now.
     ScheduledFuture<?> timeout = ch.eventLoop().schedule(() -> {
       log.warn("No connect reply from {} within {}; closing", ch, config.connectReplyTimeout());
@@ -118,7 +112,9 @@ final class OutboundConnection extends EslConnection {
 
   @Override
   protected void onClosed() {
-    server.sessionClosed();
+    if (admitted) {
+      server.sessionClosed();
+    }
     OutboundSession s = session;
     end(new SessionEnd(closing.get() ? SessionEnd.Reason.CLOSED_LOCALLY : SessionEnd.Reason.CONNECTION_CLOSED,
         lastHangupCause, null));

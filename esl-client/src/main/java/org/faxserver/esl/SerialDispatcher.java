@@ -34,7 +34,10 @@ final class SerialDispatcher {
   private static final Logger log = LoggerFactory.getLogger(SerialDispatcher.class);
   private static final int BATCH = 128;
 
-  /** Turns reading from the socket off and on. */
+  /**
+   * Turns reading from the socket off and on. Calls are serialised by the dispatcher and alternate
+   * (pause, resume, pause, ...); they must be quick and must not block.
+   */
   interface FlowControl {
     void pause();
 
@@ -47,9 +50,14 @@ final class SerialDispatcher {
   private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicInteger pendingEvents = new AtomicInteger();
+  /** The wanted state: flipped by the I/O thread (pause) and the draining thread (resume). */
   private final AtomicBoolean paused = new AtomicBoolean();
   private final AtomicLong dropped = new AtomicLong();
-  private volatile FlowControl flowControl;
+  /** Guards {@link #flowControl} and {@link #readingOff}, and serialises the FlowControl calls. */
+  private final Object flowLock = new Object();
+  private FlowControl flowControl;
+  /** The state last applied through {@link #flowControl}. */
+  private boolean readingOff;
 
   SerialDispatcher(String name, Executor executor, int capacity) {
     if (capacity < 4) {
@@ -62,8 +70,16 @@ final class SerialDispatcher {
 
   /** Sets the flow control of the current connection; a previous pause is lifted. */
   void flowControl(FlowControl fc) {
-    this.flowControl = fc;
-    paused.set(false);
+    synchronized (flowLock) {
+      this.flowControl = fc;
+      paused.set(false);
+      readingOff = false;
+    }
+  }
+
+  /** Returns {@code true} while reading is (to be) paused because the listener is behind. */
+  boolean isPaused() {
+    return paused.get();
   }
 
   /** Queues an event callback; returns {@code false} if it was dropped because the queue is full. */
@@ -79,19 +95,13 @@ final class SerialDispatcher {
       return false;
     }
     if (n >= capacity / 2 && paused.compareAndSet(false, true)) {
-      FlowControl fc = flowControl;
-      if (fc != null) {
-        log.debug("{}: {} events queued, pausing reads", name, n);
-        fc.pause();
-      }
+      log.debug("{}: {} events queued, pausing reads", name, n);
+      applyFlow();
     }
     queue.add(() -> {
       int left = pendingEvents.decrementAndGet();
       if (left <= capacity / 4 && paused.compareAndSet(true, false)) {
-        FlowControl fc = flowControl;
-        if (fc != null) {
-          fc.resume();
-        }
+        applyFlow();
       }
       task.run();
     });
@@ -111,6 +121,28 @@ final class SerialDispatcher {
 
   int pendingEvents() {
     return pendingEvents.get();
+  }
+
+  /**
+   * Makes the socket follow {@link #paused}. Called after every flip of the flag, from either
+   * thread; the lock orders the calls and each one reads the flag afresh, so the last call applies
+   * the last state even when a resume races with the pause it undoes (a pause applied after the
+   * matching resume would otherwise leave reading off for good).
+   */
+  private void applyFlow() {
+    synchronized (flowLock) {
+      boolean off = paused.get();
+      FlowControl fc = flowControl;
+      if (off == readingOff || fc == null) {
+        return;
+      }
+      readingOff = off;
+      if (off) {
+        fc.pause();
+      } else {
+        fc.resume();
+      }
+    }
   }
 
   private void schedule() {

@@ -12,7 +12,9 @@
  *       {@link org.faxserver.esl.OutboundSessionHandler}): the endpoint of the dialplan
  *       {@code socket host:port async full}; one {@link org.faxserver.esl.OutboundSession} per call,
  *       with {@code execute(app, arg, eventLock)} completed by CHANNEL_EXECUTE_COMPLETE and
- *       {@link org.faxserver.esl.SessionEnd} on hangup or disconnect.
+ *       {@link org.faxserver.esl.SessionEnd} on hangup or disconnect. Bind it to the address
+ *       FreeSWITCH dials and restrict it with {@code allowedPeers} (empty allows every peer) and
+ *       {@code maxSessions}: any peer that connects is believed to be FreeSWITCH.
  *   <li>{@link org.faxserver.esl.EslEvent} (case-insensitive headers, inner body),
  *       {@link org.faxserver.esl.EslFrame}, {@link org.faxserver.esl.EslHeaders},
  *       {@link org.faxserver.esl.EslCommand} (factories for every command used, byte-exact),

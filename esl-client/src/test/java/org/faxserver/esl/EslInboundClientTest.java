@@ -328,4 +328,198 @@ class EslInboundClientTest {
       assertThat(connectionLog.poll(5, TimeUnit.SECONDS)).isEqualTo("connected");
     }
   }
+
+  // ------------------------------------------------------------------ review fixes
+
+  /** Review #1: a restore command without reply must not leave the client AUTHENTICATING forever. */
+  @Test
+  void restoreWithoutReplyClosesTheConnectionAndReconnects() throws Exception {
+    newClient(config().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+    CompletableFuture<Void> started = client.start();
+    try (EslTestPeer fs = EslTestPeer.accept(fakeFreeSwitch)) {
+      fs.send("Content-Type: auth/request\n\n");
+      assertThat(fs.readCommand()).isEqualTo("auth ClueCon\n\n");
+      fs.reply("+OK accepted");
+      assertThat(fs.readCommand()).isEqualTo(SUBSCRIBE_DEFAULT);
+      // No reply: the restore times out after 1 s. The default read-idle timeout is 45 s, so
+      // only the restore failure can close the socket within the 5 s read timeout.
+      assertThat(fs.awaitEof()).as("closed after the failed restore").isTrue();
+    }
+    assertThat(started).isNotDone();
+    try (EslTestPeer again = acceptAndAuthenticate(SUBSCRIBE_DEFAULT)) {
+      started.get(5, TimeUnit.SECONDS);
+      assertThat(client.state()).isEqualTo(ConnectionState.READY);
+    }
+  }
+
+  /** Review #2: changes made while the restore is in flight reach the new connection, after the restore. */
+  @Test
+  void filterAndSubscriptionAddedDuringTheRestoreAreSentAfterIt() throws Exception {
+    newClient(config());
+    CompletableFuture<Void> started = client.start();
+    try (EslTestPeer fs = EslTestPeer.accept(fakeFreeSwitch)) {
+      fs.send("Content-Type: auth/request\n\n");
+      assertThat(fs.readCommand()).isEqualTo("auth ClueCon\n\n");
+      fs.reply("+OK accepted");
+      // The restore has taken its copy of the sets and is waiting for this reply.
+      assertThat(fs.readCommand()).isEqualTo(SUBSCRIBE_DEFAULT);
+      assertThat(client.state()).isEqualTo(ConnectionState.AUTHENTICATING);
+      CompletableFuture<Void> added = client.addFilter("Unique-ID", "u-late");
+      CompletableFuture<Void> subscribed = client.subscribe(List.of("CHANNEL_ANSWER"), List.of());
+      fs.reply("+OK event listener enabled plain");
+      assertThat(fs.readCommand()).isEqualTo("filter Event-Name BACKGROUND_JOB\n\n");
+      fs.reply("+OK filter added. [Event-Name]=[BACKGROUND_JOB]");
+      assertThat(fs.readCommand()).isEqualTo("filter Event-Name HEARTBEAT\n\n");
+      fs.reply("+OK filter added. [Event-Name]=[HEARTBEAT]");
+      assertThat(fs.readCommand()).isEqualTo("filter Unique-ID u-late\n\n");
+      fs.reply("+OK filter added. [Unique-ID]=[u-late]");
+      assertThat(fs.readCommand()).isEqualTo("event plain BACKGROUND_JOB HEARTBEAT CHANNEL_ANSWER\n\n");
+      fs.reply("+OK event listener enabled plain");
+      started.get(5, TimeUnit.SECONDS);
+      added.get(5, TimeUnit.SECONDS);
+      subscribed.get(5, TimeUnit.SECONDS);
+      assertThat(client.state()).isEqualTo(ConnectionState.READY);
+    }
+  }
+
+  /** Review #2: concurrent changes reach FreeSWITCH in the order they were applied to the local sets. */
+  @Test
+  void concurrentFilterChangesReachFreeSwitchInTheOrderOfTheLocalSet() throws Exception {
+    newClient(config());
+    client.addFilter("Unique-ID", "keep");
+    CompletableFuture<Void> started = client.start();
+    try (EslTestPeer fs = acceptAndAuthenticate(SUBSCRIBE_DEFAULT, "filter Event-Name BACKGROUND_JOB\n\n",
+        "filter Event-Name HEARTBEAT\n\n", "filter Unique-ID keep\n\n")) {
+      started.get(5, TimeUnit.SECONDS);
+      int rounds = 200;
+      CountDownLatch go = new CountDownLatch(1);
+      Thread adder = new Thread(() -> {
+        awaitQuietly(go);
+        for (int i = 0; i < rounds; i++) {
+          client.addFilter("Unique-ID", "x");
+        }
+      });
+      Thread deleter = new Thread(() -> {
+        awaitQuietly(go);
+        for (int i = 0; i < rounds; i++) {
+          client.deleteFilter("Unique-ID", "x");
+        }
+      });
+      adder.start();
+      deleter.start();
+      go.countDown();
+      adder.join(5000);
+      deleter.join(5000);
+      // Every change is queued by now, so this marker follows them on the wire.
+      CompletableFuture<String> marker = client.api("echo marker");
+      // Replay the wire onto a set: it must end where the client's set ended.
+      boolean present = false;
+      while (true) {
+        String cmd = fs.readCommand();
+        if (cmd.equals("api echo marker\n\n")) {
+          fs.apiResponse("marker\n");
+          break;
+        }
+        fs.reply("+OK");
+        String line = EslTestPeer.line(cmd);
+        if (line.equals("filter Unique-ID x")) {
+          assertThat(present).as("add on the wire while present").isFalse();
+          present = true;
+        } else if (line.equals("filter delete Unique-ID x")) {
+          assertThat(present).as("delete on the wire while absent").isTrue();
+          present = false;
+        }
+      }
+      assertThat(marker.get(5, TimeUnit.SECONDS)).isEqualTo("marker\n");
+      // The client's set must agree: a delete goes out only if x is present there too.
+      CompletableFuture<Void> probe = client.deleteFilter("Unique-ID", "x");
+      CompletableFuture<String> end = client.api("echo end");
+      String next = fs.readCommand();
+      if (present) {
+        assertThat(next).isEqualTo("filter delete Unique-ID x\n\n");
+        fs.reply("+OK");
+        next = fs.readCommand();
+      }
+      assertThat(next).isEqualTo("api echo end\n\n");
+      fs.apiResponse("end\n");
+      probe.get(5, TimeUnit.SECONDS);
+      assertThat(end.get(5, TimeUnit.SECONDS)).isEqualTo("end\n");
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Review #3: while reading is paused for a slow listener, silence on the socket is expected. */
+  @Test
+  void pausedReadingIsNotMistakenForASilentServer() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<EslEvent> seen = new CopyOnWriteArrayList<>();
+    client = EslInboundClient.builder(config().withEventQueueCapacity(8).withReadIdleTimeout(Duration.ofMillis(200)))
+        .eventListener(e -> {
+          awaitQuietly(release);
+          seen.add(e);
+        })
+        .connectionListener(new EslConnectionListener() {
+          @Override
+          public void onConnected() {
+            connectionLog.add("connected");
+          }
+
+          @Override
+          public void onDisconnected(Throwable cause) {
+            connectionLog.add("disconnected");
+          }
+        })
+        .build();
+    CompletableFuture<Void> started = client.start();
+    int sent = 50;
+    try (EslTestPeer fs = acceptAndAuthenticate(SUBSCRIBE_DEFAULT)) {
+      started.get(5, TimeUnit.SECONDS);
+      for (int i = 0; i < sent; i++) {
+        fs.event("Event-Name: HEARTBEAT\nEvent-Sequence: " + i + "\n\n");
+      }
+      // The listener is stuck, so reading pauses. Ten read-idle periods pass and the socket stays
+      // open (readCommand would fail with EOF). A probe can only have gone out before the pause, if
+      // this thread stalled for a whole period; answering it changes nothing, the client cannot read.
+      fs.soTimeout(2000);
+      int probes = 0;
+      try {
+        while (true) {
+          assertThat(fs.readCommand()).isEqualTo("api status\n\n");
+          fs.apiResponse("UP\n");
+          probes++;
+        }
+      } catch (SocketTimeoutException expected) {
+        // silence, and still connected
+      }
+      assertThat(probes).as("at most one probe, before reading paused").isLessThanOrEqualTo(1);
+      assertThat(client.state()).isEqualTo(ConnectionState.READY);
+
+      release.countDown();
+      fs.soTimeout(5000);
+      CompletableFuture<String> echo = client.api("echo alive");
+      while (true) {
+        String cmd = fs.readCommand();
+        if (cmd.equals("api echo alive\n\n")) {
+          fs.apiResponse("alive\n");
+          break;
+        }
+        assertThat(cmd).as("only liveness probes may come first").isEqualTo("api status\n\n");
+        fs.apiResponse("UP\n");
+      }
+      assertThat(echo.get(5, TimeUnit.SECONDS)).isEqualTo("alive\n");
+      assertThat(connectionLog).containsExactly("connected");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (seen.size() + client.droppedEvents() < sent && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(seen.size() + client.droppedEvents()).isEqualTo(sent);
+    }
+  }
 }

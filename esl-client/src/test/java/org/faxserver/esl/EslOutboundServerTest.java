@@ -3,6 +3,7 @@ package org.faxserver.esl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -213,5 +214,109 @@ class EslOutboundServerTest {
         target.complete(v);
       }
     };
+  }
+
+  // ------------------------------------------------------------------ review fixes
+
+  private InetSocketAddress startServer(OutboundServerConfig config, OutboundSessionHandler handler)
+      throws InterruptedException {
+    server = EslOutboundServer.builder(config, handler).build();
+    return server.start();
+  }
+
+  private static OutboundServerConfig testConfig() {
+    return OutboundServerConfig.defaults("127.0.0.1", 0).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+        .withIoThreads(1);
+  }
+
+  /** Review #4: a peer outside the allow-list is closed before it is sent anything. */
+  @Test
+  void peerOutsideTheAllowListIsClosedAtOnce() throws Exception {
+    InetSocketAddress addr = startServer(testConfig().withAllowedPeers(List.of("192.0.2.0/24", "2001:db8::/32")),
+        sessions::add);
+    try (EslTestPeer fs = EslTestPeer.connect(addr)) {
+      assertThat(fs.readUntilEof()).as("closed without a connect").isEmpty();
+    }
+    assertThat(sessions).isEmpty();
+    assertThat(server.activeSessions()).isZero();
+  }
+
+  @Test
+  void peerInTheAllowListIsServed() throws Exception {
+    InetSocketAddress addr = startServer(testConfig().withAllowedPeers(List.of("192.0.2.7", "127.0.0.0/8")),
+        sessions::add);
+    try (EslTestPeer fs = EslTestPeer.connect(addr)) {
+      assertThat(fs.readCommand()).isEqualTo("connect\n\n");
+      fs.send(Captures.serverBlocks("receive-outbound-reject").get(0).bytes());
+      assertThat(sessions.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+  }
+
+  /** Review #4: connections beyond maxSessions are refused. */
+  @Test
+  void connectionsBeyondMaxSessionsAreClosedAtOnce() throws Exception {
+    InetSocketAddress addr = startServer(testConfig().withMaxSessions(1), sessions::add);
+    try (EslTestPeer first = EslTestPeer.connect(addr)) {
+      assertThat(first.readCommand()).isEqualTo("connect\n\n");
+      try (EslTestPeer second = EslTestPeer.connect(addr)) {
+        assertThat(second.readUntilEof()).as("refused without a connect").isEmpty();
+      }
+      assertThat(server.activeSessions()).isEqualTo(1);
+    }
+  }
+
+  /** Review #4: a declared body above 1 MiB is refused at once instead of being buffered. */
+  @Test
+  void declaredBodyAboveOneMebibyteClosesTheSocketAtOnce() throws Exception {
+    assertThat(OutboundServerConfig.defaults("127.0.0.1", 0).maxBodySize()).isEqualTo(1024 * 1024);
+    // Default connect-reply timeout (10 s) is longer than the peer's 5 s read timeout.
+    InetSocketAddress addr = startServer(OutboundServerConfig.defaults("127.0.0.1", 0).withIoThreads(1),
+        sessions::add);
+    try (EslTestPeer fs = EslTestPeer.connect(addr)) {
+      assertThat(fs.readCommand()).isEqualTo("connect\n\n");
+      fs.send("Content-Type: command/reply\nContent-Length: 2000000\n\n" + "x".repeat(1000));
+      assertThat(fs.awaitEof()).as("closed right after the oversized Content-Length").isTrue();
+    }
+    assertThat(sessions).isEmpty();
+  }
+
+  @Test
+  void allowListAcceptsOnlyIpLiteralsAndCidrBlocks() {
+    OutboundServerConfig c = testConfig();
+    assertThat(c.allowedPeers()).isEmpty();
+    assertThat(c.withAllowedPeers(List.of("10.0.0.5", "10.1.0.0/16", "::1", "fd00::/8")).allowedPeers()).hasSize(4);
+    for (String bad : List.of("freeswitch.local", "10.0.0.0/33", "::/129", "10.0.0.1/x", "")) {
+      assertThatThrownBy(() -> c.withAllowedPeers(List.of(bad))).as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> c.withMaxSessions(0)).isInstanceOf(IllegalArgumentException.class);
+    // The constructor of earlier versions still works and allows everyone.
+    OutboundServerConfig legacy = new OutboundServerConfig("127.0.0.1", 0, Duration.ofSeconds(1),
+        Duration.ofSeconds(1), 100, 0, 1024, 4096);
+    assertThat(legacy.allowedPeers()).isEmpty();
+    assertThat(legacy.maxSessions()).isEqualTo(OutboundServerConfig.DEFAULT_MAX_SESSIONS);
+  }
+
+  /** Review #5: with shared groups, close() must still close the accepted call sockets. */
+  @Test
+  void closeAlsoClosesCallSocketsWhenTheEventLoopGroupsAreShared() throws Exception {
+    NioEventLoopGroup boss = new NioEventLoopGroup(1);
+    NioEventLoopGroup worker = new NioEventLoopGroup(1);
+    try {
+      server = EslOutboundServer.builder(testConfig(), sessions::add).eventLoopGroups(boss, worker).build();
+      InetSocketAddress addr = server.start();
+      try (EslTestPeer fs = EslTestPeer.connect(addr)) {
+        assertThat(fs.readCommand()).isEqualTo("connect\n\n");
+        fs.send(Captures.serverBlocks("receive-outbound-reject").get(0).bytes());
+        OutboundSession session = sessions.poll(5, TimeUnit.SECONDS);
+        assertThat(session).isNotNull();
+        server.close();
+        server = null;
+        assertThat(fs.awaitEof()).as("call socket closed by server.close()").isTrue();
+        session.closed().get(5, TimeUnit.SECONDS);
+      }
+    } finally {
+      boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      worker.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
   }
 }

@@ -120,6 +120,25 @@ final class EslTestPeer implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads until the other side closes and returns everything received meanwhile; fails with
+   * {@link SocketTimeoutException} if it stays open for the read timeout.
+   */
+  String readUntilEof() throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try {
+      int b;
+      while ((b = in.read()) >= 0) {
+        buf.write(b);
+      }
+    } catch (SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      // connection reset counts as closed
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
   void soTimeout(int millis) throws IOException {
     socket.setSoTimeout(millis);
   }

@@ -9,7 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SerialDispatcherTest {
@@ -111,5 +114,49 @@ class SerialDispatcherTest {
     d.submit(() -> ran.add(1));
     exec.runAll();
     assertThat(ran).containsExactly(1);
+  }
+
+  /**
+   * Review #6: the listener thread drains the queue and resumes between the decision to pause and
+   * the pause itself. Reading must end up on, since nothing is queued any more.
+   */
+  @Test
+  void resumeRacingWithPauseNeverLeavesReadingOff() throws Exception {
+    ManualExecutor exec = new ManualExecutor();
+    SerialDispatcher d = new SerialDispatcher("test", exec, 8);
+    AtomicBoolean reading = new AtomicBoolean(true);
+    CountDownLatch resumed = new CountDownLatch(1);
+    AtomicReference<Thread> listener = new AtomicReference<>();
+    d.flowControl(new SerialDispatcher.FlowControl() {
+      @Override
+      public void pause() {
+        if (listener.get() == null) {
+          Thread t = new Thread(exec::runAll, "listener");
+          listener.set(t);
+          t.start();
+          // Let the listener run until it resumed, or until it waits for us (a correct dispatcher
+          // makes it wait), or until it is done.
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+          while (resumed.getCount() > 0 && t.isAlive() && t.getState() != Thread.State.BLOCKED
+              && t.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+          }
+        }
+        reading.set(false);
+      }
+
+      @Override
+      public void resume() {
+        reading.set(true);
+        resumed.countDown();
+      }
+    });
+    for (int i = 0; i < 4; i++) {
+      d.offerEvent(() -> { }); // the 4th reaches half the capacity and pauses
+    }
+    listener.get().join(10_000);
+    exec.runAll();
+    assertThat(d.pendingEvents()).isZero();
+    assertThat(reading).as("reading is on once the queue is empty").isTrue();
   }
 }

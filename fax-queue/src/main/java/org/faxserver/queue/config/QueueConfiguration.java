@@ -1,7 +1,6 @@
 package org.faxserver.queue.config;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.faxserver.model.fallback.FallbackChange;
@@ -45,7 +44,6 @@ import org.faxserver.queue.retry.model.RetryAttemptsRule;
 import org.faxserver.queue.retry.model.RetryDelay;
 import org.faxserver.queue.retry.model.RetryDelayRule;
 import org.faxserver.queue.retry.model.RetryPolicy;
-import org.faxserver.support.ExtraMessageTypes;
 import org.faxserver.support.MessagingProperties;
 import org.faxserver.support.Outbox;
 import org.faxserver.support.ProcessedMessages;
@@ -202,17 +200,6 @@ public class QueueConfiguration {
   @Bean
   QueueNames queueNames(MessagingProperties messaging) {
     return new QueueNames(messaging.service());
-  }
-
-  /** Types fax-queue consumes that shared-model's registry does not list yet. */
-  @Bean
-  ExtraMessageTypes queueMessageTypes() {
-    return new ExtraMessageTypes(Map.of(
-        JobCancel.TYPE, JobCancel.class,
-        FallbackChange.SET_TYPE, FallbackChange.class,
-        FallbackChange.REMOVE_TYPE, FallbackChange.class,
-        OverrideChange.SET_TYPE, OverrideChange.class,
-        OverrideChange.REMOVE_TYPE, OverrideChange.class));
   }
 
   @Bean

@@ -108,12 +108,14 @@ class MessagingConfiguration {
     return container;
   }
 
+  /**
+   * Also an {@code ApplicationListener}: the container publishes a consume-ok event once its consumer
+   * on the (re)declared queue is registered, and the listener drops the cache then.
+   */
   @Bean
   DirectoryChangedListener directoryChangedListener(
-      CachedDirectory directory, ConnectionFactory connections) {
-    DirectoryChangedListener listener = new DirectoryChangedListener(directory);
-    connections.addConnectionListener(listener);
-    return listener;
+      CachedDirectory directory, @Qualifier("directoryChangedQueue") Queue queue) {
+    return new DirectoryChangedListener(directory, queue.getName());
   }
 
   @Bean

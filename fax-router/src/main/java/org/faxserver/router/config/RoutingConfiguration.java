@@ -31,8 +31,9 @@ class RoutingConfiguration {
   }
 
   @Bean
-  CachedDirectory cachedDirectory(DirectoryRepository repository, RouterProperties router) {
-    return new CachedDirectory(repository, router.directoryMaxAge());
+  CachedDirectory cachedDirectory(
+      DirectoryRepository repository, RouterProperties router, Clock clock) {
+    return new CachedDirectory(repository, router.directoryMaxAge(), clock);
   }
 
   @Bean

@@ -37,6 +37,8 @@ import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.MessageJson;
 import org.faxserver.model.messaging.RoutingKeys;
+import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
 import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +47,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,6 +83,13 @@ class FaxRouterIntegrationTest {
 
   @Autowired
   private Environment environment;
+
+  @Autowired
+  private CachedDirectory cachedDirectory;
+
+  @Autowired
+  @Qualifier("directoryChangedContainer")
+  private SimpleMessageListenerContainer directoryChangedContainer;
 
   private final Map<UUID, BlockingQueue<JobRouted>> routed = new ConcurrentHashMap<>();
   private Connection amqp;
@@ -183,6 +194,36 @@ class FaxRouterIntegrationTest {
       plan = groups(submitAndAwait(acme, ACME_MAIN, EXTERNAL));
     }
     assertThat(plan).containsExactly(List.of(carrierB));
+  }
+
+  @Test
+  @Order(6)
+  void aNoticeMissedWhileTheQueueWasGoneIsCoveredWhenConsumingResumes() throws Exception {
+    // The connection stays open, so only the consumer restart can tell the cache to reload.
+    assertThat(enabled(carrierA)).isFalse(); // as the previous test left it
+    directoryChangedContainer.stop(); // the auto-delete queue goes with its consumer
+
+    update("UPDATE directory.endpoint SET enabled = true WHERE id = " + carrierA);
+    publishDirectoryChanged(DirectoryChanged.updated(DirectoryEntity.ENDPOINT, carrierA)); // lost
+    directoryChangedContainer.start();
+
+    // The consume-ok comes within milliseconds. A short wait also keeps other tests' notices on the
+    // shared broker (which reload too) from hiding a regression; they can never make this fail.
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
+    while (!enabled(carrierA) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    assertThat(enabled(carrierA)).isTrue();
+  }
+
+  /** Whether the router's current directory snapshot has the endpoint enabled. */
+  private boolean enabled(String endpointId) {
+    Directory snapshot = cachedDirectory.current().block(WAIT);
+    return snapshot.allEndpoints().stream()
+        .filter(e -> e.id().equals(endpointId))
+        .findFirst()
+        .orElseThrow()
+        .enabled();
   }
 
   private JobRouted submitAndAwait(String tenant, PhoneNumber from, PhoneNumber to) throws Exception {

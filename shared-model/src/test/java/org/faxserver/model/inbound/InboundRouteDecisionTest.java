@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.UUID;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fax.T38Policy;
+import org.faxserver.model.messaging.MessageJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +15,7 @@ class InboundRouteDecisionTest {
 
   private static final UUID CALL = UUID.randomUUID();
   private static final PhoneNumber DID = PhoneNumber.ofE164("+15551234567");
+  private static final PhoneNumber OUTSIDE = PhoneNumber.ofE164("+442079460958");
 
   @Test
   void acceptCarriesTenantAndPolicy() {
@@ -55,7 +57,45 @@ class InboundRouteDecisionTest {
   @Test
   void acceptCannotCarryARejectCode() {
     assertThatThrownBy(
-            () -> new InboundRouteDecision(CALL, true, "t-1", DID, T38Policy.ACCEPT, null, 404, null))
+            () -> new InboundRouteDecision(CALL, true, "t-1", DID, T38Policy.ACCEPT, null, 404, null, false))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anOrdinaryAcceptIsNotARelay() {
+    assertThat(InboundRouteDecision.accept(CALL, "t-1", DID, null, null).relayOut()).isFalse();
+    assertThat(InboundRouteDecision.reject(CALL, 404, "x").relayOut()).isFalse();
+  }
+
+  @Test
+  void relayOutIsAnAcceptForTheSendingTenant() {
+    InboundRouteDecision decision = InboundRouteDecision.relayOut(CALL, "t-1", OUTSIDE, null, null);
+
+    assertThat(decision.accepted()).isTrue();
+    assertThat(decision.relayOut()).isTrue();
+    assertThat(decision.tenantId()).isEqualTo("t-1");
+    assertThat(decision.recipient()).isEqualTo(OUTSIDE);
+    assertThat(decision.t38()).isEqualTo(T38Policy.ACCEPT);
+  }
+
+  @Test
+  void aRejectionCannotBeARelay() {
+    assertThatThrownBy(
+            () -> new InboundRouteDecision(CALL, false, null, null, null, null, 403, "x", true))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aDecisionWithoutTheRelayFieldReadsAsNoRelay() {
+    String older = """
+        {"messageId":"6f1c1f9e-3b0a-4a57-9d51-0c2f0d4e8a11","type":"route.inbound.decision","version":1,
+         "occurredAt":"2026-11-26T07:00:00Z","correlationId":null,
+         "payload":{"callId":"%s","accepted":true,"tenantId":"t-1","recipient":"+15551234567",
+                    "t38":"OFF","ident":null,"sipCode":null,"reason":null}}
+        """.formatted(CALL);
+
+    InboundRouteDecision read = MessageJson.read(older, InboundRouteDecision.class).payload();
+
+    assertThat(read).isEqualTo(InboundRouteDecision.accept(CALL, "t-1", DID, T38Policy.OFF, null));
   }
 }

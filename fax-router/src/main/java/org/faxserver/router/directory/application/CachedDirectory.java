@@ -1,6 +1,8 @@
 package org.faxserver.router.directory.application;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,36 +17,49 @@ import reactor.core.publisher.Mono;
  * and a full reload cannot miss an index the way per-entity patching could).
  *
  * <p>{@code maxAge} bounds staleness when a change notice is lost, e.g. while the per-instance
- * auto-delete queue was gone during a broker reconnect. Failed loads are not cached; the next caller
- * tries again. Concurrent callers share one load.
+ * auto-delete queue was gone during a broker reconnect: a snapshot whose load started {@code maxAge}
+ * or longer ago by {@code clock} is reloaded by the next caller. Failed loads are not cached; the next
+ * caller tries again. Concurrent callers share one load.
  */
 public final class CachedDirectory {
 
   private static final Logger log = LoggerFactory.getLogger(CachedDirectory.class);
 
+  /** Reactor's "never expires" for {@link Mono#cache}; expiry is {@link #current()}'s job. */
+  private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
+  /** One load, shared by its callers, and when it started once it has produced a snapshot. */
+  private record Snapshot(Mono<Directory> directory, AtomicReference<Instant> loadedAt) {}
+
   private final DirectoryLoader loader;
   private final Duration maxAge;
-  private final AtomicReference<Mono<Directory>> current = new AtomicReference<>();
+  private final Clock clock;
+  private final AtomicReference<Snapshot> current = new AtomicReference<>();
   private final AtomicLong loads = new AtomicLong();
 
   public CachedDirectory(DirectoryLoader loader, Duration maxAge) {
+    this(loader, maxAge, Clock.systemUTC());
+  }
+
+  public CachedDirectory(DirectoryLoader loader, Duration maxAge, Clock clock) {
     this.loader = Objects.requireNonNull(loader, "loader");
     this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+    this.clock = Objects.requireNonNull(clock, "clock");
     if (maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("maxAge must be positive, was " + maxAge);
     }
-    this.current.set(newLoad());
+    this.current.set(newSnapshot());
   }
 
-  /** The current snapshot, loading it if it was dropped or has expired. */
+  /** The current snapshot, loading it if it was dropped or has expired (checked on subscription). */
   public Mono<Directory> current() {
-    return current.get();
+    return Mono.defer(() -> fresh().directory());
   }
 
   /** Drops the snapshot; the next {@link #current()} reloads. A load already running still completes. */
   public void invalidate(String why) {
     log.debug("Directory cache dropped: {}", why);
-    current.set(newLoad());
+    current.set(newSnapshot());
   }
 
   /** How many loads have started, for tests and metrics. */
@@ -52,12 +67,27 @@ public final class CachedDirectory {
     return loads.get();
   }
 
-  private Mono<Directory> newLoad() {
-    return Mono.defer(() -> {
+  private Snapshot fresh() {
+    Snapshot snapshot = current.get();
+    Instant loadedAt = snapshot.loadedAt().get();
+    if (loadedAt != null && !clock.instant().isBefore(loadedAt.plus(maxAge))) {
+      log.debug("Directory cache expired: loaded at {}, max age {}", loadedAt, maxAge);
+      // Only one of several concurrent callers replaces it; all then share the new load.
+      current.compareAndSet(snapshot, newSnapshot());
+      snapshot = current.get();
+    }
+    return snapshot;
+  }
+
+  private Snapshot newSnapshot() {
+    AtomicReference<Instant> loadedAt = new AtomicReference<>();
+    Mono<Directory> load = Mono.defer(() -> {
           loads.incrementAndGet();
-          return loader.load();
+          Instant started = clock.instant();
+          return loader.load().doOnNext(directory -> loadedAt.set(started));
         })
         .doOnNext(directory -> log.info("Directory loaded: {}", directory))
-        .cache(directory -> maxAge, error -> Duration.ZERO, () -> Duration.ZERO);
+        .cache(directory -> FOREVER, error -> Duration.ZERO, () -> Duration.ZERO);
+    return new Snapshot(load, loadedAt);
   }
 }

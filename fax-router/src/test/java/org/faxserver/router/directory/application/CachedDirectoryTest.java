@@ -3,7 +3,11 @@ package org.faxserver.router.directory.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.faxserver.router.directory.model.Directory;
@@ -33,6 +37,7 @@ class CachedDirectoryTest {
     }
   }
 
+  private final ManualClock clock = new ManualClock();
   private final Directory first = DirectoryFixtures.directoryWith();
   private final Directory second = DirectoryFixtures.directoryWith();
 
@@ -65,12 +70,53 @@ class CachedDirectoryTest {
   }
 
   @Test
-  void snapshotExpiresAfterMaxAgeEvenWithoutNotice() throws InterruptedException {
-    CachedDirectory cache = new CachedDirectory(new ScriptedLoader().then(first).then(second), Duration.ofMillis(50));
+  void snapshotExpiresAfterMaxAgeEvenWithoutNotice() {
+    CachedDirectory cache = new CachedDirectory(
+        new ScriptedLoader().then(first).then(second), Duration.ofMinutes(5), clock);
     cache.current().block();
 
-    Thread.sleep(120);
+    clock.advance(Duration.ofMinutes(5).minusMillis(1));
+    assertThat(cache.current().block()).isSameAs(first);
 
+    clock.advance(Duration.ofMillis(1));
     assertThat(cache.current().block()).isSameAs(second);
+    assertThat(cache.current().block()).isSameAs(second);
+    assertThat(cache.loadCount()).isEqualTo(2);
+  }
+
+  @Test
+  void expiryIsCheckedWhenTheSnapshotIsAskedForNotWhenCurrentWasCalled() {
+    CachedDirectory cache = new CachedDirectory(
+        new ScriptedLoader().then(first).then(second), Duration.ofMinutes(5), clock);
+    cache.current().block();
+    Mono<Directory> held = cache.current();
+
+    clock.advance(Duration.ofMinutes(6));
+
+    assertThat(held.block()).isSameAs(second);
+  }
+
+  /** A clock that moves only when told to. */
+  private static final class ManualClock extends Clock {
+    private Instant now = Instant.parse("2026-11-26T07:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

@@ -14,13 +14,15 @@ import org.faxserver.router.directory.model.Directory;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
 import reactor.core.publisher.Mono;
 
 class DirectoryChangedListenerTest {
 
   private final CachedDirectory cache =
       new CachedDirectory(() -> Mono.just(Directory.empty()), Duration.ofHours(1));
-  private final DirectoryChangedListener listener = new DirectoryChangedListener(cache);
+  private final DirectoryChangedListener listener =
+      new DirectoryChangedListener(cache, "fax-router.directory.changed.abc");
 
   @Test
   void aChangeNoticeDropsTheCachedDirectory() {
@@ -42,5 +44,26 @@ class DirectoryChangedListenerTest {
     cache.current().block();
 
     assertThat(cache.loadCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aConsumerStartedOnItsQueueDropsIt() {
+    // After a reconnect the auto-delete queue is declared again; notices sent meanwhile were lost.
+    cache.current().block();
+
+    listener.onApplicationEvent(new ConsumeOkEvent(this, "fax-router.directory.changed.abc", "tag-1"));
+    cache.current().block();
+
+    assertThat(cache.loadCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aConsumerStartedOnAnotherQueueDoesNot() {
+    cache.current().block();
+
+    listener.onApplicationEvent(new ConsumeOkEvent(this, "fax-router.job.submitted", "tag-2"));
+    cache.current().block();
+
+    assertThat(cache.loadCount()).isEqualTo(1);
   }
 }

@@ -1,6 +1,10 @@
 package org.faxserver.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Shared set-up of every integration test: one Spring context (cached across test classes, so keep
@@ -31,6 +36,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "faxserver.web.max-page-size=100",
         "faxserver.outbox.poll-interval=100ms",
         "faxserver.outbox.retry-backoff=200ms",
+        // Small limits, so the limit tests need only small documents.
+        "faxserver.documents.max-upload-bytes=2MB",
+        "faxserver.documents.max-pages=5",
+        "faxserver.documents.max-files=3",
+        "faxserver.events.heartbeat=300ms",
         // Graceful shutdown waits for the test client's pooled connections and would hold up JVM exit
         // past surefire's 30 s limit; the tests do not exercise shutdown.
         "server.shutdown=immediate"})
@@ -40,9 +50,25 @@ public abstract class ApiIntegrationTest {
     };
     private static final AtomicInteger SEQ = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
 
+    /** Document store and upload temp files of the shared context, removed when the JVM exits. */
+    protected static final Path DOCUMENTS = tempDirectory("faxserver-documents-");
+    protected static final Path UPLOADS = tempDirectory("faxserver-uploads-");
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerSpringProperties(registry);
+        registry.add("faxserver.documents.root", DOCUMENTS::toString);
+        registry.add("faxserver.documents.upload-temp-dir", UPLOADS::toString);
+    }
+
+    private static Path tempDirectory(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(dir.toFile())));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Autowired

@@ -17,6 +17,12 @@ public class OutboxConfiguration {
         return new TopicExchange(Exchanges.FAX_EVENTS, true, false);
     }
 
+    /** Commands such as {@code job.cancel} go here (decision 0004); declared so the relay never hits a missing exchange. */
+    @Bean
+    TopicExchange faxCommandsExchange() {
+        return new TopicExchange(Exchanges.FAX_COMMANDS, true, false);
+    }
+
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit,
                             OutboxProperties props) {

@@ -33,7 +33,7 @@ public class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            if (!path.startsWith("/admin") && !path.startsWith("/tenant")) {
+            if (!path.startsWith("/admin") && !path.startsWith("/tenant") && !path.startsWith("/fax")) {
                 return;
             }
             var responses = op.getResponses();
@@ -41,10 +41,17 @@ public class OpenApiConfiguration {
             responses.addApiResponse("401", problem("Missing or invalid credentials (one answer for all)"));
             responses.addApiResponse("429", problem("Too many failed authentication attempts; see Retry-After"));
             if (path.contains("{id}")) {
-                responses.addApiResponse("404", problem("No such entity"));
+                responses.addApiResponse("404", problem(path.startsWith("/fax")
+                        ? "No such job for your tenant (another tenant's job is 404 too)" : "No such entity"));
             }
-            if (op.getRequestBody() != null) {
+            if (op.getRequestBody() != null && !responses.containsKey("413")) {
                 responses.addApiResponse("413", problem("Request body too large"));
+            }
+            for (String code : new String[] {"409", "413", "422"}) {
+                // Route-specific problem answers documented on the operation get the problem schema too.
+                if (responses.containsKey(code)) {
+                    responses.addApiResponse(code, problem(responses.get(code).getDescription()));
+                }
             }
             boolean writes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                     || method == PathItem.HttpMethod.DELETE;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,9 +15,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.faxserver.api.auth.AuthThrottledException;
 import org.faxserver.api.auth.AuthenticationFailedException;
+import org.faxserver.document.DocumentRejectedException;
 import org.faxserver.api.shared.model.ConflictException;
 import org.faxserver.api.shared.model.InvalidInputException;
+import org.faxserver.api.shared.model.LimitExceededException;
 import org.faxserver.api.shared.model.NotFoundException;
+import org.faxserver.api.shared.model.UnprocessableInputException;
 import org.faxserver.api.shared.model.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +96,30 @@ class ProblemDetailsExceptionHandler implements WebExceptionHandler {
             return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many failed authentication attempts; retry after " + seconds + " s.");
         }
+        if (ex instanceof UnprocessableInputException u) {
+            return invalid(HttpStatus.UNPROCESSABLE_ENTITY, "The request cannot be processed.", u.violations());
+        }
         if (ex instanceof InvalidInputException i) {
             return invalid("Invalid request content.", i.violations());
+        }
+        if (ex instanceof DocumentRejectedException d) {
+            // Limits (pages, bytes, pixels) are 413 like any oversized body; unusable content is 422.
+            HttpStatus status = d.reason().isLimitExceeded() ? HttpStatus.PAYLOAD_TOO_LARGE
+                    : HttpStatus.UNPROCESSABLE_ENTITY;
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(status, d.getMessage());
+            p.setProperty("reason", d.reason().name());
+            return p;
+        }
+        if (ex instanceof LimitExceededException l) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, l.getMessage());
+            p.setProperty("reason", l.reason());
+            return p;
+        }
+        if (causedBy(ex, RejectedExecutionException.class) != null) {
+            // The conversion pool and its queue are full: a temporary overload, not a bug.
+            headers.set(HttpHeaders.RETRY_AFTER, "10");
+            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Too many documents are being converted; retry shortly.");
         }
         if (ex instanceof NotFoundException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
@@ -104,7 +130,9 @@ class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         if (causedBy(ex, DataBufferLimitException.class) != null) {
             // The rest of the body is never read; closing the connection is cheaper than draining it.
             headers.set(HttpHeaders.CONNECTION, "close");
-            return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "Request body is too large.");
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "Request body is too large.");
+            p.setProperty("reason", "TOO_LARGE"); // same code as the upload limits of POST /fax/send
+            return p;
         }
         if (ex instanceof ServerWebInputException in) {
             return inputProblem(in);
@@ -182,7 +210,11 @@ class ProblemDetailsExceptionHandler implements WebExceptionHandler {
     }
 
     private static ProblemDetail invalid(String detail, List<Violation> violations) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        return invalid(HttpStatus.BAD_REQUEST, detail, violations);
+    }
+
+    private static ProblemDetail invalid(HttpStatus status, String detail, List<Violation> violations) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setProperty("errors", violations.stream()
                 .map(v -> {
                     Map<String, String> m = new LinkedHashMap<>();

@@ -63,6 +63,13 @@ public final class Violations {
         }
     }
 
+    /** Like {@link #throwIfAny()}, for values that are well-formed but cannot be acted on (422). */
+    public void throwUnprocessableIfAny() {
+        if (!list.isEmpty()) {
+            throw new UnprocessableInputException(list);
+        }
+    }
+
     public List<Violation> asList() {
         return List.copyOf(list);
     }

@@ -1,0 +1,118 @@
+package org.faxserver.api.fax;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.faxserver.api.auth.model.TenantPrincipal;
+import org.faxserver.api.fax.DocumentIntake.StoredDocument;
+import org.faxserver.api.fax.model.FaxJob;
+import org.faxserver.api.fax.model.JobStatuses;
+import org.faxserver.api.fax.model.RequestFingerprint;
+import org.faxserver.api.fax.model.SendFields;
+import org.faxserver.api.fax.model.SendRequest;
+import org.faxserver.api.number.NumbersProperties;
+import org.faxserver.api.outbox.OutboxWriter;
+import org.faxserver.api.shared.db.DirectoryLookups;
+import org.faxserver.api.shared.db.Rows;
+import org.faxserver.api.shared.model.ConflictException;
+import org.faxserver.api.shared.model.UnprocessableInputException;
+import org.faxserver.model.DocumentRef;
+import org.faxserver.model.job.JobOptions;
+import org.faxserver.model.job.JobSubmitted;
+import org.faxserver.model.messaging.Exchanges;
+import org.faxserver.model.messaging.RoutingKeys;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /fax/send}: validate, honour the Idempotency-Key, convert and store the documents,
+ * then record the submission and its {@code job.submitted} event in one transaction. The documents
+ * are written before the transaction: a crash in between leaves orphan files, never a job whose
+ * document is missing.
+ */
+@Service
+public class SendingFax {
+    /** What the client gets: a new job, or the job an earlier request with the same key created. */
+    public record Outcome(UUID jobId, String status, int pages, boolean replayed) {
+    }
+
+    private final DocumentIntake intake;
+    private final SubmissionRepository submissions;
+    private final JobReadRepository jobs;
+    private final DirectoryLookups directory;
+    private final OutboxWriter outbox;
+    private final TransactionalOperator tx;
+    private final NumbersProperties numbers;
+
+    SendingFax(DocumentIntake intake, SubmissionRepository submissions, JobReadRepository jobs,
+               DirectoryLookups directory, OutboxWriter outbox, TransactionalOperator tx, NumbersProperties numbers) {
+        this.intake = intake;
+        this.submissions = submissions;
+        this.jobs = jobs;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.numbers = numbers;
+    }
+
+    Mono<Outcome> send(TenantPrincipal principal, SendFields fields, List<Path> files) {
+        return Mono.fromCallable(() -> SendRequest.of(fields, numbers.defaultRegion()))
+                .flatMap(request -> requireOwnNumber(principal, request)
+                        .then(intake.digests(files))
+                        .map(digests -> RequestFingerprint.of(request, digests))
+                        .flatMap(hash -> replay(principal, request, hash)
+                                .switchIfEmpty(Mono.defer(() -> submit(principal, request, hash, files)))));
+    }
+
+    private Mono<Void> requireOwnNumber(TenantPrincipal principal, SendRequest request) {
+        return directory.isTenantNumber(principal.tenantId(), request.from().e164())
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> UnprocessableInputException.of(request.fromField(),
+                        request.from().e164() + " is not a number of your tenant")))
+                .then();
+    }
+
+    /** The earlier job for the same key and the same request; 409 for the same key with another request. */
+    private Mono<Outcome> replay(TenantPrincipal principal, SendRequest request, String hash) {
+        if (request.idempotencyKey() == null) {
+            return Mono.empty();
+        }
+        return submissions.findByIdempotencyKey(principal.tenantId(), request.idempotencyKey())
+                .flatMap(earlier -> {
+                    if (!earlier.requestHash().equals(hash)) {
+                        return Mono.error(new ConflictException("Idempotency-Key '" + request.idempotencyKey()
+                                + "' was already used for a different request (job " + earlier.jobId() + ")"));
+                    }
+                    return jobs.find(principal.tenantId(), earlier.jobId())
+                            .map(FaxJob::status)
+                            .map(status -> new Outcome(earlier.jobId(), status, earlier.pages(), true));
+                });
+    }
+
+    private Mono<Outcome> submit(TenantPrincipal principal, SendRequest request, String hash, List<Path> files) {
+        UUID jobId = UUID.randomUUID();
+        return intake.convertAndStore(jobId, files)
+                .flatMap(stored -> record(new Submission(jobId, principal.tenantId(), principal.userId(), request, hash,
+                        stored.tiffKey(), stored.pdfKey(), stored.pages()), stored)
+                        .onErrorResume(e -> intake.deleteLater(jobId).then(Mono.error(e))))
+                // Two requests with one key raced and the other committed first: answer as its retry.
+                .onErrorResume(e -> Rows.conflicts(SubmissionRepository.UNIQUE_IDEMPOTENCY_KEY, "")
+                                .apply(e) instanceof ConflictException,
+                        e -> replay(principal, request, hash));
+    }
+
+    private Mono<Outcome> record(Submission submission, StoredDocument stored) {
+        SendRequest r = submission.request();
+        JobSubmitted submitted = new JobSubmitted(submission.jobId(), String.valueOf(submission.tenantId()),
+                String.valueOf(submission.userId()), r.from(), r.to(), DocumentRef.tiff(stored.tiffKey()),
+                stored.pages(), new JobOptions(r.header(), r.ident(), r.labels(), r.idempotencyKey()));
+        return submissions.insert(submission)
+                .then(outbox.append(Exchanges.FAX_EVENTS, RoutingKeys.JOB_SUBMITTED, JobSubmitted.TYPE,
+                        JobSubmitted.VERSION, submission.jobId().toString(), submitted))
+                .as(tx::transactional)
+                .thenReturn(new Outcome(submission.jobId(), JobStatuses.SUBMITTED,
+                        stored.pages(), false));
+    }
+}

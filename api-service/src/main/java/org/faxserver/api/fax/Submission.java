@@ -1,0 +1,23 @@
+package org.faxserver.api.fax;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.faxserver.api.fax.model.SendRequest;
+
+/** A row of {@code api.submission}: what the client asked for and where its documents are. */
+record Submission(UUID jobId, long tenantId, long userId, SendRequest request, String requestHash, String tiffKey,
+                  String pdfKey, int pages) {
+
+    Map<String, String> options() {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (request.header() != null) {
+            options.put("header", request.header());
+        }
+        if (request.ident() != null) {
+            options.put("ident", request.ident());
+        }
+        return options;
+    }
+}

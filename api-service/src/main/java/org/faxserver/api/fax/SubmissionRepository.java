@@ -1,0 +1,67 @@
+package org.faxserver.api.fax;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.faxserver.api.shared.db.Rows;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** Writes {@code api.submission}; reads for display are in {@link JobReadRepository}. */
+@Repository
+class SubmissionRepository {
+    static final String UNIQUE_IDEMPOTENCY_KEY = "submission_idempotency_key";
+
+    /** The part of an earlier submission an idempotent retry is judged by. */
+    record Earlier(UUID jobId, String requestHash, int pages) {
+    }
+
+    private final DatabaseClient db;
+    private final ObjectMapper json;
+
+    SubmissionRepository(DatabaseClient db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    Mono<Void> insert(Submission s) {
+        var spec = db.sql("INSERT INTO api.submission (job_id, tenant_id, user_id, from_number, to_number, options, "
+                        + "labels, idempotency_key, request_hash, tiff_key, pdf_key, pages) VALUES (:jobId, :tenantId, "
+                        + ":userId, :from, :to, CAST(:options AS jsonb), CAST(:labels AS jsonb), :key, :hash, :tiff, "
+                        + ":pdf, :pages)")
+                .bind("jobId", s.jobId()).bind("tenantId", s.tenantId()).bind("userId", s.userId())
+                .bind("from", s.request().from().e164()).bind("to", s.request().to().e164())
+                .bind("options", write(s.options())).bind("labels", write(s.request().labels()))
+                .bind("hash", s.requestHash()).bind("tiff", s.tiffKey()).bind("pdf", s.pdfKey())
+                .bind("pages", s.pages());
+        return Rows.bind(spec, "key", s.request().idempotencyKey(), String.class).then();
+    }
+
+    Mono<Earlier> findByIdempotencyKey(long tenantId, String key) {
+        return db.sql("SELECT job_id, request_hash, pages FROM api.submission "
+                        + "WHERE tenant_id = :tenantId AND idempotency_key = :key")
+                .bind("tenantId", tenantId).bind("key", key)
+                .map(r -> new Earlier(r.get("job_id", UUID.class), r.get("request_hash", String.class),
+                        r.get("pages", Integer.class)))
+                .one();
+    }
+
+    /** Notes that a cancel was requested; false if the job is not the tenant's. */
+    Mono<Boolean> markCancelRequested(long tenantId, UUID jobId) {
+        return db.sql("UPDATE api.submission SET cancel_requested_at = coalesce(cancel_requested_at, now()) "
+                        + "WHERE tenant_id = :tenantId AND job_id = :jobId")
+                .bind("tenantId", tenantId).bind("jobId", jobId)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+}

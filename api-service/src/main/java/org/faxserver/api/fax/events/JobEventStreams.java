@@ -1,0 +1,47 @@
+package org.faxserver.api.fax.events;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.faxserver.api.auth.model.TenantPrincipal;
+import org.faxserver.api.fax.model.FaxJob;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Builds a job's event stream: the current state first, then live events, ending after a final
+ * status. The hub is subscribed before the current state is read, and events arriving meanwhile are
+ * buffered, so nothing published in between is lost (at worst a status is seen twice). Everything
+ * lives in the one subscription of the returned stream, so nothing outlasts the client.
+ */
+public class JobEventStreams {
+    private final JobEventHub hub;
+
+    public JobEventStreams(JobEventHub hub) {
+        this.hub = hub;
+    }
+
+    /**
+     * @param currentState the job as the tenant may see it; an error (404) ends the stream before
+     *                     its first event, while the HTTP status can still say so
+     */
+    public Flux<JobEvent> open(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState) {
+        return Flux.defer(() -> {
+            Sinks.Many<JobEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
+            String tenant = String.valueOf(principal.tenantId());
+            Disposable live = hub.events(jobId)
+                    .filter(e -> e.tenantId() == null || e.tenantId().equals(tenant))
+                    .subscribe(buffer::tryEmitNext);
+            return currentState.apply(jobId)
+                    .flatMapMany(job -> {
+                        JobEvent current = JobEvent.current(job);
+                        Flux<JobEvent> rest = current.isFinal() ? Flux.empty() : buffer.asFlux();
+                        return Flux.concat(Flux.just(current), rest);
+                    })
+                    .takeUntil(JobEvent::isFinal)
+                    .doFinally(signal -> live.dispose());
+        });
+    }
+}

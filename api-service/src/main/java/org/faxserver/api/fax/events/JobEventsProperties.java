@@ -1,0 +1,21 @@
+package org.faxserver.api.fax.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code faxserver.events.*}: the job event streams ({@code GET /fax/jobs/{id}/events}).
+ *
+ * @param heartbeat how often an idle stream gets a comment line, so proxies keep it open and dead
+ *                  clients are noticed
+ */
+@ConfigurationProperties("faxserver.events")
+public record JobEventsProperties(@DefaultValue("15s") Duration heartbeat) {
+    public JobEventsProperties {
+        if (heartbeat.isNegative() || heartbeat.isZero()) {
+            throw new IllegalArgumentException("faxserver.events.heartbeat must be positive");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.faxserver.api.fax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.faxserver.api.shared.model.InvalidInputException;
+import org.faxserver.api.shared.model.LimitExceededException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePartEvent;
+import org.springframework.http.codec.multipart.FormPartEvent;
+import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.util.unit.DataSize;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/** Streaming of the send form, without a server: limits are enforced while the bytes arrive. */
+class MultipartUploadsTest {
+    @TempDir
+    Path temp;
+
+    private MultipartUploads uploads(long maxBytes, int maxFiles) {
+        return new MultipartUploads(new DocumentProperties(temp.resolve("store"), temp, DataSize.ofBytes(maxBytes),
+                maxFiles, 100, 1_000_000, 1, 1));
+    }
+
+    private static Flux<PartEvent> file(String name, String... chunks) {
+        Flux<DataBuffer> content = Flux.fromArray(chunks)
+                .map(c -> DefaultDataBufferFactory.sharedInstance.wrap(c.getBytes(StandardCharsets.UTF_8)));
+        return FilePartEvent.create(name, "doc.pdf", MediaType.APPLICATION_PDF, content).cast(PartEvent.class);
+    }
+
+    private static Flux<PartEvent> field(String name, String value) {
+        return FormPartEvent.create(name, value).cast(PartEvent.class).flux();
+    }
+
+    private long tempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(temp)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void filesAreStreamedToTempFilesInOrderAndFieldsCollected() throws IOException {
+        UploadedForm form = uploads(100, 3).read(Flux.concat(field("to", "+12125550199"), file("file", "ab", "cd"),
+                file("file", "ef"), field("label", "a=1"), field("label", "b=2"))).block();
+        assertThat(form.fields()).containsEntry("to", List.of("+12125550199"))
+                .containsEntry("label", List.of("a=1", "b=2"));
+        assertThat(form.files()).hasSize(2);
+        assertThat(Files.readString(form.files().get(0))).isEqualTo("abcd");
+        assertThat(Files.readString(form.files().get(1))).isEqualTo("ef");
+        form.close();
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void theByteLimitCountsAllFilesWhileStreamingAndLeavesNoTempFiles() throws IOException {
+        StepVerifier.create(uploads(5, 3).read(Flux.concat(file("file", "abc"), file("file", "de", "f"))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(LimitExceededException.class)
+                        .extracting(x -> ((LimitExceededException) x).reason()).isEqualTo("TOO_LARGE"))
+                .verify();
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void oneFileTooManyIsRefused() throws IOException {
+        StepVerifier.create(uploads(100, 1).read(Flux.concat(file("file", "a"), file("file", "b"))))
+                .expectErrorSatisfies(e -> assertThat(((LimitExceededException) e).reason()).isEqualTo("TOO_MANY_FILES"))
+                .verify();
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void unknownPartsAreRefusedByName() {
+        StepVerifier.create(uploads(100, 1).read(Flux.concat(field("priority", "high"))))
+                .expectErrorSatisfies(e -> assertThat(((InvalidInputException) e).violations().get(0).field())
+                        .isEqualTo("priority"))
+                .verify();
+        StepVerifier.create(uploads(100, 1).read(file("attachment", "x")))
+                .expectError(InvalidInputException.class).verify();
+        StepVerifier.create(uploads(100, 1).read(field("file", "not an upload")))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("filename"))
+                .verify();
+    }
+}

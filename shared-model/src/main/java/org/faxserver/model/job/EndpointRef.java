@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param endpointId the directory's id of the endpoint
  * @param kind       gateway, webhook or email
  * @param target     gateway name as FreeSWITCH knows it, webhook URL, or email address(es)
+ * @param maxConcurrentCalls a gateway's limit of simultaneous calls from its directory entry; null
+ *                   when not set (fax-queue then applies its configured default)
  */
-public record EndpointRef(String endpointId, EndpointKind kind, String target) {
+public record EndpointRef(String endpointId, EndpointKind kind, String target, Integer maxConcurrentCalls) {
 
   public EndpointRef {
     Objects.requireNonNull(endpointId, "endpointId");
@@ -18,6 +20,19 @@ public record EndpointRef(String endpointId, EndpointKind kind, String target) {
     if (target == null || target.isBlank()) {
       throw new IllegalArgumentException("endpoint target is required");
     }
+    if (maxConcurrentCalls != null && maxConcurrentCalls < 1) {
+      throw new IllegalArgumentException("maxConcurrentCalls must be >= 1, was " + maxConcurrentCalls);
+    }
+  }
+
+  /** An endpoint without a call limit of its own. */
+  public EndpointRef(String endpointId, EndpointKind kind, String target) {
+    this(endpointId, kind, target, null);
+  }
+
+  /** The same endpoint with the given call limit (null: none of its own). */
+  public EndpointRef withMaxConcurrentCalls(Integer limit) {
+    return new EndpointRef(endpointId, kind, target, limit);
   }
 
   public static EndpointRef gateway(String endpointId, String gatewayName) {

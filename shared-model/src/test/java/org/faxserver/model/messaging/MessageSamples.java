@@ -57,7 +57,7 @@ final class MessageSamples {
   static final DocumentRef TIFF = DocumentRef.tiff("tenant-7/2026/11/0b7e7c1a.tif");
   static final JobOptions OPTIONS =
       new JobOptions("ACME Corp", "+1 555 123 4567", Map.of("invoice", "2026-0042"), "idem-42");
-  static final EndpointRef CARRIER = EndpointRef.gateway("ep-1", "carrier-a");
+  static final EndpointRef CARRIER = EndpointRef.gateway("ep-1", "carrier-a").withMaxConcurrentCalls(4);
   static final EndpointRef CARRIER_B = EndpointRef.gateway("ep-2", "carrier-b");
   static final EndpointRef HOOK = EndpointRef.webhook("ep-9", "https://hooks.example.com/fax");
   static final DeliveryPlan PLAN =

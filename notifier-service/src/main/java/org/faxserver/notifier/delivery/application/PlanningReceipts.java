@@ -1,0 +1,93 @@
+package org.faxserver.notifier.delivery.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.faxserver.model.DocumentRef;
+import org.faxserver.model.PhoneNumber;
+import org.faxserver.model.inbound.InboundReceived;
+import org.faxserver.model.job.JobCompleted;
+import org.faxserver.model.job.JobRouted;
+import org.faxserver.model.messaging.Envelope;
+import org.faxserver.notifier.delivery.adapter.DeliveryRepository;
+import org.faxserver.notifier.delivery.model.FaxNotice;
+import org.faxserver.notifier.delivery.model.Notices;
+import org.faxserver.notifier.directory.CachedDirectory;
+import org.faxserver.notifier.directory.NotifyDirectory;
+import org.faxserver.notifier.receipt.model.ReceiptPlanner;
+import org.faxserver.support.ProcessedMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Receipts: {@code job.completed} (sent faxes, and received faxes once their delivery job is over)
+ * and failed receptions from {@code inbound.received}. The tenant's and number's notify strings come
+ * from the cached directory; the deliveries are stored in the same transaction as the message id.
+ * {@code job.routed} is remembered only for the job's document (email_full attaches it).
+ */
+public final class PlanningReceipts {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanningReceipts.class);
+
+  private final ReceiptPlanner planner;
+  private final CachedDirectory directory;
+  private final DeliveryRepository deliveries;
+  private final ProcessedMessages processed;
+  private final TransactionalOperator tx;
+
+  public PlanningReceipts(ReceiptPlanner planner, CachedDirectory directory, DeliveryRepository deliveries,
+      ProcessedMessages processed, TransactionalOperator tx) {
+    this.planner = planner;
+    this.directory = directory;
+    this.deliveries = deliveries;
+    this.processed = processed;
+    this.tx = tx;
+  }
+
+  public Mono<Void> jobRouted(Envelope<JobRouted> envelope) {
+    JobRouted job = envelope.payload();
+    return job.document() == null ? Mono.empty() : deliveries.rememberDocument(job.jobId(), job.document());
+  }
+
+  public Mono<Void> jobCompleted(Envelope<JobCompleted> envelope) {
+    JobCompleted job = envelope.payload();
+    // The directory is read before the transaction: its snapshot has its own read-only transaction.
+    return directory.current().flatMap(dir -> deliveries.document(job.jobId()).flatMap(document -> {
+      boolean toIsOurs = dir.number(job.tenantId(), job.to().e164()).isPresent();
+      FaxNotice notice = Notices.completed(job, toIsOurs, document.orElse(null), envelope.occurredAt());
+      return plan(envelope.messageId(), notice, dir);
+    }));
+  }
+
+  public Mono<Void> inboundReceived(Envelope<InboundReceived> envelope) {
+    InboundReceived call = envelope.payload();
+    if (call.result().success()) {
+      return Mono.empty(); // its receipt follows when the delivery job completes
+    }
+    return directory.current().flatMap(dir ->
+        plan(envelope.messageId(), Notices.receptionFailed(call, envelope.occurredAt()), dir));
+  }
+
+  private Mono<Void> plan(UUID messageId, FaxNotice notice, NotifyDirectory dir) {
+    PhoneNumber number = Notices.receiptNumber(notice);
+    String numberNotify = Optional.ofNullable(number)
+        .flatMap(n -> dir.number(notice.tenantId(), n.e164()))
+        .map(NotifyDirectory.Number::notifySpec).orElse(null);
+    ReceiptPlanner.Plan plan = planner.plan(notice, dir.tenantNotify(notice.tenantId()), numberNotify);
+    plan.ignored().forEach(why -> log.warn("tenant {}: notify setting skipped for {}: {}", notice.tenantId(),
+        notice.jobId(), why));
+    return tx.transactional(processed.firstTime(messageId)
+        .filter(Boolean::booleanValue)
+        .flatMap(first -> Flux.fromIterable(plan.tasks()).concatMap(deliveries::insert).then(Mono.just(true))))
+        .doOnNext(x -> {
+          if (!plan.tasks().isEmpty()) {
+            log.info("{} receipt(s) for {} {}", plan.tasks().size(), notice.event().wireName(), notice.jobId());
+          }
+        })
+        .then();
+  }
+
+}

@@ -1,0 +1,93 @@
+package org.faxserver.notifier.delivery.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.faxserver.model.DocumentRef;
+import org.faxserver.model.PhoneNumber;
+import org.faxserver.model.fax.FaxResult;
+import org.faxserver.model.inbound.InboundReceived;
+import org.faxserver.model.job.AttemptSummary;
+import org.faxserver.model.job.EndpointKind;
+import org.faxserver.model.job.JobCompleted;
+import org.faxserver.model.job.JobOrigin;
+import org.faxserver.model.job.JobStatus;
+
+/** Turns shared-model messages into {@link FaxNotice}s. */
+public final class Notices {
+
+  private Notices() {}
+
+  /** A fax document for an email/webhook endpoint of a plan. */
+  public static FaxNotice document(UUID jobId, String tenantId, PhoneNumber from, PhoneNumber to, int pages,
+      DocumentRef document, Map<String, String> labels, Instant occurredAt) {
+    return new FaxNotice(NoticeEvent.DOCUMENT, jobId, tenantId, from, to, pages, true, "DELIVERING", null, null,
+        document, occurredAt, labels, List.of());
+  }
+
+  /**
+   * The receipt content of a finished job. A relayed inbound fax whose destination is one of the
+   * tenant's numbers is a received fax; everything else (API jobs, a PBX sending out through us) was sent.
+   *
+   * @param toIsTenantNumber whether {@code job.to()} is a number of the job's tenant
+   * @param document         the job's document, if known; JobCompleted does not carry it
+   */
+  public static FaxNotice completed(JobCompleted job, boolean toIsTenantNumber, DocumentRef document,
+      Instant occurredAt) {
+    boolean success = job.status() == JobStatus.SUCCEEDED;
+    boolean received = job.origin() == JobOrigin.INBOUND && toIsTenantNumber;
+    NoticeEvent event = received
+        ? (success ? NoticeEvent.RECEIVED : NoticeEvent.RECEIVED_UNDELIVERED)
+        : (success ? NoticeEvent.SENT : NoticeEvent.SEND_FAILED);
+    List<FaxNotice.AttemptLine> lines = job.attempts().stream().map(Notices::line).toList();
+    return new FaxNotice(event, job.jobId(), job.tenantId(), job.from(), job.to(), job.pages(), success,
+        job.status().name(), job.reason(), remoteCsid(job.attempts()), document, occurredAt, Map.of(), lines);
+  }
+
+  /** The number whose notify string applies: the receiving number for received faxes, else the sender's. */
+  public static PhoneNumber receiptNumber(FaxNotice notice) {
+    return switch (notice.event()) {
+      case RECEIVED, RECEIVED_UNDELIVERED, RECEPTION_FAILED -> notice.to();
+      default -> notice.from();
+    };
+  }
+
+  /** A failed reception (a successful one is reported when its delivery job completes). */
+  public static FaxNotice receptionFailed(InboundReceived call, Instant occurredAt) {
+    FaxResult r = call.result();
+    String reason = r.resultText() != null ? r.resultText() : r.hangupCause().name();
+    FaxNotice.AttemptLine line = new FaxNotice.AttemptLine(1,
+        "inbound" + (call.sourceGateway() == null ? "" : " from " + call.sourceGateway()), call.startedAt(),
+        occurredAt, false, r.pagesTransferred(), r.transferRate(), r.remoteStationId(), reason);
+    return new FaxNotice(NoticeEvent.RECEPTION_FAILED, call.callId(), call.tenantId(), call.caller(), call.callee(),
+        r.pagesTransferred(), false, "RECEPTION_FAILED", reason, r.remoteStationId(), call.document(), occurredAt,
+        Map.of(), List.of(line));
+  }
+
+  static FaxNotice.AttemptLine line(AttemptSummary a) {
+    FaxResult r = a.result();
+    String endpoint = a.endpoint().kind() == EndpointKind.GATEWAY
+        ? "gateway " + a.endpoint().target()
+        : a.endpoint().kind().name().toLowerCase(Locale.ROOT) + " #" + a.endpoint().endpointId();
+    String result = a.detail() != null ? a.detail()
+        : r != null && r.resultText() != null ? r.resultText() : a.success() ? "OK" : null;
+    return new FaxNotice.AttemptLine(a.number(), endpoint, a.startedAt(), a.endedAt(), a.success(),
+        r == null ? null : r.pagesTransferred(), r == null ? null : r.transferRate(),
+        r == null ? null : r.remoteStationId(), result);
+  }
+
+  private static String remoteCsid(List<AttemptSummary> attempts) {
+    String csid = null;
+    for (AttemptSummary a : attempts) {
+      if (a.result() != null && a.result().remoteStationId() != null && !a.result().remoteStationId().isBlank()) {
+        csid = a.result().remoteStationId();
+        if (a.success()) {
+          break;
+        }
+      }
+    }
+    return csid;
+  }
+}

@@ -1,0 +1,35 @@
+package org.faxserver.notifier.directory;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.faxserver.notifier.delivery.model.DeliveryTask;
+import org.faxserver.notifier.delivery.model.Purpose;
+import org.faxserver.notifier.webhook.WebhookSettings;
+
+/**
+ * Webhook settings per task: a document delivery uses its directory endpoint's secret and payload
+ * style (read at send time, so a rotated secret applies to retries); a receipt uses the configured
+ * receipt secret and its kind's style.
+ */
+public final class DirectoryWebhookSettings implements WebhookSettings.Source {
+
+  private final CachedDirectory directory;
+  private final String receiptSecret;
+  private final Duration timeout;
+
+  public DirectoryWebhookSettings(CachedDirectory directory, String receiptSecret, Duration timeout) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+    this.receiptSecret = receiptSecret;
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  @Override
+  public Optional<WebhookSettings> settingsFor(DeliveryTask task) {
+    if (task.purpose() == Purpose.RECEIPT) {
+      return Optional.of(new WebhookSettings(receiptSecret, task.multipart()));
+    }
+    return directory.current().block(timeout).webhook(task.endpointId())
+        .map(w -> new WebhookSettings(w.secret(), w.multipart()));
+  }
+}

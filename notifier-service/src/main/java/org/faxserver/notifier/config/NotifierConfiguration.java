@@ -20,7 +20,7 @@ import org.faxserver.notifier.delivery.adapter.DeliveryLoop;
 import org.faxserver.notifier.delivery.adapter.DeliveryRepository;
 import org.faxserver.notifier.delivery.application.AcceptingDeliveries;
 import org.faxserver.notifier.delivery.application.PlanningReceipts;
-import org.faxserver.notifier.delivery.application.RedeliverDelivery;
+import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.notifier.delivery.application.Redelivering;
 import org.faxserver.notifier.delivery.application.RunningDeliveries;
 import org.faxserver.notifier.delivery.model.DeliveryRules;
@@ -39,7 +39,6 @@ import org.faxserver.notifier.receipt.model.ReceiptPolicy;
 import org.faxserver.notifier.report.TransmissionReport;
 import org.faxserver.notifier.webhook.TargetAddressPolicy;
 import org.faxserver.notifier.webhook.WebhookChannel;
-import org.faxserver.support.ExtraMessageTypes;
 import org.faxserver.support.MessagingProperties;
 import org.faxserver.support.Outbox;
 import org.faxserver.support.ProcessedMessages;
@@ -217,11 +216,6 @@ public class NotifierConfiguration {
   // --- messaging -------------------------------------------------------------------------------
 
   @Bean
-  ExtraMessageTypes notifierMessageTypes() {
-    return new ExtraMessageTypes(Map.of(RedeliverDelivery.TYPE, RedeliverDelivery.class));
-  }
-
-  @Bean
   NotifierNames notifierNames(MessagingProperties messaging) {
     return new NotifierNames(messaging.service());
   }
@@ -231,7 +225,7 @@ public class NotifierConfiguration {
     String service = messaging.service();
     boolean quorum = messaging.quorumQueues();
     List<Declarable> all = new ArrayList<>();
-    for (String key : new String[] {RoutingKeys.DELIVER_WEBHOOK, RoutingKeys.DELIVER_EMAIL, RedeliverDelivery.TYPE}) {
+    for (String key : new String[] {RoutingKeys.DELIVER_WEBHOOK, RoutingKeys.DELIVER_EMAIL, RoutingKeys.DELIVERY_REDELIVER}) {
       all.addAll(Topology.serviceQueue(service, Exchanges.FAX_COMMANDS, key, quorum).getDeclarables());
     }
     for (String key : new String[] {RoutingKeys.JOB_ROUTED, RoutingKeys.JOB_COMPLETED, RoutingKeys.INBOUND_RECEIVED}) {

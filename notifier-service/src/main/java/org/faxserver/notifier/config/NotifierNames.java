@@ -1,7 +1,7 @@
 package org.faxserver.notifier.config;
 
 import org.faxserver.model.messaging.RoutingKeys;
-import org.faxserver.notifier.delivery.application.RedeliverDelivery;
+import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.support.Topology;
 
 /** notifier-service's queue names, {@code <service>.<routing key>} (decision 0004). */
@@ -22,7 +22,7 @@ public record NotifierNames(String service) {
   }
 
   public String redeliver() {
-    return Topology.queueName(service, RedeliverDelivery.TYPE);
+    return Topology.queueName(service, DeliveryRedeliver.TYPE);
   }
 
   public String jobRouted() {

@@ -21,7 +21,7 @@ import org.faxserver.model.delivery.DeliverEmail;
 import org.faxserver.model.delivery.DeliverWebhook;
 import org.faxserver.model.delivery.DeliveryFinished;
 import org.faxserver.model.job.EndpointKind;
-import org.faxserver.notifier.delivery.application.RedeliverDelivery;
+import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.notifier.support.WebhookReceiver;
 import org.faxserver.notifier.webhook.WebhookSignature;
 import org.junit.jupiter.api.Test;
@@ -136,7 +136,7 @@ class DocumentDeliveryIntegrationTest extends NotifierContextTest {
     await().atMost(WAIT).until(() -> status(attemptId), "DEAD"::equals);
     assertThat(receiver.requests(path)).hasSize(1);
 
-    send(names.redeliver(), RedeliverDelivery.TYPE, new RedeliverDelivery(attemptId, "admin"), jobId);
+    send(names.redeliver(), DeliveryRedeliver.TYPE, new DeliveryRedeliver(attemptId, "admin"), jobId);
 
     await().atMost(WAIT).until(() -> status(attemptId), "DELIVERED"::equals);
     assertThat(receiver.requests(path)).hasSize(2);

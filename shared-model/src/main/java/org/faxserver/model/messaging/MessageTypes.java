@@ -15,6 +15,7 @@ import org.faxserver.model.inbound.InboundReceived;
 import org.faxserver.model.inbound.InboundRouteDecision;
 import org.faxserver.model.inbound.InboundRouteRequest;
 import org.faxserver.model.job.CallKill;
+import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.model.job.JobCancel;
 import org.faxserver.model.job.JobCompleted;
 import org.faxserver.model.job.JobRouted;
@@ -44,6 +45,7 @@ public final class MessageTypes {
           Map.entry(JobCompleted.TYPE, JobCompleted.class),
           Map.entry(DirectoryChanged.TYPE, DirectoryChanged.class),
           Map.entry(JobCancel.TYPE, JobCancel.class),
+          Map.entry(DeliveryRedeliver.TYPE, DeliveryRedeliver.class),
           Map.entry(CallKill.TYPE, CallKill.class),
           Map.entry(FallbackChange.SET_TYPE, FallbackChange.class),
           Map.entry(FallbackChange.REMOVE_TYPE, FallbackChange.class),

@@ -42,6 +42,8 @@ public final class RoutingKeys {
   public static final String OVERRIDE_SET = "override.set";
   public static final String OVERRIDE_REMOVE = "override.remove";
   public static final String OVERRIDE_CHANGED = "override.changed";
+  /** api → notifier (command): redeliver a dead-lettered delivery (decision 0008). */
+  public static final String DELIVERY_REDELIVER = "delivery.redeliver";
 
   private RoutingKeys() {}
 }

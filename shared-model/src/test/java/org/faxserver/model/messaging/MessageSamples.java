@@ -33,6 +33,7 @@ import org.faxserver.model.job.EndpointRef;
 import org.faxserver.model.fallback.FallbackChange;
 import org.faxserver.model.fallback.OverrideChange;
 import org.faxserver.model.job.CallKill;
+import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.model.job.JobCancel;
 import org.faxserver.model.job.JobCompleted;
 import org.faxserver.model.job.JobOptions;
@@ -121,6 +122,8 @@ final class MessageSamples {
             DirectoryChanged.reloadAll(), null),
         sample("job.cancel.json", JobCancel.TYPE, JobCancel.VERSION,
             new JobCancel(JOB_ID, "tenant-7", "user-3", "sent to the wrong number")),
+        sample("delivery.redeliver.json", DeliveryRedeliver.TYPE, DeliveryRedeliver.VERSION,
+            new DeliveryRedeliver(UUID.fromString("d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6"), "admin"), null),
         sample("call.kill.json", CallKill.TYPE, CallKill.VERSION,
             new CallKill(ATTEMPT_ID, JOB_ID, "carrier-a", "attempt deadline passed")),
         sample("fallback.set.json", FallbackChange.SET_TYPE, FallbackChange.VERSION,

@@ -25,7 +25,7 @@ class RoutingKeysTest {
             "route.inbound", "inbound.received", "deliver.webhook", "deliver.email",
             "delivery.finished", "job.status", "job.completed", "directory.changed",
             "job.cancel", "call.kill", "fallback.set", "fallback.remove", "fallback.changed",
-            "override.set", "override.remove", "override.changed");
+            "override.set", "override.remove", "override.changed", "delivery.redeliver");
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.notifier.delivery.application.AcceptingDeliveries;
 import org.faxserver.notifier.delivery.application.PlanningReceipts;
-import org.faxserver.notifier.delivery.application.RedeliverDelivery;
+import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.notifier.delivery.application.Redelivering;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 
@@ -57,7 +57,7 @@ public final class DeliveryListeners {
   }
 
   @RabbitListener(queues = "#{@notifierNames.redeliver()}")
-  public void onRedeliver(Envelope<RedeliverDelivery> envelope) {
+  public void onRedeliver(Envelope<DeliveryRedeliver> envelope) {
     redelivering.redeliver(envelope).block(TIMEOUT);
   }
 }

@@ -1,5 +1,6 @@
 package org.faxserver.notifier.delivery.application;
 
+import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.notifier.delivery.adapter.DeliveryRepository;
 import org.faxserver.support.ProcessedMessages;
@@ -27,8 +28,8 @@ public final class Redelivering {
     this.tx = tx;
   }
 
-  public Mono<Void> redeliver(Envelope<RedeliverDelivery> envelope) {
-    RedeliverDelivery command = envelope.payload();
+  public Mono<Void> redeliver(Envelope<DeliveryRedeliver> envelope) {
+    DeliveryRedeliver command = envelope.payload();
     return tx.transactional(processed.firstTime(envelope.messageId())
         .filter(Boolean::booleanValue)
         .flatMap(first -> deliveries.redeliver(command.deliveryId()))

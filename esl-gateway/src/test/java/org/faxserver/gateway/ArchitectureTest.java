@@ -29,4 +29,20 @@ class ArchitectureTest {
             "io.netty..", "org.faxserver.esl..", "..adapter..", "..config..")
         .check(PRODUCTION);
   }
+
+  @Test
+  void receivingModelDependsOnNoFrameworkNoTransportAndNoAdapter() {
+    noClasses().that().resideInAPackage("..receive.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.rabbitmq..",
+            "io.netty..", "org.faxserver.esl..", "..application..", "..adapter..", "..config..")
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void receivingApplicationDependsOnNoFrameworkAndNoAdapter() {
+    noClasses().that().resideInAPackage("..receive.application..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.rabbitmq..",
+            "io.netty..", "org.faxserver.esl..", "..adapter..", "..config..")
+        .check(PRODUCTION);
+  }
 }

@@ -1,6 +1,7 @@
 package org.faxserver.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commandTimeout        how long to wait for FreeSWITCH's reply to a command
  * @param reconnectInitialDelay first reconnect delay, doubled per failure
  * @param reconnectMaxDelay     longest reconnect delay
+ * @param ident                 the CSI ({@code fax_ident}) of received faxes whose number names none
+ *                              (the seed's {@code freeswitch.ident}); empty = the called number
+ * @param inboundSocket         the outbound-socket server FreeSWITCH's {@code socket} application dials
  */
 @ConfigurationProperties("faxserver.freeswitch")
 public record FreeSwitchProperties(
@@ -33,13 +37,32 @@ public record FreeSwitchProperties(
     @DefaultValue("60s") Duration originateTimeout,
     @DefaultValue("10s") Duration commandTimeout,
     @DefaultValue("500ms") Duration reconnectInitialDelay,
-    @DefaultValue("30s") Duration reconnectMaxDelay) {
+    @DefaultValue("30s") Duration reconnectMaxDelay,
+    @DefaultValue("") String ident,
+    @DefaultValue InboundSocket inboundSocket) {
 
   public FreeSwitchProperties {
     if (maxChannels < 1) {
       throw new IllegalArgumentException("faxserver.freeswitch.max-channels must be at least 1");
     }
   }
+
+  /**
+   * {@code faxserver.freeswitch.inbound-socket.*}: where FreeSWITCH's
+   * {@code socket <host>:<port> async full} connects for every incoming call.
+   *
+   * @param enabled      run the server (the receiving side)
+   * @param host         address to listen on; the address FreeSWITCH dials, not 0.0.0.0
+   * @param port         port (the seed's {@code event_server_socket}; 0 picks a free one)
+   * @param allowedPeers FreeSWITCH's addresses (IPs or CIDR blocks); empty allows every peer
+   * @param maxSessions  call sockets open at once; more are closed at once
+   */
+  public record InboundSocket(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("127.0.0.1") String host,
+      @DefaultValue("8084") int port,
+      @DefaultValue List<String> allowedPeers,
+      @DefaultValue("1000") int maxSessions) {}
 
   @Override
   public String toString() {

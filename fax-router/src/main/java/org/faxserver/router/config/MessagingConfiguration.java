@@ -5,6 +5,10 @@ import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.faxserver.router.directory.adapter.amqp.DirectoryChangedListener;
 import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.inbound.adapter.amqp.InboundReceivedListener;
+import org.faxserver.router.inbound.adapter.amqp.RouteInboundResponder;
+import org.faxserver.router.inbound.application.DecidingInboundCalls;
+import org.faxserver.router.inbound.application.RelayingReceivedFaxes;
 import org.faxserver.router.routing.adapter.amqp.ConfirmedPublisher;
 import org.faxserver.router.routing.adapter.amqp.JobSubmittedListener;
 import org.faxserver.router.routing.adapter.amqp.ParkingLot;
@@ -29,9 +33,9 @@ import org.springframework.context.annotation.Configuration;
  * replace it later without touching the listeners:
  *
  * <ul>
- *   <li>{@value #JOB_SUBMITTED_QUEUE}: durable, bound to {@code fax.events} / {@code job.submitted},
+ *   <li>{@code fax-router.job.submitted}: durable, bound to {@code fax.events} / {@code job.submitted},
  *       shared by all router instances (competing consumers), manual acks;
- *   <li>{@value #PARKING_QUEUE}: durable, where unprocessable messages go;
+ *   <li>{@code fax-router.job.submitted.parking}: durable, where unprocessable messages go;
  *   <li>{@code fax-router.directory.changed.<random>}: exclusive auto-delete queue per instance, bound
  *       to {@code fax.events} / {@code directory.changed}, so every instance drops its cache.
  * </ul>
@@ -39,8 +43,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
-  static final String JOB_SUBMITTED_QUEUE = "fax-router." + RoutingKeys.JOB_SUBMITTED;
-  static final String PARKING_QUEUE = JOB_SUBMITTED_QUEUE + ".parking";
+  private static final String PARKING = ".parking";
 
   @Bean
   TopicExchange faxEvents() {
@@ -49,19 +52,105 @@ class MessagingConfiguration {
 
   @Bean
   Queue jobSubmittedQueue(MessagingProperties messaging) {
-    return durable(JOB_SUBMITTED_QUEUE, messaging);
+    return durable(messaging.queue(RoutingKeys.JOB_SUBMITTED), messaging);
   }
 
   @Bean
   Queue jobSubmittedParkingQueue(MessagingProperties messaging) {
-    return durable(PARKING_QUEUE, messaging);
+    return durable(messaging.queue(RoutingKeys.JOB_SUBMITTED) + PARKING, messaging);
   }
 
   @Bean
   Binding jobSubmittedBinding(
-      @Qualifier("jobSubmittedQueue") Queue queue, TopicExchange faxEvents) {
-    return BindingBuilder.bind(queue).to(faxEvents).with(RoutingKeys.JOB_SUBMITTED);
+      @Qualifier("jobSubmittedQueue") Queue queue, TopicExchange faxEvents, MessagingProperties messaging) {
+    return BindingBuilder.bind(queue).to(faxEvents).with(messaging.binding(RoutingKeys.JOB_SUBMITTED));
   }
+
+  // ---------------------------------------------------------------- inbound
+
+  @Bean
+  TopicExchange faxCommands() {
+    return new TopicExchange(Exchanges.FAX_COMMANDS, true, false);
+  }
+
+  /**
+   * Requests are worth something only for seconds; the gateway sets a per-message expiration, so the
+   * queue itself needs no (RabbitMQ-only) TTL argument. Durable, so its binding survives a restart.
+   */
+  @Bean
+  Queue routeInboundQueue(MessagingProperties messaging) {
+    return durable(messaging.queue(RoutingKeys.ROUTE_INBOUND), messaging);
+  }
+
+  @Bean
+  Binding routeInboundBinding(@Qualifier("routeInboundQueue") Queue queue, TopicExchange faxCommands,
+      MessagingProperties messaging) {
+    return BindingBuilder.bind(queue).to(faxCommands).with(messaging.binding(RoutingKeys.ROUTE_INBOUND));
+  }
+
+  @Bean
+  RouteInboundResponder routeInboundResponder(DecidingInboundCalls deciding, RabbitTemplate template,
+      InboundProperties inbound, Clock clock) {
+    return new RouteInboundResponder(deciding, template, inbound.decisionTimeout(), clock);
+  }
+
+  @Bean
+  SimpleMessageListenerContainer routeInboundContainer(ConnectionFactory connections,
+      @Qualifier("routeInboundQueue") Queue queue, RouteInboundResponder responder, InboundProperties inbound) {
+    SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+    container.setQueues(queue);
+    container.setMessageListener(responder);
+    container.setAcknowledgeMode(AcknowledgeMode.AUTO); // the responder never throws
+    container.setConcurrentConsumers(inbound.consumers());
+    container.setPrefetchCount(1);
+    container.setDefaultRequeueRejected(false);
+    return container;
+  }
+
+  @Bean
+  Queue inboundReceivedQueue(MessagingProperties messaging) {
+    return durable(messaging.queue(RoutingKeys.INBOUND_RECEIVED), messaging);
+  }
+
+  @Bean
+  Queue inboundReceivedParkingQueue(MessagingProperties messaging) {
+    return durable(messaging.queue(RoutingKeys.INBOUND_RECEIVED) + PARKING, messaging);
+  }
+
+  @Bean
+  Binding inboundReceivedBinding(@Qualifier("inboundReceivedQueue") Queue queue, TopicExchange faxEvents,
+      MessagingProperties messaging) {
+    return BindingBuilder.bind(queue).to(faxEvents).with(messaging.binding(RoutingKeys.INBOUND_RECEIVED));
+  }
+
+  @Bean
+  InboundReceivedListener inboundReceivedListener(RelayingReceivedFaxes relaying, ConfirmedPublisher publisher,
+      MessagingProperties messaging, RouterProperties router, Clock clock) {
+    return new InboundReceivedListener(
+        relaying,
+        publisher,
+        new ParkingLot(publisher, messaging.queue(RoutingKeys.INBOUND_RECEIVED),
+            messaging.queue(RoutingKeys.INBOUND_RECEIVED) + PARKING),
+        new InboundReceivedListener.Settings(
+            router.routingTimeout(), messaging.retryPause(), messaging.maxDeliveries()),
+        clock);
+  }
+
+  @Bean
+  SimpleMessageListenerContainer inboundReceivedContainer(ConnectionFactory connections,
+      @Qualifier("inboundReceivedQueue") Queue queue, InboundReceivedListener listener,
+      MessagingProperties messaging) {
+    SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+    container.setQueues(queue);
+    container.setMessageListener(listener);
+    container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+    container.setConcurrentConsumers(messaging.consumers());
+    container.setPrefetchCount(messaging.prefetch());
+    container.setDefaultRequeueRejected(false);
+    return container;
+  }
+
+  // ---------------------------------------------------------------- directory
 
   @Bean
   Queue directoryChangedQueue() {
@@ -88,7 +177,8 @@ class MessagingConfiguration {
     return new JobSubmittedListener(
         routing,
         publisher,
-        new ParkingLot(publisher, JOB_SUBMITTED_QUEUE, PARKING_QUEUE),
+        new ParkingLot(publisher, messaging.queue(RoutingKeys.JOB_SUBMITTED),
+            messaging.queue(RoutingKeys.JOB_SUBMITTED) + PARKING),
         new JobSubmittedListener.Settings(
             router.routingTimeout(), messaging.retryPause(), messaging.maxDeliveries()),
         clock);

@@ -13,6 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryPause     pause before a failed message is requeued; default 1s
  * @param consumers      concurrent consumers of {@code fax-router.job.submitted}; default 1
  * @param prefetch       unacked messages per consumer; default 10
+ * @param service        prefix of the durable queue names ({@code <service>.<routing key>}); default
+ *                       {@code fax-router}
+ * @param bindingSuffix  appended to the binding keys of the consumed queues ({@code job.submitted},
+ *                       {@code route.inbound}, {@code inbound.received}); empty (the contract) by default.
+ *                       Only tests set it, together with {@code service}, so that runs sharing a
+ *                       broker neither take nor copy each other's messages
  */
 @ConfigurationProperties("faxserver.messaging")
 public record MessagingProperties(
@@ -21,7 +27,9 @@ public record MessagingProperties(
     Duration publishTimeout,
     Duration retryPause,
     Integer consumers,
-    Integer prefetch) {
+    Integer prefetch,
+    String service,
+    String bindingSuffix) {
 
   public MessagingProperties {
     maxDeliveries = maxDeliveries == null ? 5 : maxDeliveries;
@@ -29,9 +37,21 @@ public record MessagingProperties(
     retryPause = retryPause == null ? Duration.ofSeconds(1) : retryPause;
     consumers = consumers == null ? 1 : consumers;
     prefetch = prefetch == null ? 10 : prefetch;
+    service = service == null || service.isBlank() ? "fax-router" : service;
+    bindingSuffix = bindingSuffix == null ? "" : bindingSuffix;
     if (maxDeliveries < 1 || consumers < 1 || prefetch < 1) {
       throw new IllegalArgumentException(
           "faxserver.messaging: max-deliveries, consumers and prefetch must be at least 1");
     }
+  }
+
+  /** The durable queue consuming {@code routingKey}. */
+  public String queue(String routingKey) {
+    return service + "." + routingKey;
+  }
+
+  /** The key the queue consuming {@code routingKey} is bound with. */
+  public String binding(String routingKey) {
+    return routingKey + bindingSuffix;
   }
 }

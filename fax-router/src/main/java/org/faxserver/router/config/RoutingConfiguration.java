@@ -3,6 +3,11 @@ package org.faxserver.router.config;
 import java.time.Clock;
 import org.faxserver.router.directory.adapter.db.DirectoryRepository;
 import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.inbound.application.DecidingInboundCalls;
+import org.faxserver.router.inbound.application.RelayingReceivedFaxes;
+import org.faxserver.router.inbound.model.InboundPolicy;
+import org.faxserver.router.inbound.model.InboundRoutePlanner;
+import org.faxserver.router.inbound.model.ReceivedFaxPlanner;
 import org.faxserver.router.routing.application.RoutingSubmittedJobs;
 import org.faxserver.router.routing.model.DeliveryPlanner;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +39,17 @@ class RoutingConfiguration {
   CachedDirectory cachedDirectory(
       DirectoryRepository repository, RouterProperties router, Clock clock) {
     return new CachedDirectory(repository, router.directoryMaxAge(), clock);
+  }
+
+  @Bean
+  DecidingInboundCalls decidingInboundCalls(CachedDirectory directory, InboundProperties inbound) {
+    return new DecidingInboundCalls(directory, new InboundRoutePlanner(new InboundPolicy(
+        inbound.requireKnownSource(), inbound.recipientFromDiversion(), inbound.defaultT38())));
+  }
+
+  @Bean
+  RelayingReceivedFaxes relayingReceivedFaxes(CachedDirectory directory, DeliveryPlanner planner) {
+    return new RelayingReceivedFaxes(directory, new ReceivedFaxPlanner(planner));
   }
 
   @Bean

@@ -51,6 +51,7 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,14 +62,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code job.routed}. The broker is shared with other tests, so only messages for our job ids count.
  */
 @SpringBootTest
+// Both integration tests consume the same durable queues: a context left running would compete for
+// the other test's messages with a different database, so each closes after its class.
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaxRouterIntegrationTest {
 
   private static final Path DIRECTORY_MIGRATION =
       Path.of("../api-service/src/main/resources/db/migration/V1__directory_and_outbox.sql");
-  private static final String JOB_SUBMITTED_QUEUE = "fax-router.job.submitted";
-  private static final String PARKING_QUEUE = "fax-router.job.submitted.parking";
+  /** This run's queues and binding keys: other routers on the shared broker never see its messages. */
+  private static final String TEST_ID = UUID.randomUUID().toString().substring(0, 8);
+  private static final String SERVICE = "fax-router-test-" + TEST_ID;
+  private static final String SUFFIX = ".test-" + TEST_ID;
+  private static final String JOB_SUBMITTED_QUEUE = SERVICE + ".job.submitted";
+  private static final String PARKING_QUEUE = SERVICE + ".job.submitted.parking";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private static final PhoneNumber ACME_MAIN = PhoneNumber.ofE164("+15550001001");
@@ -79,10 +87,15 @@ class FaxRouterIntegrationTest {
   static void infra(DynamicPropertyRegistry r) {
     TestInfrastructure.registerSpringProperties(r);
     r.add("faxserver.messaging.retry-pause", () -> "100ms");
+    r.add("faxserver.messaging.service", () -> SERVICE);
+    r.add("faxserver.messaging.binding-suffix", () -> SUFFIX);
   }
 
   @Autowired
   private Environment environment;
+
+  @Autowired
+  private List<org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer> containers;
 
   @Autowired
   private CachedDirectory cachedDirectory;
@@ -129,6 +142,8 @@ class FaxRouterIntegrationTest {
   @AfterAll
   void close() throws Exception {
     if (amqp != null) {
+      containers.forEach(org.springframework.context.Lifecycle::stop); // else they declare the queues again
+      ItQueues.deleteQueuesOf(amqp, SERVICE);
       amqp.close();
     }
   }
@@ -231,7 +246,7 @@ class FaxRouterIntegrationTest {
         DocumentRef.tiff("it/" + UUID.randomUUID() + ".tif"), 1, JobOptions.none());
     BlockingQueue<JobRouted> answers = new LinkedBlockingQueue<>();
     routed.put(job.jobId(), answers);
-    publish(RoutingKeys.JOB_SUBMITTED,
+    publish(RoutingKeys.JOB_SUBMITTED + SUFFIX,
         Envelope.of(JobSubmitted.TYPE, JobSubmitted.VERSION, job.jobId().toString(), job, Clock.systemUTC()));
     JobRouted answer = answers.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     assertThat(answer).as("job.routed for %s", job.jobId()).isNotNull();

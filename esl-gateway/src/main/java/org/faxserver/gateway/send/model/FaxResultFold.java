@@ -32,9 +32,30 @@ import org.faxserver.model.fax.T38Status;
  */
 public final class FaxResultFold {
 
-  private static final String TX_NEGOTIATE = "spandsp::txfaxnegociateresult";
-  private static final String TX_PAGE = "spandsp::txfaxpageresult";
-  private static final String TX_RESULT = "spandsp::txfaxresult";
+  private final String application;
+  private final String negotiateSubclass;
+  private final String pageSubclass;
+  private final String resultSubclass;
+
+  /** Folds a sending call (txfax and {@code spandsp::txfax*} events). */
+  public FaxResultFold() {
+    this("txfax");
+  }
+
+  /**
+   * Folds a receiving call: the same rules over rxfax and {@code spandsp::rxfax*} events (receive-side
+   * events carry no {@code fax-document-total-pages} before phase E).
+   */
+  public static FaxResultFold receiving() {
+    return new FaxResultFold("rxfax");
+  }
+
+  private FaxResultFold(String application) {
+    this.application = application;
+    this.negotiateSubclass = "spandsp::" + application + "negociateresult";
+    this.pageSubclass = "spandsp::" + application + "pageresult";
+    this.resultSubclass = "spandsp::" + application + "result";
+  }
 
   private Instant answeredAt;
   private Instant negotiatedAt;
@@ -215,7 +236,7 @@ public final class FaxResultFold {
   }
 
   private void executeComplete(ChannelEvent event, Instant at) {
-    if (!"txfax".equalsIgnoreCase(event.header("Application"))) {
+    if (!application.equalsIgnoreCase(event.header("Application"))) {
       return;
     }
     txfaxCompleted = true;
@@ -228,13 +249,13 @@ public final class FaxResultFold {
 
   private Optional<FaxProgress> custom(ChannelEvent event, Instant at) {
     String sub = event.subclass();
-    if (TX_NEGOTIATE.equalsIgnoreCase(sub)) {
+    if (negotiateSubclass.equalsIgnoreCase(sub)) {
       return Optional.of(negotiated(event, at));
     }
-    if (TX_PAGE.equalsIgnoreCase(sub)) {
+    if (pageSubclass.equalsIgnoreCase(sub)) {
       return page(event, at);
     }
-    if (TX_RESULT.equalsIgnoreCase(sub)) {
+    if (resultSubclass.equalsIgnoreCase(sub)) {
       phaseE = new PhaseE("1".equals(trim(event.header("fax-success"))), integer(event.header("fax-result-code")),
           event.header("fax-result-text"), integer(event.header("fax-document-transferred-pages")),
           integer(event.header("fax-document-total-pages")), integer(event.header("fax-bad-rows")),

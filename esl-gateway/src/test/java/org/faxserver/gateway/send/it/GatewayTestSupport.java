@@ -63,6 +63,7 @@ final class GatewayTestSupport {
     r.add("faxserver.freeswitch.reconnect-max-delay", () -> "500ms");
     r.add("faxserver.freeswitch.command-timeout", () -> "3s");
     r.add("faxserver.documents.root", documentRoot::toString);
+    r.add("faxserver.freeswitch.inbound-socket.port", () -> 0); // never the shared 8084
     r.add("faxserver.gateway.originate-queue", () -> "esl-gateway.fax.originate.test-" + testId);
     r.add("faxserver.gateway.originate-routing-key", () -> routingKey(testId));
     r.add("faxserver.gateway.shutdown-drain", () -> "2s");

@@ -10,7 +10,7 @@ import org.springframework.amqp.core.Message;
  * so failures are also counted here, per instance, by message id. The map is bounded: a message that
  * fell out of it simply gets a few more tries.
  */
-final class DeliveryCounter {
+public final class DeliveryCounter {
 
   private static final String QUORUM_COUNT = "x-delivery-count";
   private static final int TRACKED = 10_000;
@@ -27,14 +27,14 @@ final class DeliveryCounter {
    * Records a failed processing of the message identified by {@code id} (the envelope's message id)
    * and returns how many times it has failed so far.
    */
-  synchronized int failed(String id, Message message) {
+  public synchronized int failed(String id, Message message) {
     int local = failures.merge(id, 1, Integer::sum);
     Object header = message.getMessageProperties().getHeaders().get(QUORUM_COUNT);
     int broker = header instanceof Number n ? n.intValue() + 1 : 0;
     return Math.max(local, broker);
   }
 
-  synchronized void forget(String id) {
+  public synchronized void forget(String id) {
     failures.remove(id);
   }
 }

@@ -25,6 +25,7 @@ import org.faxserver.model.job.EndpointRef;
  * @param target         gateway name as FreeSWITCH knows it, webhook URL, or email address(es)
  * @param allowedSources for gateways: the addresses calls from it may come from; empty otherwise
  * @param t38Policy      for gateways: T.38 handling; null for the service default
+ * @param maxConcurrentCalls for gateways: the limit of simultaneous calls; null for fax-queue's default
  */
 public record Endpoint(
     String id,
@@ -38,7 +39,8 @@ public record Endpoint(
     boolean lastResort,
     String target,
     List<AddressBlock> allowedSources,
-    T38Policy t38Policy) {
+    T38Policy t38Policy,
+    Integer maxConcurrentCalls) {
 
   /**
    * Delivery order: ordinary endpoints by priority, then last-resort ones by priority; equal
@@ -85,7 +87,7 @@ public record Endpoint(
 
   /** The form a delivery plan carries. */
   public EndpointRef toRef() {
-    return new EndpointRef(id, kind, target);
+    return new EndpointRef(id, kind, target, kind == EndpointKind.GATEWAY ? maxConcurrentCalls : null);
   }
 
   /**

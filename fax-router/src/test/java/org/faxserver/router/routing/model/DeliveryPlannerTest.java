@@ -55,6 +55,15 @@ class DeliveryPlannerTest {
     }
 
     @Test
+    void aGatewaysCallLimitTravelsInThePlan() {
+      Directory directory = directoryWith(aGateway("1", "acme-pbx").forTenant(ACME).maxCalls(4).build());
+
+      RoutingDecision decision = submit(directory, ACME_SALES);
+
+      assertThat(decision.plan().endpointsInOrder()).extracting(EndpointRef::maxConcurrentCalls).containsExactly(4);
+    }
+
+    @Test
     void tenantEndpointsServeNumbersWithoutEndpointsOfTheirOwn() {
       Directory directory = directoryWith(
           aGateway("1", "acme-pbx").forTenant(ACME).build(),

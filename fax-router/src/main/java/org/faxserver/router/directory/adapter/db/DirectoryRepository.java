@@ -84,7 +84,7 @@ public final class DirectoryRepository implements DirectoryLoader {
   private Flux<Endpoint> endpoints() {
     return db.sql("""
             SELECT id, scope, tenant_id, number_id, type, priority, enabled, source_only, last_resort,
-                   gateway_name, allowed_sources, t38_policy, webhook_url, email_addresses
+                   gateway_name, allowed_sources, t38_policy, max_concurrent_calls, webhook_url, email_addresses
               FROM directory.endpoint""")
         .map(row -> Optional.ofNullable(endpoint(row)))
         .all()
@@ -118,7 +118,8 @@ public final class DirectoryRepository implements DirectoryLoader {
           Boolean.TRUE.equals(row.get("last_resort", Boolean.class)),
           target(row, kind),
           kind == EndpointKind.GATEWAY ? allowedSources(id, row) : List.of(),
-          t38(row.get("t38_policy", String.class)));
+          t38(row.get("t38_policy", String.class)),
+          kind == EndpointKind.GATEWAY ? row.get("max_concurrent_calls", Integer.class) : null);
     } catch (RuntimeException e) {
       log.warn("Skipping endpoint {}: {}", id, e.getMessage());
       return null;

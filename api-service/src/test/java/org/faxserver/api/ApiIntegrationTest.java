@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +19,7 @@ import org.faxserver.testkit.infra.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -45,7 +51,8 @@ import org.springframework.util.FileSystemUtils;
         // past surefire's 30 s limit; the tests do not exercise shutdown.
         "server.shutdown=immediate"})
 public abstract class ApiIntegrationTest {
-    protected static final String ADMIN_KEY = "test-admin-key-0123456789";
+    /** At least 32 characters: a shorter admin key stops the service at start-up. */
+    protected static final String ADMIN_KEY = "test-admin-key-0123456789abcdefghijkl";
     protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
     private static final AtomicInteger SEQ = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
@@ -59,6 +66,25 @@ public abstract class ApiIntegrationTest {
         TestInfrastructure.registerSpringProperties(registry);
         registry.add("faxserver.documents.root", DOCUMENTS::toString);
         registry.add("faxserver.documents.upload-temp-dir", UPLOADS::toString);
+        registry.add("faxserver.inbox.queue", () -> INBOX_QUEUE);
+    }
+
+    /**
+     * This JVM's own archive queue on the shared broker: other modules' tests publish inbound.received
+     * too. Deleted (with its parking queue) when the JVM exits, so no durable queue is left behind.
+     */
+    protected static final String INBOX_QUEUE = "api-service-test-" + UUID.randomUUID() + ".inbound.received";
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var connection = TestInfrastructure.get().rabbit().newConnection();
+                 var channel = connection.createChannel()) {
+                channel.queueDelete(INBOX_QUEUE);
+                channel.queueDelete(INBOX_QUEUE + ".parking");
+            } catch (Exception e) {
+                // Best effort: a leftover test queue holds no production data.
+            }
+        }));
     }
 
     private static Path tempDirectory(String prefix) {
@@ -71,8 +97,43 @@ public abstract class ApiIntegrationTest {
         }
     }
 
+    private static final Path QUEUE_MIGRATION = Path.of("../fax-queue/src/main/resources/db/migration/V1__queue.sql");
+    private static final Path NOTIFY_MIGRATION = Path.of("../notifier-service/src/main/resources/db/migration/V1__notify.sql");
+
     @Autowired
     protected WebTestClient client;
+
+    @Autowired
+    protected Environment env;
+
+    /**
+     * fax-queue's schema (its own V1 migration), created once per test database, for tests that read
+     * fax-queue's published contract; api-service never writes it.
+     */
+    protected void ensureQueueSchema() throws Exception {
+        createSchemaOnce(env, "queue", "queue.job_view", QUEUE_MIGRATION);
+    }
+
+    /** notifier-service's schema (its own V1 migration), for tests that read {@code notify.delivery_view}. */
+    protected void ensureNotifySchema() throws Exception {
+        createSchemaOnce(env, "notify", "notify.delivery_view", NOTIFY_MIGRATION);
+    }
+
+    private static synchronized void createSchemaOnce(Environment env, String schema, String probe, Path migration)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
+                env.getRequiredProperty("spring.flyway.user"), env.getRequiredProperty("spring.flyway.password"));
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass('" + probe + "') IS NOT NULL")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return;
+                }
+            }
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            st.execute(Files.readString(migration));
+        }
+    }
 
     @Autowired
     protected DatabaseClient db;

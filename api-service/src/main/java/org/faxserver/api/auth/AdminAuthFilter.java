@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.faxserver.api.auth.model.ApiKeys;
 import org.faxserver.api.auth.model.AuthThrottle;
+import org.faxserver.api.auth.model.ClientAddress;
 import org.faxserver.api.auth.model.Credentials;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -57,8 +58,9 @@ class AdminAuthFilter implements WebFilter {
         return chain.filter(exchange);
     }
 
+    /** The client's throttle key (IPv6 by /64, see {@link ClientAddress}). */
     static String clientAddress(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return ClientAddress.throttleKey(remote == null ? null : remote.getAddress());
     }
 }

@@ -13,11 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(String adminApiKey,
                                  @DefaultValue("10") int bcryptStrength,
                                  @DefaultValue AuthThrottleProperties authThrottle) {
+    /** Shortest admin API key accepted at start-up. */
+    public static final int MIN_ADMIN_API_KEY_LENGTH = 32;
 
     public SecurityProperties {
         if (adminApiKey == null || adminApiKey.isBlank()) {
             throw new IllegalArgumentException("faxserver.security.admin-api-key must be set "
                     + "(environment variable FAXSERVER_SECURITY_ADMIN_API_KEY); refusing to start without it");
+        }
+        if (adminApiKey.strip().length() < MIN_ADMIN_API_KEY_LENGTH) {
+            // The key is the only admin credential and is checked over the network: it must not be guessable.
+            throw new IllegalArgumentException("faxserver.security.admin-api-key (FAXSERVER_SECURITY_ADMIN_API_KEY) "
+                    + "is " + adminApiKey.strip().length() + " characters long; at least " + MIN_ADMIN_API_KEY_LENGTH
+                    + " are required (e.g. `openssl rand -hex 32`); refusing to start");
         }
         if (bcryptStrength < 4 || bcryptStrength > 31) {
             throw new IllegalArgumentException("faxserver.security.bcrypt-strength must be between 4 and 31");

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -40,14 +41,15 @@ class TenantAuthController {
 
     @PostMapping("/tenant/user/authenticate")
     @Operation(summary = "Exchange username and password for a fresh API key (replaces the previous one)")
-    Mono<AuthenticateResponse> authenticate(@RequestBody AuthenticateRequest body) {
+    Mono<AuthenticateResponse> authenticate(@RequestBody AuthenticateRequest body, ServerWebExchange exchange) {
         return Mono.fromRunnable(() -> {
                     Violations v = new Violations();
                     v.requiredText("username", body.username(), 64);
                     v.required("password", body.password());
                     v.throwIfAny();
                 })
-                .then(Mono.defer(() -> authenticator.issueApiKey(body.username(), body.password())))
+                .then(Mono.defer(() -> authenticator.issueApiKey(body.username(), body.password(),
+                        AdminAuthFilter.clientAddress(exchange))))
                 .map(k -> new AuthenticateResponse("authentication successful", k.apiKey(), k.principal().userId(),
                         k.principal().tenantId()));
     }

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * Checks tenant credentials: username + password (bcrypt) or an API key (SHA-256 lookup). Unknown
  * users and wrong passwords fail identically, including in timing (bcrypt runs against a dummy hash),
- * and failures are throttled per username and, for API keys, per client address.
+ * and failures are throttled per username (passwords) and per client address (passwords and API keys).
  */
 @Component
 public class TenantAuthenticator {
@@ -56,14 +56,21 @@ public class TenantAuthenticator {
 
     public Mono<TenantPrincipal> authenticate(Credentials credentials, String clientAddress) {
         if (credentials instanceof Credentials.Basic basic) {
-            return byPassword(basic.username(), basic.password());
+            return byPassword(basic.username(), basic.password(), clientAddress);
         }
         return byApiKey(((Credentials.Bearer) credentials).token(), clientAddress);
     }
 
-    public Mono<TenantPrincipal> byPassword(String username, String password) {
-        String key = username.toLowerCase(Locale.ROOT);
-        var blocked = byUsername.blockedFor(key);
+    /**
+     * Username + password. Both throttles (per username, and per client address, so one address cannot
+     * try a few passwords each for many usernames) are checked before bcrypt runs: a locked-out guesser
+     * costs no bcrypt work. A failure counts against both; a success clears only the username's count,
+     * so an attacker holding one valid account cannot reset its address's count with it.
+     */
+    public Mono<TenantPrincipal> byPassword(String username, String password, String clientAddress) {
+        String userKey = "user:" + username.toLowerCase(Locale.ROOT);
+        String addressKey = addressKey(clientAddress);
+        var blocked = byUsername.blockedFor(userKey).or(() -> byAddress.blockedFor(addressKey));
         if (blocked.isPresent()) {
             return Mono.error(new AuthThrottledException(blocked.get()));
         }
@@ -75,16 +82,17 @@ public class TenantAuthenticator {
                                 found.filter(f -> possible).map(StoredCredentials::passwordHash).orElse(null))
                         .flatMap(ok -> {
                             if (ok) {
-                                byUsername.recordSuccess(key);
+                                byUsername.recordSuccess(userKey);
                                 return Mono.just(principal(found.get()));
                             }
-                            byUsername.recordFailure(key);
+                            byUsername.recordFailure(userKey);
+                            byAddress.recordFailure(addressKey);
                             return Mono.error(new AuthenticationFailedException(CHALLENGE));
                         }));
     }
 
     private Mono<TenantPrincipal> byApiKey(String token, String clientAddress) {
-        String key = "addr:" + clientAddress;
+        String key = addressKey(clientAddress);
         var blocked = byAddress.blockedFor(key);
         if (blocked.isPresent()) {
             return Mono.error(new AuthThrottledException(blocked.get()));
@@ -100,14 +108,18 @@ public class TenantAuthenticator {
     }
 
     /** Checks username and password, then replaces the user's API key with a new one. */
-    public Mono<IssuedKey> issueApiKey(String username, String password) {
-        return byPassword(username, password).flatMap(p -> {
+    public Mono<IssuedKey> issueApiKey(String username, String password, String clientAddress) {
+        return byPassword(username, password, clientAddress).flatMap(p -> {
             String apiKey = ApiKeys.generate();
             return repo.replaceApiKey(p.userId(), ApiKeys.hash(apiKey))
                     .then(events.record(DirectoryChanged.updated(DirectoryEntity.USER, String.valueOf(p.userId()))))
                     .as(tx::transactional)
                     .thenReturn(new IssuedKey(p, apiKey));
         });
+    }
+
+    private static String addressKey(String clientAddress) {
+        return "addr:" + clientAddress;
     }
 
     private static TenantPrincipal principal(StoredCredentials c) {

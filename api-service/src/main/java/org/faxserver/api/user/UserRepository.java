@@ -30,10 +30,19 @@ class UserRepository {
                 .map(UserRepository::map).one();
     }
 
-    /** Updates tenant and username, and the password hash when one is given. */
+    /**
+     * Updates tenant and username, and the password hash when one is given. A new tenant or a new
+     * password revokes the API key (hash and creation time cleared): a key issued under the old tenant
+     * or by someone who knew the old password must stop working. In SET, PostgreSQL reads the columns'
+     * old values, so {@code tenant_id <> :tenantId} compares against the tenant before the update.
+     */
     Mono<TenantUser> update(long id, long tenantId, String username, String passwordHashOrNull) {
+        String revoke = "(tenant_id <> :tenantId OR CAST(:passwordHash AS text) IS NOT NULL)";
         var spec = db.sql("UPDATE directory.tenant_user SET tenant_id = :tenantId, username = :username, "
-                        + "password_hash = COALESCE(:passwordHash, password_hash), updated_at = now() "
+                        + "password_hash = COALESCE(:passwordHash, password_hash), "
+                        + "api_key_hash = CASE WHEN " + revoke + " THEN NULL ELSE api_key_hash END, "
+                        + "api_key_created_at = CASE WHEN " + revoke + " THEN NULL ELSE api_key_created_at END, "
+                        + "updated_at = now() "
                         + "WHERE id = :id RETURNING " + COLUMNS)
                 .bind("id", id).bind("tenantId", tenantId).bind("username", username);
         return Rows.bind(spec, "passwordHash", passwordHashOrNull, String.class).map(UserRepository::map).one();

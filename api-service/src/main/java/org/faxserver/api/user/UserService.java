@@ -58,7 +58,11 @@ public class UserService {
                 .map(u -> new CreatedUser(u, apiKey));
     }
 
-    /** Updates in place (the seed's PUT created a duplicate user). The password changes only if given. */
+    /**
+     * Updates in place (the seed's PUT created a duplicate user). The password changes only if given.
+     * Moving the user to another tenant or giving a password revokes its API key; the user gets a new
+     * one from {@code POST /tenant/user/authenticate}.
+     */
     public Mono<TenantUser> update(long id, UserDraft d) {
         Mono<String> hash = d.password() == null ? Mono.empty() : hasher.hash(d.password());
         return hash.map(Optional::of).defaultIfEmpty(Optional.empty())

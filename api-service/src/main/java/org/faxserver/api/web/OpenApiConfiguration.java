@@ -55,7 +55,10 @@ public class OpenApiConfiguration {
             }
             boolean writes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT
                     || method == PathItem.HttpMethod.DELETE;
-            if (path.startsWith("/admin/") && writes && !path.startsWith("/admin/reload")) {
+            // Fallback and override changes are commands to fax-queue (202): nothing there can conflict.
+            boolean directory = !path.startsWith("/admin/reload") && !path.startsWith("/admin/fallback")
+                    && !path.startsWith("/admin/override");
+            if (path.startsWith("/admin/") && writes && directory) {
                 responses.addApiResponse("409", problem("Duplicate number/username, or tenant still has numbers"));
             }
         }));

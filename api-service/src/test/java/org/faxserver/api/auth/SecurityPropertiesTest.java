@@ -28,12 +28,22 @@ class SecurityPropertiesTest {
     }
 
     @Test
+    void refusesToStartWithAnAdminKeyShorterThan32Characters() {
+        runner.withPropertyValues("faxserver.security.admin-api-key=" + "k".repeat(31))
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("FAXSERVER_SECURITY_ADMIN_API_KEY")
+                        .hasMessageContaining("at least 32")
+                        .hasMessageNotContaining("kkkk"));
+    }
+
+    @Test
     void startsWithAKeyAndDefaults() {
-        runner.withPropertyValues("faxserver.security.admin-api-key=k").run(ctx -> {
+        String key = "k".repeat(32);
+        runner.withPropertyValues("faxserver.security.admin-api-key=" + key).run(ctx -> {
             SecurityProperties p = ctx.getBean(SecurityProperties.class);
             assertThat(p.bcryptStrength()).isEqualTo(10);
             assertThat(p.authThrottle().maxFailures()).isEqualTo(5);
-            assertThat(p.toString()).doesNotContain("=k,");
+            assertThat(p.toString()).doesNotContain(key);
         });
     }
 }

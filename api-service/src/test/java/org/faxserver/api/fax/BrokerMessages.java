@@ -15,7 +15,7 @@ import org.faxserver.testkit.infra.TestInfrastructure;
  * Captures messages of one routing key on the real broker through a server-named, exclusive,
  * auto-delete queue, so other test classes on the shared broker never see (or steal) them.
  */
-final class BrokerMessages<T> implements AutoCloseable {
+public final class BrokerMessages<T> implements AutoCloseable {
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
     /** Several relay polls (100 ms in tests): long enough for a wrongly duplicated message to show up. */
     private static final Duration QUIET_PERIOD = Duration.ofMillis(1500);
@@ -23,7 +23,7 @@ final class BrokerMessages<T> implements AutoCloseable {
     private final Connection connection;
     private final List<Envelope<T>> received = new CopyOnWriteArrayList<>();
 
-    BrokerMessages(String exchange, String routingKey, Class<T> payload) throws Exception {
+    public BrokerMessages(String exchange, String routingKey, Class<T> payload) throws Exception {
         connection = TestInfrastructure.get().rabbit().newConnection();
         Channel channel = connection.createChannel();
         channel.exchangeDeclare(exchange, "topic", true);
@@ -34,7 +34,7 @@ final class BrokerMessages<T> implements AutoCloseable {
     }
 
     /** Waits for {@code count} matching messages, then a quiet period in which duplicates would show. */
-    List<Envelope<T>> await(Predicate<Envelope<T>> matching, int count) throws InterruptedException {
+    public List<Envelope<T>> await(Predicate<Envelope<T>> matching, int count) throws InterruptedException {
         long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
         while (matching(matching).size() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -1,11 +1,5 @@
 package org.faxserver.api.fax;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,8 +9,6 @@ import java.util.UUID;
 
 import org.faxserver.api.ApiIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -27,34 +19,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * published views (created from fax-queue's own migration) to simulate its progress.
  */
 abstract class FaxApiTest extends ApiIntegrationTest {
-    private static final Path QUEUE_MIGRATION = Path.of("../fax-queue/src/main/resources/db/migration/V1__queue.sql");
 
     /** A tenant with one number and a user authenticated by API key. */
     record TenantFixture(long id, String number, WebTestClient client) {
     }
 
-    @Autowired
-    Environment env;
-
     @BeforeEach
     void queueViews() throws Exception {
-        createQueueSchemaOnce(env);
-    }
-
-    /** fax-queue's V1 migration, run once per test database; api-service only ever reads its views. */
-    private static synchronized void createQueueSchemaOnce(Environment env) throws Exception {
-        try (Connection c = DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
-                env.getRequiredProperty("spring.flyway.user"), env.getRequiredProperty("spring.flyway.password"));
-             Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT to_regclass('queue.job_view') IS NOT NULL")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return;
-                }
-            }
-            st.execute("CREATE SCHEMA IF NOT EXISTS queue");
-            st.execute(Files.readString(QUEUE_MIGRATION));
-        }
+        ensureQueueSchema();
     }
 
     protected TenantFixture aTenant() {

@@ -8,7 +8,8 @@ class FaxOpenApiTest extends ApiIntegrationTest {
     @Test
     void theFaxRoutesAreDocumentedWithTheMultipartForm() {
         // Generating the document the first time is slow on a loaded machine.
-        client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build()
+        client.mutate().responseTimeout(java.time.Duration.ofSeconds(30))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(1024 * 1024)).build()
                 .get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()

@@ -76,6 +76,42 @@ class UserAdminApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aNewPasswordOrTenantRevokesTheApiKey() {
+        long tenant = createTenant();
+        var created = createUser(tenant, "rev" + unique());
+        String username = (String) created.get("username");
+        String key = (String) created.get("api_key");
+        // Renaming alone keeps the key.
+        admin().put().uri("/admin/user/{id}", id(created)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenant_id", tenant, "username", username)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.api_key_created_at").isNotEmpty();
+        me("Bearer " + key).expectStatus().isOk();
+
+        admin().put().uri("/admin/user/{id}", id(created)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenant_id", tenant, "username", username, "password", "another password"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.api_key_created_at").isEmpty();
+        me("Bearer " + key).expectStatus().isUnauthorized();
+
+        // A fresh key, then a move to another tenant revokes it too.
+        String fresh = (String) client.post().uri("/tenant/user/authenticate").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", username, "password", "another password")).exchange()
+                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody().get("api_key");
+        me("Bearer " + fresh).expectStatus().isOk();
+        long other = createTenant();
+        admin().put().uri("/admin/user/{id}", id(created)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenant_id", other, "username", username)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.api_key_created_at").isEmpty();
+        me("Bearer " + fresh).expectStatus().isUnauthorized();
+        var row = db.sql("SELECT api_key_hash FROM directory.tenant_user WHERE id = :id").bind("id", id(created))
+                .fetch().one().block();
+        assertThat(row.get("api_key_hash")).isNull();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec me(String authorization) {
+        return client.get().uri("/tenant/me").header(HttpHeaders.AUTHORIZATION, authorization).exchange();
+    }
+
+    @Test
     void putWithoutPasswordKeepsThePassword() {
         long tenant = createTenant();
         var created = createUser(tenant, "keep" + unique());

@@ -24,6 +24,7 @@ class MalformedInputTest extends ApiIntegrationTest {
             "POST /admin/number", "PUT /admin/number/{id}",
             "POST /admin/user", "PUT /admin/user/{id}",
             "POST /admin/endpoint", "PUT /admin/endpoint/{id}",
+            "POST /admin/fallback", "PUT /admin/override", "POST /admin/override",
             "POST /tenant/user/authenticate");
 
     /** Label, body, expected status. */
@@ -114,7 +115,8 @@ class MalformedInputTest extends ApiIntegrationTest {
     void badPathAndQueryValuesAre400() {
         for (String path : List.of("/admin/tenant/abc", "/admin/number/1.5", "/admin/user/99999999999999999999",
                 "/admin/endpoint/%00", "/admin/tenant?page=-1", "/admin/number?tenant_id=x",
-                "/admin/endpoint?scope=SIDEWAYS", "/admin/user?size=0")) {
+                "/admin/endpoint?scope=SIDEWAYS", "/admin/user?size=0", "/admin/fallback?number=%00",
+                "/admin/override?destination=x", "/admin/fallback?page=-1")) {
             // expectBody consumes the response, so no client connection is left half-read.
             var status = admin().get().uri(path).exchange().expectBody(String.class).returnResult()
                     .getStatus().value();

@@ -57,8 +57,9 @@ public record SendRequest(PhoneNumber from, String fromField, PhoneNumber to, St
         Violations invalid = new Violations();
         PhoneNumber from = number(fromField, rawFrom, defaultRegion, invalid);
         PhoneNumber to = number(toField, rawTo, defaultRegion, invalid);
-        String header = invalid.optionalText("header", rawHeader, MAX_HEADER_LENGTH);
-        String ident = invalid.optionalText("ident", rawIdent, MAX_IDENT_LENGTH);
+        // Both go into the originate dial string (fax_header, fax_ident).
+        String header = invalid.optionalDialText("header", rawHeader, MAX_HEADER_LENGTH);
+        String ident = invalid.optionalDialText("ident", rawIdent, MAX_IDENT_LENGTH);
         if (ident != null && !PRINTABLE_ASCII.matcher(ident).matches()) {
             invalid.add("ident", "must be printable ASCII (T.30 station id)");
         }

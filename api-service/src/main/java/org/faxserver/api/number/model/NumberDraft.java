@@ -24,9 +24,10 @@ public record NumberDraft(long tenantId, String number, String callerIdName, Str
         Violations v = new Violations();
         v.required("tenant_id", tenantId);
         String e164 = normalise(number, defaultRegion, v);
-        String name = v.optionalText("caller_id_name", callerIdName, MAX_CALLER_ID_NAME);
-        String header = v.optionalText("page_header", pageHeader, MAX_PAGE_HEADER);
-        String id = v.optionalText("ident", ident, MAX_IDENT);
+        // All three go into the originate dial string of every fax from this number.
+        String name = v.optionalDialText("caller_id_name", callerIdName, MAX_CALLER_ID_NAME);
+        String header = v.optionalDialText("page_header", pageHeader, MAX_PAGE_HEADER);
+        String id = v.optionalDialText("ident", ident, MAX_IDENT);
         if (id != null && !PRINTABLE_ASCII.matcher(id).matches()) {
             v.add("ident", "must be printable ASCII");
         }

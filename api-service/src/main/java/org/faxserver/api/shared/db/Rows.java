@@ -46,4 +46,14 @@ public final class Rows {
         }
         return sb.toString();
     }
+
+    /** True if the failure is PostgreSQL's "undefined table" (42P01), e.g. another service's view not migrated yet. */
+    public static boolean undefinedTable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.r2dbc.spi.R2dbcException r && "42P01".equals(r.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -43,6 +43,22 @@ public final class Violations {
         return trimmed;
     }
 
+    /**
+     * Optional text that goes into the originate dial string (caller ID name, page header, ident):
+     * like {@link #optionalText} and without the characters {@link DialStringText} refuses.
+     */
+    public String optionalDialText(String field, String value, int maxLength) {
+        int before = list.size();
+        String text = optionalText(field, value, maxLength);
+        if (text != null && list.size() == before) {
+            String problem = DialStringText.problem(text);
+            if (problem != null) {
+                add(field, problem);
+            }
+        }
+        return text;
+    }
+
     public <T> T required(String field, T value) {
         if (value == null) {
             add(field, "is required");

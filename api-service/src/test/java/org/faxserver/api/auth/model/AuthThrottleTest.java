@@ -88,4 +88,57 @@ class AuthThrottleTest {
         }
         assertThat(t.blockedFor("last")).isPresent();
     }
+
+    @Test
+    void aFullTableEvictsOneOffFailuresNotLockouts() {
+        AuthThrottle t = throttle(10);
+        for (int i = 0; i < 3; i++) {
+            t.recordFailure("victim-of-guessing");
+        }
+        // A flood of distinct keys, each failing once, must not wipe the lockout it is meant to escape.
+        for (int i = 0; i < 1000; i++) {
+            t.recordFailure("flood" + i);
+        }
+        assertThat(t.trackedKeys()).isLessThanOrEqualTo(10);
+        assertThat(t.blockedFor("victim-of-guessing")).isPresent();
+    }
+
+    @Test
+    void whenEveryEntryIsLockedTheLeastRecentlyFailedGoesFirst() {
+        AuthThrottle t = throttle(2);
+        for (String key : new String[] {"old", "newer"}) {
+            for (int i = 0; i < 3; i++) {
+                t.recordFailure(key);
+            }
+            now = now.plusSeconds(1);
+        }
+        t.recordFailure("newest");
+        assertThat(t.trackedKeys()).isLessThanOrEqualTo(2);
+        assertThat(t.blockedFor("old")).isEmpty();
+        assertThat(t.blockedFor("newer")).isPresent();
+    }
+
+    @Test
+    void aLockoutLongerThanTheWindowSurvivesFurtherFailures() {
+        AuthThrottle t = throttle(100); // window 5 min, lockout 10 min
+        for (int i = 0; i < 3; i++) {
+            t.recordFailure("frank");
+        }
+        now = now.plus(Duration.ofMinutes(6));
+        t.recordFailure("frank"); // a new window starts, but the lockout must not be forgotten
+        assertThat(t.blockedFor("frank")).contains(Duration.ofMinutes(4));
+    }
+
+    @Test
+    void longKeysAreBoundedButStayDistinct() {
+        AuthThrottle t = throttle(100);
+        String a = "a".repeat(1_000_000);
+        String b = "a".repeat(999_999) + "b";
+        for (int i = 0; i < 3; i++) {
+            t.recordFailure(a);
+        }
+        assertThat(t.blockedFor(a)).isPresent();
+        assertThat(t.blockedFor(b)).isEmpty();
+        assertThat(t.trackedKeys()).isEqualTo(1);
+    }
 }

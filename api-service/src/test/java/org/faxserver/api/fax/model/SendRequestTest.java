@@ -96,5 +96,23 @@ class SendRequestTest {
             assertThatThrownBy(() -> SendRequest.of(fields(values, 1, null), "US"))
                     .isInstanceOf(UnprocessableInputException.class).hasMessageContaining("at most 20");
         }
+
+        @Test
+        void headerAndIdentCannotCarryDialStringBreakingCharacters() {
+            for (String bad : List.of("a}sofia/gateway/x/1{", "O'Brien", "say \"hi\"", "back\\slash", "tab\tbed")) {
+                for (String field : List.of("header", "ident")) {
+                    Map<String, List<String>> values = valid();
+                    values.put(field, List.of(bad));
+                    assertThatThrownBy(() -> SendRequest.of(fields(values, 1, null), "US"))
+                            .isInstanceOf(UnprocessableInputException.class)
+                            .extracting(e -> ((UnprocessableInputException) e).violations().get(0).field())
+                            .isEqualTo(field);
+                }
+            }
+            // A comma is fine: esl-gateway escapes it and FreeSWITCH removes the escape.
+            Map<String, List<String>> values = valid();
+            values.put("header", List.of("ACME, Inc."));
+            assertThat(SendRequest.of(fields(values, 1, null), "US").header()).isEqualTo("ACME, Inc.");
+        }
     }
 }

@@ -53,4 +53,16 @@ class NumberDraftTest {
         assertThatThrownBy(() -> NumberDraft.of(1L, "+12125550100", null, null, "Fäx", null, "US"))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void textThatGoesIntoTheDialStringCannotBreakIt() {
+        var e = invalid(() -> NumberDraft.of(1L, "+12125550100", "Acme}evil{", "x,'y'", "id\"", null, "US"));
+        assertThat(e.violations()).extracting(Violation::field)
+                .containsExactly("caller_id_name", "page_header", "ident");
+        assertThat(e.violations().get(0).message()).contains("dial string");
+        e = invalid(() -> NumberDraft.of(1L, "+12125550100", "line\nbreak", null, null, null, "US"));
+        assertThat(e.violations().get(0).message()).contains("control characters");
+        assertThat(NumberDraft.of(1L, "+12125550100", "Acme, Inc.", "Page header, ok", null, null, "US").callerIdName())
+                .isEqualTo("Acme, Inc.");
+    }
 }

@@ -1,0 +1,82 @@
+package org.faxserver.api.fallback.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.faxserver.api.shared.model.InvalidInputException;
+import org.faxserver.api.shared.model.Violation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DialOverrideTest {
+    private static List<Violation> violations(Runnable r) {
+        try {
+            r.run();
+        } catch (InvalidInputException e) {
+            return e.violations();
+        }
+        throw new AssertionError("expected InvalidInputException");
+    }
+
+    @Test
+    void aNationalDestinationIsReadWithTheDefaultRegion() {
+        DialOverride o = DialOverride.toSet("(250) 555-1234", "fax_enable_t38", "false", "US");
+        assertThat(o.destination().e164()).isEqualTo("+12505551234");
+        assertThat(o.variable()).isEqualTo("fax_enable_t38");
+        assertThat(o.value()).isEqualTo("false");
+    }
+
+    @Test
+    void innerSpacesAreAllowedBecauseEslGatewayQuotesThem() {
+        assertThat(DialOverride.toSet("+12505551234", "fax_header", "ACME Corp", "US").value()).isEqualTo("ACME Corp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a,b", "a}sofia/gateway/x/1{", "{x", "it's", "\"q\"", "back\\slash", "a/b", " lead",
+            "trail ", "new\nline", "tab\there", "Büro", ""})
+    void valuesThatBreakTheDialStringOrModDbAreRefused(String value) {
+        assertThat(violations(() -> DialOverride.toSet("+12505551234", "fax_ident", value, "US")))
+                .extracting(Violation::field).containsExactly("value");
+    }
+
+    @Test
+    void aValueLongerThanModDbCanReturnIsRefused() {
+        assertThat(violations(() -> DialOverride.toSet("+12505551234", "fax_ident", "x".repeat(256), "US")))
+                .extracting(Violation::message).containsExactly("must be at most 255 characters");
+        assertThat(DialOverride.toSet("+12505551234", "fax_ident", "x".repeat(255), "US").value()).hasSize(255);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"origination_uuid", "ORIGINATION_UUID", "api_on_answer", "api_hangup_hook",
+            "execute_on_answer", "exec_after_bridge_app", "session_in_hangup_hook", "bridge_pre_execute_aleg_app",
+            "transfer_after_bridge", "fax-ident", "1abc", "a b", "_x"})
+    void variablesThatAreNotPlainOrThatRunCommandsAreRefused(String variable) {
+        assertThat(violations(() -> DialOverride.toSet("+12505551234", variable, "1", "US")))
+                .extracting(Violation::field).containsExactly("variable");
+    }
+
+    @Test
+    void aVariableNameLongerThan128CharactersIsRefused() {
+        assertThat(violations(() -> DialOverride.toSet("+12505551234", "x".repeat(129), "1", "US")))
+                .extracting(Violation::field).containsExactly("variable");
+        assertThat(DialOverride.toSet("+12505551234", "x".repeat(128), "1", "US").variable()).hasSize(128);
+    }
+
+    @Test
+    void anyPlainVariableCanBeRemovedEvenOneThatCannotBeSet() {
+        DialOverride o = DialOverride.toRemove("+12505551234", "api_on_answer", "US");
+        assertThat(o.value()).isNull();
+        assertThat(violations(() -> DialOverride.toRemove("+12505551234", "a/b", "US")))
+                .extracting(Violation::field).containsExactly("variable");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertThat(violations(() -> DialOverride.toSet("12ab", "", null, "US")))
+                .extracting(Violation::field).containsExactly("destination", "variable", "value");
+        assertThatThrownBy(() -> DialOverride.toRemove(null, "x", "US")).isInstanceOf(InvalidInputException.class);
+    }
+}

@@ -2,7 +2,6 @@ package org.faxserver.api.inbox;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -37,8 +36,8 @@ class InboxArchiver {
         this.clock = clock;
     }
 
-    /** Archives one reception; returns false if it was archived before. Failures throw (retried, then parked). */
-    boolean archive(InboundReceived received) {
+    /** Archives one reception; returns false if it was archived before. An unreadable TIFF or a database failure throws (retried, then parked). */
+    boolean archive(InboundReceived received) throws IOException {
         if (Boolean.TRUE.equals(repository.exists(received.callId()).block(DB_TIMEOUT))) {
             return false;
         }
@@ -55,13 +54,10 @@ class InboxArchiver {
                 pngKey = base + ".png";
                 store.store(pdfKey, export.toPdf(tiff));
                 store.store(pngKey, export.previewPng(tiff));
-            } catch (DocumentRejectedException | IOException e) {
-                if (r.success()) {
-                    // A successful reception whose TIFF cannot be read is an error to retry, not to hide.
-                    throw new IllegalStateException("cannot archive received fax " + received.callId() + ": " + e, e);
-                }
-                // A failed reception may leave a truncated TIFF: keep it as it is, without renderings.
-                log.info("partial document of failed reception {} kept as TIFF only: {}", received.callId(), e.toString());
+            } catch (DocumentRejectedException e) {
+                // Not renderable (a truncated TIFF of a failed reception, or beyond the limits): retrying
+                // cannot help, so the fax is archived as received, as TIFF only.
+                log.warn("received fax {} archived as TIFF only: {}", received.callId(), e.getMessage());
                 pdfKey = null;
                 pngKey = null;
             }
@@ -74,19 +70,18 @@ class InboxArchiver {
         return Boolean.TRUE.equals(repository.insert(row).block(DB_TIMEOUT));
     }
 
-    /** Deletes the documents of one fax (missing files are fine: a previous sweep may have started). */
-    void purge(DocumentKeys keys) {
+    /** Deletes the documents of one fax already marked purged; a file that cannot be deleted is only logged. */
+    void deleteDocuments(DocumentKeys keys) {
         for (String key : new String[] {keys.tiff(), keys.pdf(), keys.png()}) {
             if (key == null) {
                 continue;
             }
             try {
                 store.delete(key);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + key, e);
+            } catch (IOException | RuntimeException e) {
+                log.warn("retention: cannot delete {} of received fax {}: {}", key, keys.callId(), e.toString());
             }
         }
-        repository.markPurged(keys.callId(), clock.instant()).block(DB_TIMEOUT);
     }
 
     private byte[] read(String key) throws IOException {

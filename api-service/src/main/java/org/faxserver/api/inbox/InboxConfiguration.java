@@ -1,9 +1,11 @@
 package org.faxserver.api.inbox;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.faxserver.document.FaxTiffExport;
 import org.faxserver.document.store.DocumentStore;
+import org.faxserver.model.messaging.MessageJsonException;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
@@ -20,6 +22,7 @@ import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfir
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.retry.policy.SimpleRetryPolicy;
 
 /**
  * The archive of received faxes: one durable queue ({@code faxserver.inbox.queue}) shared by all
@@ -68,8 +71,11 @@ class InboxConfiguration {
         container.setConcurrentConsumers(props.consumers());
         container.setPrefetchCount(props.consumers() * 2);
         // Retried in place with backoff, then republished to the parking queue (confirmed) and acked.
+        // Invalid input (unreadable JSON, a tenant id or document key that is not one) is parked at once.
+        SimpleRetryPolicy retryPolicy = new SimpleRetryPolicy(props.maxDeliveries(), Map.of(
+                IllegalArgumentException.class, false, MessageJsonException.class, false), true, true);
         container.setAdviceChain(RetryInterceptorBuilder.stateless()
-                .maxAttempts(props.maxDeliveries())
+                .retryPolicy(retryPolicy)
                 .backOffOptions(1_000, 2.0, 30_000)
                 .recoverer(new RepublishMessageRecovererWithConfirms(rabbit, "", props.queue() + PARKING_SUFFIX,
                         CachingConnectionFactory.ConfirmType.CORRELATED))

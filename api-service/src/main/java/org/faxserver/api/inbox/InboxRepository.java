@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Repository
 class InboxRepository {
     private static final String COLUMNS = "call_id, caller, callee, source_gateway, success, result_code, result_text, "
-            + "hangup_cause, remote_csid, pages, transfer_rate, ecm_used, started_at, received_at, pdf_key, "
+            + "hangup_cause, remote_csid, pages, transfer_rate, ecm_used, started_at, received_at, tiff_key, "
             + "documents_purged_at";
 
     /** The row to insert: what {@code inbound.received} said plus the archive's document keys. */
@@ -103,18 +103,20 @@ class InboxRepository {
                 .map(r -> r.get("n", Long.class)).one();
     }
 
-    /** Faxes received before {@code cutoff} whose documents are still kept, oldest first. */
-    Flux<DocumentKeys> due(Instant cutoff, int limit) {
-        return db.sql("SELECT call_id, tiff_key, pdf_key, png_key FROM api.received_fax WHERE documents_purged_at IS NULL "
-                        + "AND received_at < :cutoff ORDER BY received_at LIMIT :limit")
+    /**
+     * Claims up to {@code limit} faxes received before {@code cutoff} whose documents are still kept:
+     * marks them purged and returns their keys, in one statement, so replicas sweeping at the same time
+     * never take the same rows ({@code SKIP LOCKED}). The caller then deletes the files; a file that
+     * cannot be deleted is logged and left, and never stops the sweep.
+     */
+    Flux<DocumentKeys> claimDue(Instant cutoff, int limit, Instant now) {
+        return db.sql("UPDATE api.received_fax SET documents_purged_at = :now WHERE call_id IN (SELECT call_id "
+                        + "FROM api.received_fax WHERE documents_purged_at IS NULL AND received_at < :cutoff "
+                        + "ORDER BY received_at LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING call_id, tiff_key, pdf_key, png_key")
+                .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .bind("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).bind("limit", limit)
                 .map(InboxRepository::documentKeys).all();
-    }
-
-    Mono<Void> markPurged(UUID callId, Instant at) {
-        return db.sql("UPDATE api.received_fax SET documents_purged_at = :at WHERE call_id = :callId")
-                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("callId", callId)
-                .then();
     }
 
     private static String where(InboxFilter f) {
@@ -165,7 +167,7 @@ class InboxRepository {
                 r.get("hangup_cause", String.class), r.get("remote_csid", String.class),
                 r.get("pages", Integer.class), r.get("transfer_rate", Integer.class),
                 Boolean.TRUE.equals(r.get("ecm_used", Boolean.class)), Rows.instant(r, "started_at"),
-                Rows.instant(r, "received_at"), purged == null && r.get("pdf_key", String.class) != null, purged);
+                Rows.instant(r, "received_at"), purged == null && r.get("tiff_key", String.class) != null, purged);
     }
 
     private static DocumentKeys documentKeys(Readable r) {

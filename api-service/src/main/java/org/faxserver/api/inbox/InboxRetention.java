@@ -1,6 +1,9 @@
 package org.faxserver.api.inbox;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Deletes received documents older than the retention period, in batches, every purge interval.
- * Several api-service replicas may sweep at once: deleting a document twice is harmless.
+ * Several api-service replicas may sweep at once: each claims its own rows ({@code SKIP LOCKED}).
  */
 class InboxRetention {
     private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
@@ -29,7 +32,9 @@ class InboxRetention {
     }
 
     void start() {
-        schedule = Flux.interval(props.purgeInterval(), props.purgeInterval(), Schedulers.boundedElastic())
+        // A short, jittered first sweep: replicas that restart more often than the interval still sweep.
+        Duration first = Duration.ofSeconds(30 + ThreadLocalRandom.current().nextInt(60));
+        schedule = Flux.interval(first, props.purgeInterval(), Schedulers.boundedElastic())
                 .concatMap(tick -> Mono.fromCallable(this::sweep)
                         .onErrorResume(e -> {
                             log.warn("retention sweep failed; next try in {}: {}", props.purgeInterval(), e.toString());
@@ -48,11 +53,12 @@ class InboxRetention {
     int sweep() {
         int purged = 0;
         while (true) {
-            var due = repository.due(clock.instant().minus(props.retention()), props.purgeBatch()).collectList().block();
+            Instant now = clock.instant();
+            var due = repository.claimDue(now.minus(props.retention()), props.purgeBatch(), now).collectList().block();
             if (due == null || due.isEmpty()) {
                 break;
             }
-            due.forEach(archiver::purge);
+            due.forEach(archiver::deleteDocuments);
             purged += due.size();
         }
         if (purged > 0) {

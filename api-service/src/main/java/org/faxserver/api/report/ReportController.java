@@ -54,7 +54,7 @@ class ReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(name = "tenant_id", required = false) Long tenantId) {
         return Mono.fromCallable(() -> period(from, to))
-                .flatMap(p -> reports.usage(p, tenantId == null ? null : String.valueOf(tenantId)).collectList()
+                .flatMap(p -> reports.usage(p, tenantId).collectList()
                         .map(items -> new Report<>(p.from(), p.to(), items)));
     }
 

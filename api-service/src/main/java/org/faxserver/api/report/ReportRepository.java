@@ -51,29 +51,40 @@ class ReportRepository {
                 .onErrorResume(Rows::undefinedTable, e -> Mono.just(0L));
     }
 
-    /** Per tenant and UTC day; {@code tenantId} null for all tenants. */
-    Flux<TenantDayUsage> usage(ReportPeriod period, String tenantId) {
-        String tenant = tenantId == null ? "" : " AND tenant_id = :tenant";
-        String receivedTenant = tenantId == null ? "" : " AND tenant_id::text = :tenant";
+    /**
+     * Per tenant and UTC day; {@code tenantId} null for all tenants. Sent: jobs submitted through the
+     * API that ended, by outcome, with the pages of the successful ones. Forwarded: store-and-forward
+     * jobs (received faxes delivered to the tenant's endpoints, PBX relays), kept apart so a received
+     * fax is not counted as sent too. Received: inbound calls, with the pages of successful receptions.
+     */
+    Flux<TenantDayUsage> usage(ReportPeriod period, Long tenantId) {
+        String jobTenant = tenantId == null ? "" : " AND tenant_id = :tenantText";
+        String receivedTenant = tenantId == null ? "" : " AND tenant_id = :tenant";
         var spec = db.sql("WITH s AS (SELECT tenant_id, (created_at AT TIME ZONE 'UTC')::date AS day, "
-                        + "count(*) FILTER (WHERE status = 'SUCCEEDED') AS ok, count(*) FILTER (WHERE status = 'FAILED') AS failed, "
-                        + "coalesce(sum(pages_sent), 0) AS pages FROM queue.job_view "
-                        + "WHERE created_at >= :start AND created_at < :end" + tenant + " GROUP BY 1, 2), "
+                        + "count(*) FILTER (WHERE origin = 'API' AND status = 'SUCCEEDED') AS ok, "
+                        + "count(*) FILTER (WHERE origin = 'API' AND status = 'FAILED') AS failed, "
+                        + "coalesce(sum(pages_sent) FILTER (WHERE origin = 'API' AND status = 'SUCCEEDED'), 0) AS pages, "
+                        + "count(*) FILTER (WHERE origin <> 'API' AND status = 'SUCCEEDED') AS fwd_ok, "
+                        + "count(*) FILTER (WHERE origin <> 'API' AND status = 'FAILED') AS fwd_failed "
+                        + "FROM queue.job_view WHERE created_at >= :start AND created_at < :end" + jobTenant
+                        + " GROUP BY 1, 2), "
                         + "r AS (SELECT tenant_id::text AS tenant_id, (started_at AT TIME ZONE 'UTC')::date AS day, "
                         + "count(*) FILTER (WHERE success) AS ok, count(*) FILTER (WHERE NOT success) AS failed, "
                         + "coalesce(sum(pages) FILTER (WHERE success), 0) AS pages FROM api.received_fax "
                         + "WHERE started_at >= :start AND started_at < :end" + receivedTenant + " GROUP BY 1, 2) "
                         + "SELECT coalesce(s.tenant_id, r.tenant_id) AS tenant_id, coalesce(s.day, r.day) AS day, "
                         + "coalesce(s.ok, 0) AS sent_ok, coalesce(s.failed, 0) AS sent_failed, coalesce(s.pages, 0) AS sent_pages, "
+                        + "coalesce(s.fwd_ok, 0) AS fwd_ok, coalesce(s.fwd_failed, 0) AS fwd_failed, "
                         + "coalesce(r.ok, 0) AS received_ok, coalesce(r.failed, 0) AS received_failed, "
                         + "coalesce(r.pages, 0) AS received_pages FROM s FULL JOIN r ON s.tenant_id = r.tenant_id AND s.day = r.day "
                         + "ORDER BY day, tenant_id")
                 .bind("start", period.start()).bind("end", period.end());
         if (tenantId != null) {
-            spec = spec.bind("tenant", tenantId);
+            spec = spec.bind("tenant", tenantId).bind("tenantText", String.valueOf(tenantId));
         }
         return spec.map(r -> new TenantDayUsage(r.get("tenant_id", String.class), r.get("day", LocalDate.class),
                         number(r.get("sent_ok")), number(r.get("sent_failed")), number(r.get("sent_pages")),
+                        number(r.get("fwd_ok")), number(r.get("fwd_failed")),
                         number(r.get("received_ok")), number(r.get("received_failed")), number(r.get("received_pages"))))
                 .all()
                 .onErrorResume(Rows::undefinedTable, e -> Flux.empty());

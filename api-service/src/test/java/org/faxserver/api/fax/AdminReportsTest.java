@@ -38,6 +38,9 @@ class AdminReportsTest extends FaxApiTest {
         queueJob(UUID.randomUUID(), tenant.id(), "SUCCEEDED", 3, null);
         queueJob(UUID.randomUUID(), tenant.id(), "FAILED", 0, "T30");
         queueJob(UUID.randomUUID(), tenant.id(), "IN_PROGRESS", 1, null);
+        UUID forwarded = UUID.randomUUID();
+        queueJob(forwarded, tenant.id(), "SUCCEEDED", 4, null);
+        db.sql("UPDATE queue.job SET origin = 'INBOUND' WHERE job_id = :id").bind("id", forwarded).then().block();
         received(tenant.id(), true, 4);
         received(tenant.id(), false, 0);
 
@@ -45,7 +48,8 @@ class AdminReportsTest extends FaxApiTest {
         assertThat(usage).hasSize(1);
         assertThat(usage.get(0)).containsEntry("tenant_id", String.valueOf(tenant.id()))
                 .containsEntry("day", LocalDate.now(ZoneOffset.UTC).toString())
-                .containsEntry("sent_succeeded", 1).containsEntry("sent_failed", 1).containsEntry("pages_sent", 4)
+                .containsEntry("sent_succeeded", 1).containsEntry("sent_failed", 1).containsEntry("pages_sent", 3)
+                .containsEntry("forwarded_succeeded", 1).containsEntry("forwarded_failed", 0)
                 .containsEntry("received_succeeded", 1).containsEntry("received_failed", 1)
                 .containsEntry("pages_received", 4);
         admin().get().uri("/admin/reports/usage?from=2026-01-10&to=2026-01-01").exchange()

@@ -27,6 +27,7 @@ import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.MessageJson;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.faxserver.testkit.freeswitch.TestFaxDocuments;
+import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -124,6 +125,40 @@ class InboxTest extends ApiIntegrationTest {
         download(tenant, callId, "pdf", 404);
     }
 
+    @Test
+    void aDocumentThatCannotBeRenderedIsArchivedAsTiffOnly() throws Exception {
+        TenantFixture tenant = aTenant();
+        UUID callId = UUID.randomUUID();
+        String key = "received/" + callId + ".tif";
+        Files.createDirectories(DOCUMENTS.resolve("received"));
+        Files.write(DOCUMENTS.resolve(key), "II*\0 not really a TIFF".getBytes());
+        publish(received(callId, tenant, DocumentRef.tiff(key), false));
+
+        Map<String, Object> fax = awaitInboxEntry(tenant, callId);
+        assertThat(fax).containsEntry("documents_available", true);
+        download(tenant, callId, "pdf", 404);
+        assertThat(download(tenant, callId, "tiff", 200)).startsWith("II*".getBytes());
+    }
+
+    @Test
+    void aMessageThatCanNeverBeArchivedIsParkedAtOnce() throws Exception {
+        TenantFixture tenant = aTenant();
+        UUID callId = UUID.randomUUID();
+        InboundReceived valid = received(callId, tenant, null, false);
+        publish(new InboundReceived(callId, "not-a-tenant-id", valid.caller(), valid.callee(), null, null,
+                valid.result(), valid.startedAt()));
+
+        try (var connection = TestInfrastructure.get().rabbit().newConnection();
+             var channel = connection.createChannel()) {
+            String parked = await().atMost(Duration.ofSeconds(20)).until(() -> {
+                var message = channel.basicGet(INBOX_QUEUE + ".parking", true);
+                return message == null ? null : new String(message.getBody());
+            }, body -> body != null && body.contains(callId.toString()));
+            assertThat(parked).contains("not-a-tenant-id");
+        }
+        tenant.client().get().uri("/fax/inbox/{id}", callId).exchange().expectStatus().isNotFound();
+    }
+
     private TenantFixture aTenant() {
         long tenant = createTenant();
         String number = uniqueE164();
@@ -144,7 +179,7 @@ class InboxTest extends ApiIntegrationTest {
     }
 
     private static InboundReceived received(UUID callId, TenantFixture tenant, DocumentRef document, boolean success) {
-        int pages = document == null ? 0 : TestFaxDocuments.pageCount(DOCUMENTS.resolve(document.key()));
+        int pages = document == null || !success ? 0 : TestFaxDocuments.pageCount(DOCUMENTS.resolve(document.key()));
         FaxResult result = new FaxResult(success, success ? 0 : 48, success ? "OK" : "Disconnected after permitted retries",
                 pages, pages, HangupCause.NORMAL_CLEARING, "REMOTE CSID", "LOCAL", 14400, true, T38Status.OFF, 0, 1,
                 List.of());

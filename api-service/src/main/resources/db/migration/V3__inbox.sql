@@ -1,7 +1,6 @@
 -- Received faxes (the archive): one row per inbound call that esl-gateway reported in inbound.received,
 -- successful or not. The documents live in the DocumentStore; the row keeps their keys. After the
 -- retention period the documents are deleted and documents_purged_at is set; the metadata stays.
--- (V10: numbers below are left to the directory/submission migrations that came before.)
 CREATE TABLE api.received_fax (
     call_id             uuid        PRIMARY KEY,
     -- No foreign key to directory.tenant: the record of a received fax outlives a deleted tenant.

@@ -39,8 +39,17 @@ public final class FaxMetrics {
         }
     }
 
+    /** Histogram buckets, few and fixed, so quantiles can be estimated in Prometheus. */
+    private static final Duration[] CALL_BUCKETS = {Duration.ofSeconds(15), Duration.ofSeconds(30),
+            Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(10),
+            Duration.ofMinutes(30)};
+    private static final double[] PAGE_BUCKETS = {10, 20, 30, 45, 60, 90, 120, 300};
+
     private final MeterRegistry registry;
     private final BoundedTagValues gateways;
+    /** Reasons and outcomes are meant to be small enumerations; a caller passing free text is capped. */
+    private final BoundedTagValues reasons = new BoundedTagValues(20);
+    private final BoundedTagValues outcomes = new BoundedTagValues(20);
 
     public FaxMetrics(MeterRegistry registry, int maxGateways) {
         this.registry = registry;
@@ -65,10 +74,12 @@ public final class FaxMetrics {
         if (callDuration != null && !callDuration.isNegative()) {
             Timer.builder("faxserver.fax.call.duration").description("Call time of a fax attempt or reception")
                     .tag("direction", direction.tag()).tag("result", outcome)
+                    .serviceLevelObjectives(CALL_BUCKETS)
                     .register(registry).record(callDuration);
             if (pages > 0) {
                 DistributionSummary.builder("faxserver.fax.page.duration").baseUnit("seconds")
                         .description("Call time per page transferred")
+                        .serviceLevelObjectives(PAGE_BUCKETS)
                         .tag("direction", direction.tag())
                         .register(registry).record(callDuration.toMillis() / 1000.0 / pages);
             }
@@ -78,14 +89,14 @@ public final class FaxMetrics {
     /** A retry was scheduled; {@code reason} is a small enumeration such as "busy" or "t30". */
     public void retryScheduled(String reason) {
         Counter.builder("faxserver.retries").description("Retries scheduled")
-                .tag("reason", reason == null ? BoundedTagValues.NONE : reason)
+                .tag("reason", reasons.of(reason))
                 .register(registry).increment();
     }
 
     /** A webhook try failed; {@code outcome} is e.g. "network", "4xx", "5xx", "dead-lettered". */
     public void webhookFailed(String outcome) {
         Counter.builder("faxserver.webhook.failures").description("Failed webhook deliveries")
-                .tag("outcome", outcome).register(registry).increment();
+                .tag("outcome", outcomes.of(outcome)).register(registry).increment();
     }
 
     /** Registers the queue-depth gauge for one state ("queued", "waiting_retry", …), read on each scrape. */

@@ -17,17 +17,34 @@ import org.slf4j.LoggerFactory;
  */
 final class LokiLogging implements AutoCloseable {
     static final String APPENDER_NAME = "LOKI";
+    /** Null when another context of this JVM (the standalone mode) attached the appender already. */
     private final Loki4jAppender appender;
 
     LokiLogging(LokiProperties props, String service) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        appender = new Loki4jAppender();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        synchronized (LokiLogging.class) {
+            if (root.getAppender(APPENDER_NAME) != null) {
+                // One appender per JVM: several contexts in one process (standalone) would ship every
+                // line once per context.
+                appender = null;
+                return;
+            }
+            appender = attach(context, root, props, service);
+        }
+    }
+
+    private static Loki4jAppender attach(LoggerContext context, Logger root, LokiProperties props, String service) {
+        Loki4jAppender appender = new Loki4jAppender();
         appender.setName(APPENDER_NAME);
         appender.setContext(context);
         // loki4j 2.x reads one key=value pair per line.
         String extra = props.labels().isBlank() ? "" : "\n" + props.labels().strip().replace(",", "\n");
-        appender.setLabels("service=" + service + "\nhost=" + hostName() + "\nlevel=%level" + extra);
-        appender.setStructuredMetadata("job_id=%X{" + JobLogContext.KEY + ":-}\nlogger=%logger\nthread=%thread");
+        // Few, stable stream labels; the host (a pod name that changes on every rollout) and the job id
+        // are structured metadata, so they do not create new streams.
+        appender.setLabels("service=" + service + "\nlevel=%level" + extra);
+        appender.setStructuredMetadata("host=" + hostName() + "\njob_id=%X{" + JobLogContext.KEY
+                + ":-}\nlogger=%logger\nthread=%thread");
         PatternLayout message = new PatternLayout();
         message.setContext(context);
         message.setPattern("%msg%n%ex");
@@ -36,6 +53,8 @@ final class LokiLogging implements AutoCloseable {
 
         HttpCfg http = new HttpCfg();
         http.setUrl(props.url());
+        http.setConnectionTimeoutMs(props.connectTimeout().toMillis());
+        http.setRequestTimeoutMs(props.requestTimeout().toMillis());
         if (!props.tenantId().isBlank()) {
             http.setTenantId(props.tenantId());
         }
@@ -50,13 +69,19 @@ final class LokiLogging implements AutoCloseable {
         batch.setMaxItems(props.batchMaxItems());
         batch.setTimeoutMs(props.batchTimeout().toMillis());
         batch.setSendQueueMaxBytes(props.sendQueueMaxBytes());
+        // loki4j's default waits without limit for unsent batches on stop: a dead Loki would hang shutdown.
+        batch.setDrainOnStop(false);
         appender.setBatch(batch);
         appender.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        root.addAppender(appender);
+        return appender;
     }
 
     @Override
     public void close() {
+        if (appender == null) {
+            return;
+        }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
         appender.stop();

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchTimeout      longest wait before a partial batch is pushed
  * @param sendQueueMaxBytes memory for batches waiting to be sent; beyond it events are dropped, never
  *                          waited for (a slow or absent Loki must not stall the service)
+ * @param connectTimeout    connecting to Loki
+ * @param requestTimeout    one push; on shutdown unsent batches are dropped, not waited for
  */
 @ConfigurationProperties("faxserver.loki")
 public record LokiProperties(@DefaultValue("false") boolean enabled,
@@ -28,5 +30,7 @@ public record LokiProperties(@DefaultValue("false") boolean enabled,
                              @DefaultValue("") String labels,
                              @DefaultValue("1000") int batchMaxItems,
                              @DefaultValue("5s") Duration batchTimeout,
-                             @DefaultValue("41943040") long sendQueueMaxBytes) {
+                             @DefaultValue("41943040") long sendQueueMaxBytes,
+                             @DefaultValue("5s") Duration connectTimeout,
+                             @DefaultValue("5s") Duration requestTimeout) {
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -158,13 +160,21 @@ class ComposeFileTest {
 
   @Test
   void healthchecksAskActuatorOnTheServicesOwnPort() {
+    Set<Integer> ports = new HashSet<>();
     for (String name : Services.ALL) {
       Map<String, Object> hc = (Map<String, Object>) service(name).get("healthcheck");
       assertThat(hc).as(name).isNotNull();
       String test = String.valueOf(hc.get("test"));
-      int port = SpringConfig.of(name).serverPort(env(name));
+      SpringConfig config = SpringConfig.of(name);
+      // Each module has its own default HTTP port (server.port in its application.yml), not 8080.
+      int port = config.serverPort(env(name));
+      assertThat(port).as("%s: compose keeps the module's own server.port", name).isEqualTo(config.declaredServerPort());
+      assertThat(ports.add(port)).as("%s: port %d is another service's", name, port).isTrue();
       assertThat(test).as(name).contains("http://127.0.0.1:" + port + "/actuator/health/readiness");
       assertThat(env(name)).containsEntry("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+      // The image's own HEALTHCHECK/EXPOSE get the same port (docker/service/Dockerfile ARG HTTP_PORT).
+      Map<String, Object> args = (Map<String, Object>) ((Map<String, Object>) service(name).get("build")).get("args");
+      assertThat(String.valueOf(args.get("HTTP_PORT"))).as("%s build arg HTTP_PORT", name).isEqualTo(String.valueOf(port));
     }
     // The API is published on its server port.
     int apiPort = SpringConfig.of("api-service").serverPort(env("api-service"));
@@ -177,7 +187,16 @@ class ComposeFileTest {
   @Test
   void freeSwitchGetsTheShippedConfigurationAndPublishesSipAndRtp() {
     assertThat(volumes("freeswitch")).contains("./freeswitch:/etc/freeswitch:ro");
-    String ports = String.valueOf(service("freeswitch").get("ports"));
+    // Built from docker/freeswitch/Dockerfile (entrypoint: password check, drain on stop).
+    Map<String, Object> build = (Map<String, Object>) service("freeswitch").get("build");
+    assertThat(build).isNotNull();
+    assertThat(build.get("dockerfile")).isEqualTo("docker/freeswitch/Dockerfile");
+    String baseImage = String.valueOf(((Map<String, Object>) build.get("args")).get("FREESWITCH_IMAGE"));
+    assertThat(interpolateDefault(baseImage)).as("FreeSWITCH base image pinned by tag").matches("[^:]+:[^:]+")
+        .doesNotEndWith(":latest");
+    // The ports are published by the namespace holder FreeSWITCH runs in.
+    assertThat(service("freeswitch")).doesNotContainKey("ports");
+    String ports = String.valueOf(service(NETNS).get("ports"));
     String sip = FS.vars.get("fax_sip_port");
     assertThat(ports).contains(sip + ":" + sip + "/udp").contains(sip + ":" + sip + "/tcp");
     String rtp = FS.vars.get("rtp_start_port") + "-" + FS.vars.get("rtp_end_port");
@@ -186,14 +205,72 @@ class ComposeFileTest {
     assertThat(ports).doesNotContain(FS.vars.get("esl_listen_port"));
   }
 
+  /** The never-restarting container that holds the network namespace FreeSWITCH and esl-gateway share. */
+  private static final String NETNS = "netns";
+
+  @Test
+  void freeSwitchAndEslGatewayJoinANamespaceHolderThatOutlivesThem() {
+    // Neither joins the other's namespace: if freeswitch restarted, an esl-gateway in its namespace
+    // would be left in a dead one (and vice versa).
+    assertThat(service("freeswitch").get("network_mode")).isEqualTo("service:" + NETNS);
+    assertThat(service("esl-gateway").get("network_mode")).isEqualTo("service:" + NETNS);
+    Map<String, Object> holder = service(NETNS);
+    assertThat(String.valueOf(holder.get("image"))).matches(".*(pause|alpine|busybox).*:[^:]+").doesNotEndWith(":latest");
+    assertThat(holder).doesNotContainKeys("depends_on", "network_mode", "healthcheck", "volumes", "environment");
+    assertThat(String.valueOf(holder.get("restart"))).isIn("unless-stopped", "always");
+    assertThat(dependsOn("freeswitch")).contains(NETNS);
+    assertThat(dependsOn("esl-gateway")).contains(NETNS);
+    // Nobody else shares it.
+    SERVICES.forEach((name, s) -> {
+      if (!List.of("freeswitch", "esl-gateway").contains(name)) {
+        assertThat(String.valueOf(((Map<String, Object>) s).get("network_mode"))).as(name).isNotEqualTo("service:" + NETNS);
+      }
+    });
+  }
+
+  @Test
+  void freeSwitchAndEslGatewayGetTimeToFinishCallsWhenStopped() {
+    for (String name : List.of("freeswitch", "esl-gateway")) {
+      assertThat(String.valueOf(service(name).get("stop_grace_period"))).as(name).isEqualTo("90s");
+    }
+    // FreeSWITCH's drain (entrypoint on SIGTERM) ends before Docker's SIGKILL.
+    int drain = Integer.parseInt(env("freeswitch").getOrDefault("FREESWITCH_DRAIN_SECONDS", "75"));
+    assertThat(drain).isPositive().isLessThan(90);
+  }
+
+  @Test
+  void theEventSocketPasswordHasOneSourceForFreeSwitchEslGatewayAndTheHealthcheck() {
+    String eslGateway = rawEnv("esl-gateway").get("FAXSERVER_FREESWITCH_PASSWORD");
+    String freeswitch = rawEnv("freeswitch").get("FREESWITCH_ESL_PASSWORD");
+    assertThat(eslGateway).as("esl-gateway's password comes from the environment").startsWith("${");
+    assertThat(freeswitch).as("FreeSWITCH's password is the same variable as esl-gateway's").isEqualTo(eslGateway);
+    assertThat(interpolateDefault(eslGateway)).as("no default password (FreeSWITCH refuses ClueCon)")
+        .isNotEqualToIgnoringCase("ClueCon").isNotEqualToIgnoringCase(FS.vars.get("esl_password"));
+    // fs_cli's own default password is ClueCon: the healthcheck must pass the configured one.
+    String test = String.valueOf(((Map<String, Object>) service("freeswitch").get("healthcheck")).get("test"));
+    assertFsCliUsesPassword(test, "$$FREESWITCH_ESL_PASSWORD");
+  }
+
+  /** Every fs_cli call in the command passes -p with the given variable reference. */
+  static void assertFsCliUsesPassword(String command, String reference) {
+    Matcher m = Pattern.compile("fs_cli(?=\\s|\\b)").matcher(command);
+    int calls = 0;
+    while (m.find()) {
+      calls++;
+      String rest = command.substring(m.end()).stripLeading();
+      assertThat(rest).as("fs_cli call in %s", command).startsWith("-p \"" + reference + "\"");
+    }
+    assertThat(calls).as("fs_cli calls in %s", command).isPositive();
+  }
+
   @Test
   void eslGatewayReachesFreeSwitchsEventSocketWithTheRightPassword() {
-    assertThat(service("esl-gateway").get("network_mode")).isEqualTo("service:freeswitch");
     SpringConfig config = SpringConfig.of("esl-gateway");
     Map<String, String> env = env("esl-gateway");
     assertThat(config.valueWith("faxserver.freeswitch.host", env)).contains(FS.vars.get("esl_listen_ip"));
     assertThat(config.valueWith("faxserver.freeswitch.port", env)).contains(FS.vars.get("esl_listen_port"));
-    assertThat(config.valueWith("faxserver.freeswitch.password", env)).contains(FS.vars.get("esl_password"));
+    // The password: see theEventSocketPasswordHasOneSourceForFreeSwitchEslGatewayAndTheHealthcheck.
+    assertThat(env).containsKey("FAXSERVER_FREESWITCH_PASSWORD");
     // FreeSWITCH's dialplan connects to esl-gateway over the shared loopback.
     assertThat(FS.vars.get("esl_gateway_address")).isEqualTo("127.0.0.1");
     assertThat(Integer.parseInt(FS.vars.get("esl_gateway_port")))
@@ -217,13 +294,50 @@ class ComposeFileTest {
 
   @Test
   void lokiAndGrafanaAreOptional() {
-    for (String name : List.of("loki", "grafana", "promtail")) {
+    for (String name : List.of("loki", "grafana", "prometheus")) {
       assertThat((List<String>) service(name).get("profiles")).as(name).containsExactly("observability");
     }
     for (String name : Services.ALL) {
       assertThat(service(name)).as(name).doesNotContainKey("profiles");
     }
     assertThat(Files.isRegularFile(Repo.path("docker/grafana/provisioning/datasources/loki.yml"))).isTrue();
-    assertThat(Files.isRegularFile(Repo.path("docker/loki/promtail.yml"))).isTrue();
+  }
+
+  @Test
+  void servicesShipTheirOwnLogsToLokiAndNoContainerReadsTheDockerSocket() {
+    // No log shipper with the Docker socket (it would read every container on the host).
+    assertThat(SERVICES).doesNotContainKey("promtail");
+    SERVICES.keySet().forEach(name -> assertThat(volumes(name)).as(name).noneMatch(v -> v.contains("docker.sock")));
+    String lokiPort = "3100";
+    assertThat(String.valueOf(service("loki").get("ports"))).contains(":" + lokiPort + ":" + lokiPort);
+    for (String name : Services.ALL) {
+      Map<String, String> raw = rawEnv(name);
+      assertThat(raw.get("FAXSERVER_LOKI_ENABLED")).as(name).isEqualTo("${FAXSERVER_LOKI_ENABLED:-false}");
+      assertThat(interpolateDefault(raw.get("FAXSERVER_LOKI_URL"))).as(name)
+          .isEqualTo("http://loki:" + lokiPort + "/loki/api/v1/push");
+      assertThat(SpringConfig.of(name).accepts("FAXSERVER_LOKI_URL")).as(name).isTrue();
+    }
+  }
+
+  @Test
+  void prometheusScrapesEveryServiceOnItsOwnPort() {
+    Map<String, Object> prometheus = new Yaml(new SafeConstructor(new LoaderOptions()))
+        .load(Repo.read("docker/prometheus/prometheus.yml"));
+    List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
+    Set<String> targets = new HashSet<>();
+    for (Map<String, Object> job : jobs) {
+      assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+      for (Map<String, Object> sc : (List<Map<String, Object>>) job.get("static_configs")) {
+        ((List<Object>) sc.get("targets")).forEach(t -> targets.add(String.valueOf(t)));
+      }
+    }
+    Set<String> expected = new HashSet<>();
+    for (String name : Services.ALL) {
+      // A service in another container's network namespace is reached under that container's name.
+      String mode = String.valueOf(service(name).get("network_mode"));
+      String host = mode.startsWith("service:") ? mode.substring("service:".length()) : name;
+      expected.add(host + ":" + SpringConfig.of(name).serverPort(env(name)));
+    }
+    assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
   }
 }

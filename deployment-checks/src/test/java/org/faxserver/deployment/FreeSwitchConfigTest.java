@@ -165,6 +165,40 @@ class FreeSwitchConfigTest {
   }
 
   @Test
+  void theRtpPortRangeCoversMaxSessions() {
+    // Two media ports (RTP + RTCP, or UDPTL) per call leg; max-sessions counts call legs.
+    int start = Integer.parseInt(FS.vars.get("rtp_start_port"));
+    int end = Integer.parseInt(FS.vars.get("rtp_end_port"));
+    int maxSessions = Integer.parseInt(FS.params("switch.conf", "settings").get("max-sessions"));
+    assertThat(start).isGreaterThan(1024).isLessThan(end);
+    assertThat(end - start + 1).as("RTP ports %d-%d for max-sessions %d", start, end, maxSessions)
+        .isGreaterThanOrEqualTo(2 * maxSessions);
+  }
+
+  @Test
+  void theSipProfileOnlyTakesCallsFromListedCarriersAndPbxes() {
+    Element profile = FS.element("//configuration[@name='sofia.conf']/profiles/profile[@name='fax']").orElseThrow();
+    Map<String, String> settings = FS.children((Element) profile.getElementsByTagName("settings").item(0), "param");
+    String acl = settings.get("apply-inbound-acl");
+    assertThat(acl).as("fax profile apply-inbound-acl").isEqualTo("carriers_and_pbxes");
+    String xpath = "//configuration[@name='acl.conf']/network-lists/list[@name='" + acl + "']";
+    Element list = FS.element(xpath).orElseThrow(() -> new AssertionError("acl.conf.xml has no list " + acl));
+    assertThat(list.getAttribute("default")).isEqualTo("deny");
+    List<String> allowed = FS.elements(xpath + "/node[@type='allow']").stream().map(n -> n.getAttribute("cidr")).toList();
+    assertThat(allowed).isNotEmpty().allMatch(c -> c.matches("[0-9a-fA-F:.]+/\\d+"))
+        .noneMatch(c -> c.equals("0.0.0.0/0") || c.equals("::/0"));
+    assertThat(Repo.read("freeswitch/autoload_configs/acl.conf.xml")).contains("MUST list");
+  }
+
+  @Test
+  void theOutboundSocketTargetIsOneAddress() {
+    // The dialplan's `socket <address>:<port>` takes one target; vars.xml must not suggest lists.
+    assertThat(FS.vars.get("esl_gateway_address")).matches("[0-9.]+|[0-9a-fA-F:]+");
+    String vars = Repo.read("freeswitch/vars.xml");
+    assertThat(vars).doesNotContainIgnoringCase("failover").doesNotContain("\"|\"").doesNotContainPattern("\\d\\|\\d");
+  }
+
+  @Test
   void spandspWritesIntoTheSharedSpool() {
     Map<String, String> fax = FS.params("spandsp.conf", "fax-settings");
     assertThat(fax.get("spool-dir")).isEqualTo(FS.vars.get("fax_spool_dir")).startsWith("/");

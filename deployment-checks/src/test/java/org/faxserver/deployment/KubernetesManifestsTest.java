@@ -18,6 +18,9 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -165,7 +168,10 @@ class KubernetesManifestsTest {
     for (String service : Services.ALL) {
       Container c = container(service);
       Map<String, String> env = env(c);
-      int port = SpringConfig.of(service).serverPort(env);
+      SpringConfig config = SpringConfig.of(service);
+      int port = config.serverPort(env);
+      // Each module's own server.port (application.yml), not an assumed 8080.
+      assertThat(port).as(service).isEqualTo(config.declaredServerPort());
       assertThat(c.getPorts()).as(service).anyMatch(p -> p.getContainerPort() == port && "http".equals(p.getName()));
       assertHttpProbe(service, c.getReadinessProbe(), "/actuator/health/readiness");
       assertHttpProbe(service, c.getLivenessProbe(), "/actuator/health/liveness");
@@ -198,7 +204,8 @@ class KubernetesManifestsTest {
       assertThat(ref.getApiVersion()).isEqualTo("apps/v1");
       Deployment target = named(Deployment.class, ref.getName()).orElseThrow();
       assertThat(h.getSpec().getMinReplicas()).isPositive().isLessThanOrEqualTo(h.getSpec().getMaxReplicas());
-      assertThat(target.getSpec().getReplicas()).isEqualTo(h.getSpec().getMinReplicas());
+      // The HPA owns the scale: a replicas value in the manifest would reset it on every kubectl apply.
+      assertThat(target.getSpec().getReplicas()).as("%s: replicas of an HPA-managed Deployment", ref.getName()).isNull();
       // Utilization targets need CPU requests on every container.
       assertThat(target.getSpec().getTemplate().getSpec().getContainers())
           .allMatch(c -> c.getResources().getRequests().containsKey("cpu"));
@@ -218,11 +225,20 @@ class KubernetesManifestsTest {
       if (pdb.getSpec().getMinAvailable() != null) {
         assertThat(pdb.getSpec().getMinAvailable().getIntVal())
             .as("PDB %s leaves room for one eviction", pdb.getMetadata().getName())
-            .isLessThan(matched.get(0).getSpec().getReplicas());
+            .isLessThan(minimumReplicas(matched.get(0)));
       }
     }
     assertThat(pdbs.stream().map(p -> p.getSpec().getSelector().getMatchLabels()).toList())
         .containsAll(all(Deployment.class).stream().map(d -> d.getSpec().getSelector().getMatchLabels()).toList());
+  }
+
+  /** The fewest pods the Deployment runs: its HPA's minReplicas, else its replicas (default 1). */
+  private static int minimumReplicas(Deployment d) {
+    return all(HorizontalPodAutoscaler.class).stream()
+        .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(d.getMetadata().getName()))
+        .map(h -> h.getSpec().getMinReplicas())
+        .findFirst()
+        .orElse(d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas());
   }
 
   @Test
@@ -277,17 +293,41 @@ class KubernetesManifestsTest {
         .findFirst().orElseThrow();
   }
 
+  private static Container freeswitch() {
+    PodSpec pod = deploymentOf("esl-gateway").getSpec().getTemplate().getSpec();
+    return pod.getContainers().stream().filter(c -> c.getName().equals("freeswitch")).findFirst().orElseThrow();
+  }
+
+  private static EnvVar envVar(Container c, String name) {
+    return c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(c.getName() + " has no " + name));
+  }
+
+  /** The shell text of an exec probe/hook (the whole command, joined). */
+  private static String execText(List<String> command) {
+    return String.join(" ", command);
+  }
+
   @Test
   void eslGatewayAndFreeSwitchAgreeOnTheEventSocket() {
     Map<String, String> env = env(container("esl-gateway"));
     SpringConfig config = SpringConfig.of("esl-gateway");
     assertThat(config.valueWith("faxserver.freeswitch.host", env)).contains(FS.vars.get("esl_listen_ip"));
     assertThat(config.valueWith("faxserver.freeswitch.port", env)).contains(FS.vars.get("esl_listen_port"));
-    // The password: esl-gateway's from the Secret; FreeSWITCH's from the vars.d file projected
-    // from the same Secret, which overrides vars.xml.
-    String password = config.valueWith("faxserver.freeswitch.password", env).orElseThrow();
+    // One source for the password: the same Secret key feeds esl-gateway and FreeSWITCH, whose
+    // entrypoint (docker/freeswitch/entrypoint.sh) writes it into esl_password.
+    var gwRef = envVar(container("esl-gateway"), "FAXSERVER_FREESWITCH_PASSWORD").getValueFrom().getSecretKeyRef();
+    Container fs = freeswitch();
+    var fsRef = envVar(fs, "FREESWITCH_ESL_PASSWORD").getValueFrom().getSecretKeyRef();
+    assertThat(gwRef).isNotNull();
+    assertThat(fsRef).as("FreeSWITCH's password comes from the same Secret key as esl-gateway's").isNotNull();
+    assertThat(fsRef.getName()).isEqualTo(gwRef.getName());
+    assertThat(fsRef.getKey()).isEqualTo(gwRef.getKey());
+    assertThat(config.valueWith("faxserver.freeswitch.password", env)).contains(env(fs).get("FREESWITCH_ESL_PASSWORD"));
+    assertThat(Repo.read("docker/freeswitch/entrypoint.sh")).contains("password=\"${FREESWITCH_ESL_PASSWORD:-}\"")
+        .contains("data=\"esl_password=$password\"");
+    // No second source: no vars.d file of the pod sets esl_password (the entrypoint would refuse it).
     PodSpec pod = deploymentOf("esl-gateway").getSpec().getTemplate().getSpec();
-    Container fs = pod.getContainers().stream().filter(c -> c.getName().equals("freeswitch")).findFirst().orElseThrow();
     VolumeMount varsD = fs.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/etc/freeswitch/vars.d"))
         .findFirst().orElseThrow();
     Volume vol = pod.getVolumes().stream().filter(v -> v.getName().equals(varsD.getName())).findFirst().orElseThrow();
@@ -303,19 +343,94 @@ class KubernetesManifestsTest {
       }
     }
     assertThat(files).containsKey("local.xml");
-    String effective = FS.vars.get("esl_password");
-    Pattern set = Pattern.compile("<X-PRE-PROCESS cmd=\"set\" data=\"esl_password=([^\"]*)\"/>");
-    for (String name : files.keySet().stream().sorted().toList()) { // FreeSWITCH includes vars.d/*.xml sorted
-      assertThat(files.get(name)).as(name).isNotNull();
-      FreeSwitchConfig.parse(files.get(name)); // well-formed
-      Matcher m = set.matcher(files.get(name));
-      while (m.find()) {
-        effective = m.group(1);
-      }
-    }
-    assertThat(effective).as("FreeSWITCH's effective event socket password").isEqualTo(password);
+    files.forEach((name, content) -> {
+      assertThat(content).as(name).isNotNull().doesNotContain("data=\"esl_password=");
+      FreeSwitchConfig.parse(content); // well-formed
+    });
     // Containers of one pod share the network namespace: the dialplan reaches esl-gateway on loopback.
     assertThat(FS.vars.get("esl_gateway_address")).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void freeSwitchProbesAndPreStopUseThePasswordFromTheSecret() {
+    Container fs = freeswitch();
+    // fs_cli without -p uses ClueCon, which FreeSWITCH refuses: every probe and the hook pass the
+    // variable that holds the Secret's password (and that the entrypoint wrote into esl_password).
+    for (Probe probe : List.of(fs.getStartupProbe(), fs.getReadinessProbe(), fs.getLivenessProbe())) {
+      assertThat(probe).isNotNull();
+      assertThat(probe.getExec()).isNotNull();
+      ComposeFileTest.assertFsCliUsesPassword(execText(probe.getExec().getCommand()), "$FREESWITCH_ESL_PASSWORD");
+    }
+    ComposeFileTest.assertFsCliUsesPassword(execText(fs.getLifecycle().getPreStop().getExec().getCommand()),
+        "$FREESWITCH_ESL_PASSWORD");
+  }
+
+  @Test
+  void telephonyDrainsCallsBeforeFreeSwitchStops() {
+    PodSpec pod = deploymentOf("esl-gateway").getSpec().getTemplate().getSpec();
+    Container fs = freeswitch();
+    assertThat(fs.getLifecycle()).as("freeswitch lifecycle").isNotNull();
+    String preStop = execText(fs.getLifecycle().getPreStop().getExec().getCommand());
+    int pause = preStop.indexOf("fsctl pause inbound");
+    int count = preStop.indexOf("show calls count");
+    int shutdown = preStop.indexOf("fsctl shutdown elegant");
+    assertThat(pause).as("pause inbound first").isNotNegative().isLessThan(count);
+    assertThat(count).as("then wait for the calls").isLessThan(shutdown);
+    Matcher bound = Pattern.compile("-lt (\\d+)").matcher(preStop);
+    assertThat(bound.find()).as("bounded wait in %s", preStop).isTrue();
+    long waitSeconds = Long.parseLong(bound.group(1));
+    long grace = pod.getTerminationGracePeriodSeconds();
+    assertThat(waitSeconds).as("drain wait fits the grace period").isLessThan(grace);
+    // esl-gateway (SIGTERMed at the same moment) drains too, within the same grace period.
+    String drain = SpringConfig.of("esl-gateway").defaultValue("faxserver.gateway.shutdown-drain").orElse("60s");
+    assertThat(Long.parseLong(drain.replaceAll("s$", ""))).isLessThan(grace);
+  }
+
+  @Test
+  void freeSwitchRunsUnprivileged() {
+    var sc = freeswitch().getSecurityContext();
+    assertThat(sc).isNotNull();
+    assertThat(sc.getRunAsNonRoot()).isTrue();
+    assertThat(sc.getRunAsUser()).isPositive();
+    assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(sc.getCapabilities().getDrop()).contains("ALL");
+  }
+
+  @Test
+  void networkPoliciesOpenApiToAllAndActuatorPortsToMonitoringOnly() {
+    for (Deployment d : all(Deployment.class)) {
+      PodSpec pod = d.getSpec().getTemplate().getSpec();
+      if (Boolean.TRUE.equals(pod.getHostNetwork())) {
+        continue; // NetworkPolicies do not apply to hostNetwork pods (docs/deployment.md: node firewall)
+      }
+      Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
+      List<NetworkPolicy> policies = all(NetworkPolicy.class).stream()
+          .filter(np -> labels.entrySet().containsAll(np.getSpec().getPodSelector().getMatchLabels().entrySet()))
+          .toList();
+      String name = d.getMetadata().getName();
+      assertThat(policies).as("NetworkPolicies selecting %s", name).hasSize(1);
+      NetworkPolicy np = policies.get(0);
+      assertThat(np.getSpec().getPolicyTypes()).contains("Ingress");
+      Container c = pod.getContainers().get(0);
+      int port = SpringConfig.of(c.getName()).serverPort(env(c));
+      List<NetworkPolicyIngressRule> rules = np.getSpec().getIngress();
+      assertThat(rules).as(name).isNotEmpty();
+      for (NetworkPolicyIngressRule rule : rules) {
+        assertThat(rule.getPorts()).as(name).isNotEmpty()
+            .allMatch(p -> p.getPort().getIntVal() != null && p.getPort().getIntVal() == port);
+        if (c.getName().equals("api-service")) {
+          assertThat(rule.getFrom()).as("api-service: from anywhere").isNullOrEmpty();
+        } else {
+          assertThat(rule.getFrom()).as("%s: only from the monitoring namespace", name).isNotEmpty();
+          for (NetworkPolicyPeer peer : rule.getFrom()) {
+            assertThat(peer.getIpBlock()).isNull();
+            assertThat(peer.getPodSelector()).isNull();
+            assertThat(peer.getNamespaceSelector().getMatchLabels())
+                .containsExactly(Map.entry("kubernetes.io/metadata.name", "monitoring"));
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -97,8 +97,15 @@ final class SpringConfig {
         || (env.startsWith("FAXSERVER_LOKI_") && usesObservability());
   }
 
-  /** faxserver.loki.* is bound by the shared observability module, not written in application.yml. */
+  /**
+   * faxserver.loki.* is bound by the shared observability module, not written in application.yml.
+   * Every one of the five services gets that module (the deployments set FAXSERVER_LOKI_* on all of
+   * them); other modules only when their pom names it.
+   */
   private boolean usesObservability() {
+    if (Services.ALL.contains(module)) {
+      return true;
+    }
     Path pom = Repo.path(module + "/pom.xml");
     try {
       return Files.isRegularFile(pom) && Files.readString(pom).contains("<artifactId>observability</artifactId>");
@@ -140,6 +147,12 @@ final class SpringConfig {
       return Optional.ofNullable(fromEnv != null ? fromEnv : m.group(2));
     }
     return Optional.of(raw);
+  }
+
+  /** The module's own default HTTP port: server.port as written in application.yml (placeholder default applied). */
+  int declaredServerPort() {
+    return Integer.parseInt(defaultValue("server.port")
+        .orElseThrow(() -> new AssertionError(module + ": application.yml sets no server.port")));
   }
 
   /** The HTTP port: server.port with the environment applied, else Spring Boot's 8080. */

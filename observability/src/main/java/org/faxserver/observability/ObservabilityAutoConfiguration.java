@@ -3,7 +3,9 @@ package org.faxserver.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.faxserver.observability.amqp.JobLogAdviceInstaller;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
@@ -27,6 +29,13 @@ public class ObservabilityAutoConfiguration {
     FaxMetrics faxMetrics(MeterRegistry registry,
                           @Value("${faxserver.metrics.max-gateways:200}") int maxGateways) {
         return new FaxMetrics(registry, maxGateways);
+    }
+
+    /** The job id in the logging context while a message is handled (services that consume AMQP). */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.amqp.rabbit.config.BaseRabbitListenerContainerFactory")
+    static JobLogAdviceInstaller jobLogAdviceInstaller() {
+        return new JobLogAdviceInstaller();
     }
 
     @Bean(destroyMethod = "close")

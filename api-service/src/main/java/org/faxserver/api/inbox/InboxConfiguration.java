@@ -6,6 +6,7 @@ import java.util.Map;
 import org.faxserver.document.FaxTiffExport;
 import org.faxserver.document.store.DocumentStore;
 import org.faxserver.model.messaging.MessageJsonException;
+import org.faxserver.observability.amqp.JobLogAdvice;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
@@ -74,7 +75,7 @@ class InboxConfiguration {
         // Invalid input (unreadable JSON, a tenant id or document key that is not one) is parked at once.
         SimpleRetryPolicy retryPolicy = new SimpleRetryPolicy(props.maxDeliveries(), Map.of(
                 IllegalArgumentException.class, false, MessageJsonException.class, false), true, true);
-        container.setAdviceChain(RetryInterceptorBuilder.stateless()
+        container.setAdviceChain(new JobLogAdvice(), RetryInterceptorBuilder.stateless()
                 .retryPolicy(retryPolicy)
                 .backOffOptions(1_000, 2.0, 30_000)
                 .recoverer(new RepublishMessageRecovererWithConfirms(rabbit, "", props.queue() + PARKING_SUFFIX,

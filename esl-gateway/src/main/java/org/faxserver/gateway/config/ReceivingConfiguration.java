@@ -8,7 +8,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.faxserver.document.store.DocumentStore;
 import org.faxserver.esl.EslInboundClient;
 import org.faxserver.esl.OutboundServerConfig;
+import org.faxserver.gateway.metrics.MeteredInboundFacts;
 import org.faxserver.gateway.receive.adapter.amqp.RabbitInboundFacts;
+import org.faxserver.gateway.receive.application.InboundFacts;
+import org.faxserver.observability.FaxMetrics;
 import org.faxserver.gateway.receive.adapter.amqp.RabbitInboundRouter;
 import org.faxserver.gateway.receive.adapter.document.StoreReceivedDocuments;
 import org.faxserver.gateway.receive.adapter.esl.EslFallbackList;
@@ -78,11 +81,12 @@ class ReceivingConfiguration {
   }
 
   @Bean
-  ReceivingFaxes receivingFaxes(RabbitInboundRouter inboundRouter, RabbitInboundFacts inboundFacts,
+  ReceivingFaxes receivingFaxes(RabbitInboundRouter inboundRouter, RabbitInboundFacts rabbitFacts,
       DocumentStore documentStore, EslInboundClient eslClient, FreeSwitchProperties fs, FaxingProperties faxing,
-      InboundProperties inbound, Clock clock, ScheduledExecutorService receiveTimer) {
+      InboundProperties inbound, Clock clock, ScheduledExecutorService receiveTimer, FaxMetrics metrics) {
+    InboundFacts inboundFacts = new MeteredInboundFacts(rabbitFacts, metrics, clock);
     Path freeswitchRoot = fs.documentRoot() == null || fs.documentRoot().isBlank() ? null : Path.of(fs.documentRoot());
-    return new ReceivingFaxes(
+    ReceivingFaxes receiving = new ReceivingFaxes(
         new IncomingCallReader(faxing.recipientFromDiversionHeader(), faxing.defaultRegion()),
         inboundRouter,
         new RouterFallback(inbound.fallbackMemory(), inbound.fallbackCapacity(), clock),
@@ -94,6 +98,8 @@ class ReceivingConfiguration {
         clock,
         receiveTimer,
         new ReceivingFaxes.Settings(inbound.lingerGrace(), inbound.maxCall()));
+    metrics.activeCalls(FaxMetrics.Direction.RECEIVED, receiving::callsInFlight);
+    return receiving;
   }
 
   /**

@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.faxserver.esl.EslInboundClient;
 import org.faxserver.esl.InboundClientConfig;
 import org.faxserver.gateway.send.adapter.amqp.ConsumerGate;
+import org.faxserver.gateway.metrics.MeteredAttemptEvents;
 import org.faxserver.gateway.send.adapter.amqp.RabbitAttemptEvents;
+import org.faxserver.gateway.send.application.AttemptEvents;
+import org.faxserver.observability.FaxMetrics;
 import org.faxserver.document.store.DocumentStore;
 import org.faxserver.document.store.FileSystemDocumentStore;
 import org.faxserver.gateway.send.adapter.document.StoreDocumentLocator;
@@ -122,8 +125,9 @@ class SendingConfiguration {
   }
 
   @Bean
-  SendingFaxes sendingFaxes(EslFreeSwitch freeSwitch, RabbitAttemptEvents events, StoreDocumentLocator documents,
-      FreeSwitchProperties fs, GatewayProperties gateway, Clock clock, EslEventRouter router) {
+  SendingFaxes sendingFaxes(EslFreeSwitch freeSwitch, RabbitAttemptEvents rabbitEvents, StoreDocumentLocator documents,
+      FreeSwitchProperties fs, GatewayProperties gateway, Clock clock, EslEventRouter router, FaxMetrics metrics) {
+    AttemptEvents events = new MeteredAttemptEvents(rabbitEvents, metrics, clock);
     GatewayProperties.Watchdog w = gateway.watchdog();
     SendingFaxes sending = new SendingFaxes(freeSwitch, events, documents,
         new OriginatePlanner(new OriginatePlanner.Settings(fs.originateTimeout(), fs.faxVerbose())),
@@ -132,6 +136,7 @@ class SendingConfiguration {
         new SoftmodemFallbackRule(fs.softmodemFallback()), clock,
         new SendingFaxes.Settings(fs.commandTimeout(), fs.maxChannels(), gateway.finishedMemory()));
     router.deliverTo(sending);
+    metrics.activeCalls(FaxMetrics.Direction.SENT, sending::callsInFlight);
     return sending;
   }
 

@@ -1,6 +1,7 @@
 package org.faxserver.router.config;
 
 import java.time.Clock;
+import org.faxserver.observability.amqp.JobLogAdvice;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.faxserver.router.directory.adapter.amqp.DirectoryChangedListener;
@@ -98,6 +99,7 @@ class MessagingConfiguration {
   SimpleMessageListenerContainer routeInboundContainer(ConnectionFactory connections,
       @Qualifier("routeInboundQueue") Queue queue, RouteInboundResponder responder, InboundProperties inbound) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+    container.setAdviceChain(new JobLogAdvice());
     container.setQueues(queue);
     container.setMessageListener(responder);
     container.setAcknowledgeMode(AcknowledgeMode.AUTO); // the responder never throws
@@ -141,6 +143,7 @@ class MessagingConfiguration {
       @Qualifier("inboundReceivedQueue") Queue queue, InboundReceivedListener listener,
       MessagingProperties messaging) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+    container.setAdviceChain(new JobLogAdvice());
     container.setQueues(queue);
     container.setMessageListener(listener);
     container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -189,6 +192,7 @@ class MessagingConfiguration {
       @Qualifier("jobSubmittedQueue") Queue queue, JobSubmittedListener listener,
       MessagingProperties messaging) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+    container.setAdviceChain(new JobLogAdvice());
     container.setQueues(queue);
     container.setMessageListener(listener);
     container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -212,6 +216,7 @@ class MessagingConfiguration {
   SimpleMessageListenerContainer directoryChangedContainer(ConnectionFactory connections,
       @Qualifier("directoryChangedQueue") Queue queue, DirectoryChangedListener listener) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
+    container.setAdviceChain(new JobLogAdvice());
     container.setQueues(queue);
     container.setMessageListener(listener);
     container.setAcknowledgeMode(AcknowledgeMode.AUTO);

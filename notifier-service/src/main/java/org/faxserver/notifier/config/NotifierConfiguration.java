@@ -32,6 +32,8 @@ import org.faxserver.notifier.directory.DirectoryRepository;
 import org.faxserver.notifier.directory.DirectoryWebhookSettings;
 import org.faxserver.notifier.document.FaxPdfSource;
 import org.faxserver.notifier.email.EmailChannel;
+import org.faxserver.notifier.metrics.MeteredChannel;
+import org.faxserver.observability.FaxMetrics;
 import org.faxserver.notifier.email.EmailTemplates;
 import org.faxserver.notifier.email.Template;
 import org.faxserver.notifier.receipt.model.ReceiptPlanner;
@@ -197,8 +199,10 @@ public class NotifierConfiguration {
 
   @Bean
   RunningDeliveries runningDeliveries(DeliveryRepository deliveries, List<DeliveryChannel> channels,
-      DeliveryRules rules, Outbox outbox, TransactionalOperator tx, NotifierProperties props, Clock clock) {
-    return new RunningDeliveries(deliveries, channels, rules, outbox, tx, props.worker().claimLease(), clock);
+      DeliveryRules rules, Outbox outbox, TransactionalOperator tx, NotifierProperties props, Clock clock,
+      FaxMetrics metrics) {
+    List<DeliveryChannel> metered = channels.stream().<DeliveryChannel>map(c -> new MeteredChannel(c, metrics)).toList();
+    return new RunningDeliveries(deliveries, metered, rules, outbox, tx, props.worker().claimLease(), clock);
   }
 
   @Bean

@@ -192,7 +192,8 @@ public class QueueConfiguration {
 
   @Bean
   SchedulerLoop schedulerLoop(StartingAttempts starting, ReapingStuckAttempts reaping, QueueProperties queue) {
-    return new SchedulerLoop(starting, reaping, queue.scheduler().pollInterval(), queue.scheduler().batchSize());
+    return new SchedulerLoop(starting, reaping, queue.scheduler().pollInterval(), queue.scheduler().batchSize(),
+        queue.scheduler().concurrency());
   }
 
   // --- adapters: messaging ---------------------------------------------------------------------
@@ -203,29 +204,45 @@ public class QueueConfiguration {
   }
 
   @Bean
-  Declarables queueTopology(MessagingProperties messaging) {
+  Declarables queueTopology(MessagingProperties messaging, QueueProperties queue) {
     String service = messaging.service();
     boolean quorum = messaging.quorumQueues();
     java.util.List<Declarable> all = new java.util.ArrayList<>();
     for (String key : new String[] {RoutingKeys.JOB_ROUTED, RoutingKeys.ATTEMPT_PROGRESS,
         RoutingKeys.ATTEMPT_FINISHED, RoutingKeys.DELIVERY_FINISHED}) {
-      all.addAll(Topology.serviceQueue(service, Exchanges.FAX_EVENTS, key, quorum).getDeclarables());
+      all.addAll(serviceQueue(service, Exchanges.FAX_EVENTS, key, queue.bindingKey(key), quorum));
     }
     for (String key : new String[] {JobCancel.TYPE, FallbackChange.SET_TYPE, FallbackChange.REMOVE_TYPE,
         OverrideChange.SET_TYPE, OverrideChange.REMOVE_TYPE}) {
-      all.addAll(Topology.serviceQueue(service, Exchanges.FAX_COMMANDS, key, quorum).getDeclarables());
+      all.addAll(serviceQueue(service, Exchanges.FAX_COMMANDS, key, queue.bindingKey(key), quorum));
     }
     return new Declarables(all);
   }
 
-  @Bean
-  JobListeners jobListeners(AcceptingJobs accepting, CancellingJobs cancelling) {
-    return new JobListeners(accepting, cancelling);
+  /** Topology's queue pair for {@code key}, its binding using {@code bindingKey} (see QueueProperties). */
+  private static java.util.List<Declarable> serviceQueue(String service, String exchange, String key,
+      String bindingKey, boolean quorum) {
+    java.util.List<Declarable> out = new java.util.ArrayList<>();
+    for (Declarable d : Topology.serviceQueue(service, exchange, key, quorum).getDeclarables()) {
+      if (d instanceof org.springframework.amqp.core.Binding b && !bindingKey.equals(key)) {
+        out.add(new org.springframework.amqp.core.Binding(b.getDestination(), b.getDestinationType(), b.getExchange(),
+            bindingKey, b.getArguments()));
+      } else {
+        out.add(d);
+      }
+    }
+    return out;
   }
 
   @Bean
-  AttemptListeners attemptListeners(FinishingAttempts finishing, RecordingProgress progress) {
-    return new AttemptListeners(finishing, progress);
+  JobListeners jobListeners(AcceptingJobs accepting, CancellingJobs cancelling, SchedulerLoop scheduler) {
+    return new JobListeners(accepting, cancelling, scheduler::nudge);
+  }
+
+  @Bean
+  AttemptListeners attemptListeners(FinishingAttempts finishing, RecordingProgress progress,
+      SchedulerLoop scheduler) {
+    return new AttemptListeners(finishing, progress, scheduler::nudge);
   }
 
   @Bean

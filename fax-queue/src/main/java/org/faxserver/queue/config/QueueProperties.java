@@ -11,22 +11,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduler      how due jobs and stuck attempts are looked for
  * @param gateways       concurrent call limits
  * @param circuitBreaker per-gateway breaker settings (resilience4j)
+ * @param bindingSuffix  empty (the default): fax-queue's queues are bound to the exchanges with the plain routing
+ *                       keys ({@code job.routed}, ...). Otherwise they are bound with {@code <key>.<suffix>}, so
+ *                       only messages published with that key (or sent straight to the queues) reach this
+ *                       instance: test isolation on a shared broker, never set in production
  */
 @ConfigurationProperties("faxserver.queue")
 public record QueueProperties(
-    @DefaultValue Scheduler scheduler, @DefaultValue Gateways gateways, @DefaultValue CircuitBreaker circuitBreaker) {
+    @DefaultValue Scheduler scheduler, @DefaultValue Gateways gateways, @DefaultValue CircuitBreaker circuitBreaker,
+    String bindingSuffix) {
+
+  /** The routing key fax-queue binds its queue for {@code routingKey} with. */
+  public String bindingKey(String routingKey) {
+    return bindingSuffix == null || bindingSuffix.isBlank() ? routingKey : routingKey + "." + bindingSuffix;
+  }
 
   /**
    * @param pollInterval         pause between scheduler runs
    * @param batchSize            jobs started per run at most (each in its own transaction)
    * @param busyGatewayWait      a job whose gateway is at its limit looks again after this
    * @param unhealthyGatewayWait a job whose remaining gateways are all unhealthy waits this long
+   * @param concurrency          jobs started at a time, each in its own transaction (and R2DBC connection)
    */
   public record Scheduler(
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("20") int batchSize,
       @DefaultValue("2s") Duration busyGatewayWait,
-      @DefaultValue("30s") Duration unhealthyGatewayWait) {}
+      @DefaultValue("30s") Duration unhealthyGatewayWait,
+      @DefaultValue("4") int concurrency) {}
 
   /**
    * @param defaultMaxCalls concurrent calls per gateway unless listed in {@code maxCalls}

@@ -27,9 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One real fax-queue context (real PostgreSQL database of its own, shared RabbitMQ) for all
- * integration tests. The context's queues carry a unique service name, and tests publish straight to
- * them, so nothing another context or another engineer's test publishes can reach it, and tests look
- * only at their own job ids.
+ * integration tests. The context's queues carry a unique service name and are bound with routing keys of
+ * their own ({@code faxserver.queue.binding-suffix}), and tests publish straight to them, so nothing another
+ * context or another engineer's test publishes can reach it, and tests look only at their own job ids.
  */
 @SpringBootTest(
     classes = FaxQueueApplication.class,
@@ -61,6 +61,10 @@ abstract class QueueContextTest {
   static void infra(DynamicPropertyRegistry r) {
     TestInfrastructure.registerSpringProperties(r);
     r.add("faxserver.messaging.service", () -> SERVICE);
+    // Bound with keys nobody publishes: the job.routed, attempt.* and commands that other engineers' runs publish
+    // on the shared broker never reach this context (a concurrent system-test or benchmark run used to flood it
+    // with thousands of foreign jobs, and this context's jobs then timed out behind them).
+    r.add("faxserver.queue.binding-suffix", () -> SERVICE);
   }
 
   @BeforeAll

@@ -97,6 +97,8 @@ class RestartSafetyIntegrationTest {
         "--spring.rabbitmq.username=" + rabbit.username(),
         "--spring.rabbitmq.password=" + rabbit.password(),
         "--faxserver.messaging.service=" + service,
+        // bound with keys nobody publishes: only what this test sends straight to the queues arrives
+        "--faxserver.queue.binding-suffix=" + service,
         "--faxserver.faxing.retry-delay=3s",
         "--faxserver.queue.scheduler.poll-interval=100ms",
         "--faxserver.outbox.poll-interval=50ms");

@@ -16,20 +16,25 @@ public final class AttemptListeners {
 
   private final FinishingAttempts finishing;
   private final RecordingProgress progress;
+  private final Runnable jobsDue;
 
-  public AttemptListeners(FinishingAttempts finishing, RecordingProgress progress) {
+  /** @param jobsDue called after a commit that may have made a job due now (next endpoint at once) */
+  public AttemptListeners(FinishingAttempts finishing, RecordingProgress progress, Runnable jobsDue) {
     this.finishing = finishing;
     this.progress = progress;
+    this.jobsDue = jobsDue;
   }
 
   @RabbitListener(queues = "#{@queueNames.attemptFinished()}")
   public void onAttemptFinished(Envelope<AttemptFinished> envelope) {
     finishing.callFinished(envelope).block(TIMEOUT);
+    jobsDue.run();
   }
 
   @RabbitListener(queues = "#{@queueNames.deliveryFinished()}")
   public void onDeliveryFinished(Envelope<DeliveryFinished> envelope) {
     finishing.deliveryFinished(envelope).block(TIMEOUT);
+    jobsDue.run();
   }
 
   @RabbitListener(queues = "#{@queueNames.attemptProgress()}")

@@ -61,6 +61,43 @@ public final class StartingAttempts {
 
   /** Starts (or postpones) up to {@code max} due jobs, one transaction each; returns how many were claimed. */
   public Mono<Integer> startDue(int max) {
+    return startSequentially(max);
+  }
+
+  /**
+   * Like {@link #startDue(int)} with up to {@code concurrency} transactions at a time. Safe for the same reasons
+   * several replicas are: claims use SKIP LOCKED (two transactions never take the same job) and call limits are
+   * counted under per-gateway advisory locks taken in name order (exact, no deadlock). Starting one job is a
+   * dozen round trips to PostgreSQL; one at a time, they capped a replica at a few dozen starts per second.
+   */
+  public Mono<Integer> startDue(int max, int concurrency) {
+    if (concurrency <= 1) {
+      return startSequentially(max);
+    }
+    // One cheap look first (no transaction, no lock): an idle run or a nudge for one job then costs one query,
+    // not a claim transaction per worker. Jobs that fall due meanwhile wait for the next run (the loop repeats
+    // while a run used its whole batch).
+    return Mono.defer(() -> jobs.countDue(clock.instant(), max)).flatMap(due -> {
+      if (due == 0) {
+        return Mono.just(0);
+      }
+      int workers = Math.min(concurrency, due);
+      if (workers == 1) {
+        return startSequentially(due);
+      }
+      java.util.concurrent.atomic.AtomicInteger budget = new java.util.concurrent.atomic.AtomicInteger(due);
+      return reactor.core.publisher.Flux.range(0, workers)
+          .flatMap(worker -> Mono.defer(() -> budget.getAndDecrement() > 0 ? startOne() : Mono.just(false))
+              .repeat()
+              .takeUntil(claimed -> !claimed)
+              .filter(Boolean::booleanValue)
+              .count(), workers)
+          .reduce(0L, Long::sum)
+          .map(Long::intValue);
+    });
+  }
+
+  private Mono<Integer> startSequentially(int max) {
     return startOne()
         .repeat(max - 1L)
         .takeUntil(claimed -> !claimed)

@@ -18,15 +18,19 @@ public final class JobListeners {
 
   private final AcceptingJobs accepting;
   private final CancellingJobs cancelling;
+  private final Runnable jobsDue;
 
-  public JobListeners(AcceptingJobs accepting, CancellingJobs cancelling) {
+  /** @param jobsDue called after a commit that may have made a job due now (the scheduler's nudge) */
+  public JobListeners(AcceptingJobs accepting, CancellingJobs cancelling, Runnable jobsDue) {
     this.accepting = accepting;
     this.cancelling = cancelling;
+    this.jobsDue = jobsDue;
   }
 
   @RabbitListener(queues = "#{@queueNames.jobRouted()}")
   public void onJobRouted(Envelope<JobRouted> envelope) {
     accepting.accept(envelope).block(TIMEOUT);
+    jobsDue.run();
   }
 
   @RabbitListener(queues = "#{@queueNames.jobCancel()}")

@@ -78,6 +78,16 @@ public final class JobRepository implements JobStore {
   }
 
   @Override
+  public Mono<Integer> countDue(Instant now, int max) {
+    return db.sql("SELECT count(*) AS due FROM (SELECT 1 FROM queue.job WHERE next_attempt_at <= :now "
+            + "AND live_attempt_id IS NULL LIMIT :max) d")
+        .bind("now", now)
+        .bind("max", max)
+        .map(row -> row.get("due", Long.class).intValue())
+        .one();
+  }
+
+  @Override
   public Mono<Void> update(Job job, Instant now) {
     var spec = db.sql("UPDATE queue.job SET status = :status, endpoint_index = :index, tries_on_endpoint = :tries, "
             + "attempt_count = :attempts, prior_negotiations = :negotiations, next_attempt_at = :next, "

@@ -21,6 +21,9 @@ public interface JobStore {
    */
   Mono<UUID> claimDue(Instant now);
 
+  /** How many jobs are due ({@code next_attempt_at <= now}, nothing live), counting at most {@code max}; no locks. */
+  Mono<Integer> countDue(Instant now, int max);
+
   Mono<Void> update(Job job, Instant now);
 
   /**

@@ -1,0 +1,345 @@
+package org.faxserver.systemtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.faxserver.systemtest.CallWatcher.SeenCall;
+import org.faxserver.systemtest.FaxSystem.Tenant;
+import org.faxserver.testkit.freeswitch.Scenario;
+
+/**
+ * The send pipeline's throughput and latency (not a test; run it as a main class, see docs/BENCHMARKS.md).
+ *
+ * <p>Everything as in the end-to-end tests — api-service, fax-router, fax-queue and esl-gateway as four
+ * Spring contexts in this JVM, the real PostgreSQL and RabbitMQ, durable queues, persistent messages, outboxes
+ * with publisher confirms, committed transactions — but the stand-in answers every call with a scripted 1-page
+ * fax (no T.30 engine). Each job is a 1-page TIFF-F uploaded with {@code POST /fax/send} (multipart, the
+ * tenant's API key), so api-service checks, converts and stores it as for any client ({@code api=false}
+ * publishes {@code job.submitted} for a stored TIFF instead, to measure the pipeline behind the API alone).
+ * Latency is submit (just before the HTTP request) → the stand-in saw the originate (its call list polled every
+ * millisecond). The harness's forwarder (one extra broker hop and a PostgreSQL lookup for each job.routed and
+ * fax.originate, see {@link RunForwarder}) is inside that figure.
+ *
+ * <p>Phase 1 submits at a fixed rate (open loop: requests are sent at their due time whether or not earlier
+ * ones were answered); phase 2 submits a batch as fast as {@code threads} closed-loop clients can and reports
+ * completed jobs per second. Arguments (all optional, {@code key=value}): {@code rate=50 seconds=20 burst=1000
+ * hold-ms=200 threads=8 api=true tuned=false}. {@code tuned=true} shortens fax-queue's poll intervals and raises
+ * its batch sizes (configuration only; durability unchanged).
+ */
+public final class PipelineBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = new ConcurrentHashMap<>();
+    for (String arg : args) {
+      String[] kv = arg.split("=", 2);
+      a.put(kv[0], kv[1]);
+    }
+    int rate = Integer.parseInt(a.getOrDefault("rate", "50"));
+    int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
+    int burst = Integer.parseInt(a.getOrDefault("burst", "1000"));
+    Duration hold = Duration.ofMillis(Long.parseLong(a.getOrDefault("hold-ms", "200")));
+    int threads = Integer.parseInt(a.getOrDefault("threads", "8"));
+    boolean api = Boolean.parseBoolean(a.getOrDefault("api", "true"));
+    boolean tuned = Boolean.parseBoolean(a.getOrDefault("tuned", "false"));
+    int warmup = Integer.parseInt(a.getOrDefault("warmup", "300"));
+
+    FaxSystem.Options options = FaxSystem.options().withoutNativeFax().serviceLogLevel("WARN")
+        // concurrency limits sized for the load (the defaults, 10 calls, would cap it at 10 / hold)
+        .queue("faxserver.queue.gateways.default-max-calls", 1000)
+        .gateway("faxserver.freeswitch.max-channels", 1000)
+        .gateway("faxserver.gateway.prefetch", 250)
+        // fax-queue's own defaults (application.yml), not the end-to-end tests' shorter poll
+        .queue("faxserver.queue.scheduler.poll-interval", "1s")
+        // api-service's default outbox poll (the end-to-end tests use 100 ms)
+        .api("faxserver.outbox.poll-interval", "500ms")
+        .api("faxserver.documents.conversion-queue", 1000);
+    if (a.containsKey("router-consumers")) {
+      options.router("faxserver.messaging.consumers", a.get("router-consumers"));
+    }
+    if (a.containsKey("conversion-threads")) {
+      options.api("faxserver.documents.conversion-threads", a.get("conversion-threads"));
+    }
+    if (tuned) {
+      options.queue("faxserver.queue.scheduler.poll-interval", "20ms")
+          .queue("faxserver.queue.scheduler.batch-size", 500)
+          .queue("faxserver.outbox.poll-interval", "10ms")
+          .queue("faxserver.outbox.batch-size", 500)
+          .api("faxserver.outbox.poll-interval", "10ms");
+    }
+    System.out.printf("pipeline benchmark: rate=%d/s for %d s, burst=%d, hold=%s, threads=%d, api=%s, tuned=%s, "
+        + "cores=%d%n", rate, seconds, burst, hold, threads, api, tuned, Runtime.getRuntime().availableProcessors());
+    try (FaxSystem system = FaxSystem.start(options)) {
+      system.standIn().defaultScenario(Scenario.scripted(1, 0, hold));
+      Tenant tenant = system.createTenant("bench", "+12125550100");
+      system.createGlobalGateway("gw1", 10);
+      system.settleDirectory();
+      String key = "bench/one-page.tif";
+      byte[] tiff = Files.readAllBytes(system.storeTiff(key, 1));
+      system.awaitNoForeignRouter();
+      // no check per submission (a broker round trip each); a background check counts foreign routers instead
+      system.guardAgainstForeignRouters(false);
+      system.watchForeignRouters(Duration.ofMillis(250));
+      Submitter submitter = api ? new ApiSubmitter(system, tenant, tiff) : new DirectSubmitter(system, tenant, key);
+
+      run(system, submitter, 100, warmup, threads, "warm-up", false);
+      run(system, submitter, rate, rate * seconds, threads, "fixed rate " + rate + "/s", true);
+      if (burst > 0) {
+        run(system, submitter, 0, burst, threads, "as fast as possible (" + threads + " clients)", true);
+      }
+    }
+    System.exit(0);
+  }
+
+  /** Submits job {@code i} to {@code to}; returns its job id (null when refused). */
+  interface Submitter {
+    CompletableFuture<UUID> submit(String to);
+
+    default String describeFailures() {
+      return "";
+    }
+  }
+
+  static final class DirectSubmitter implements Submitter {
+    private final FaxSystem system;
+    private final Tenant tenant;
+    private final String key;
+
+    DirectSubmitter(FaxSystem system, Tenant tenant, String key) {
+      this.system = system;
+      this.tenant = tenant;
+      this.key = key;
+    }
+
+    @Override
+    public CompletableFuture<UUID> submit(String to) {
+      UUID id = UUID.randomUUID();
+      system.submitStored(id, tenant, to, key, 1);
+      return CompletableFuture.completedFuture(id);
+    }
+  }
+
+  static final class ApiSubmitter implements Submitter {
+    private final FaxSystem system;
+    private final Tenant tenant;
+    private final byte[] tiff;
+    private final Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
+
+    ApiSubmitter(FaxSystem system, Tenant tenant, byte[] tiff) {
+      this.system = system;
+      this.tenant = tenant;
+      this.tiff = tiff;
+    }
+
+    @Override
+    public CompletableFuture<UUID> submit(String to) {
+      return system.http().sendAsync(system.sendRequest(tenant, to, tiff, "image/tiff", null),
+          HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+            if (e != null || r.statusCode() != 202) {
+              refused.computeIfAbsent(e != null ? -1 : r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+              return null;
+            }
+            try {
+              return UUID.fromString(JSON.readTree(r.body()).get("job_id").asText());
+            } catch (Exception ex) {
+              refused.computeIfAbsent(-2, k -> new AtomicInteger()).incrementAndGet();
+              return null;
+            }
+          });
+    }
+
+    @Override
+    public String describeFailures() {
+      return refused.isEmpty() ? "" : "; refused by status (-1 = I/O error): " + refused;
+    }
+  }
+
+  private static int destination;
+
+  static void run(FaxSystem system, Submitter submitter, int rate, int jobs, int threads, String label,
+      boolean print) throws Exception {
+    List<String> tos = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      tos.add(String.format("+1646%07d", destination++ % 10_000_000));
+    }
+    long[] submittedAt = new long[jobs];
+    long[] answeredAt = new long[jobs];
+    long[] submittedWall = new long[jobs];
+    UUID[] ids = new UUID[jobs];
+    int callsBefore = system.calls().all().size();
+    long cpu0 = processCpuNanos();
+    long foreign0 = system.foreignRouterSightings();
+    long t0 = System.nanoTime();
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    if (rate > 0) {
+      // open loop: each request leaves at its due time
+      for (int i = 0; i < jobs; i++) {
+        long due = t0 + (long) (i * 1e9 / rate);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        int n = i;
+        submittedAt[n] = System.nanoTime();
+        submittedWall[n] = System.currentTimeMillis();
+        pending.add(submitter.submit(tos.get(n)).thenAccept(id -> {
+          ids[n] = id;
+          answeredAt[n] = System.nanoTime();
+        }));
+      }
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+      AtomicInteger next = new AtomicInteger();
+      for (int t = 0; t < Math.max(1, threads); t++) {
+        pool.execute(() -> {
+          for (int n = next.getAndIncrement(); n < jobs; n = next.getAndIncrement()) {
+            submittedAt[n] = System.nanoTime();
+            submittedWall[n] = System.currentTimeMillis();
+            try {
+              ids[n] = submitter.submit(tos.get(n)).get(2, TimeUnit.MINUTES);
+            } catch (Exception e) {
+              ids[n] = null;
+            }
+            answeredAt[n] = System.nanoTime();
+          }
+        });
+      }
+      pool.shutdown();
+      pool.awaitTermination(10, TimeUnit.MINUTES);
+    }
+    long submittedNs = System.nanoTime() - t0;
+
+    Map<String, Integer> index = new ConcurrentHashMap<>();
+    List<UUID> accepted = new ArrayList<>();
+    for (int i = 0; i < jobs; i++) {
+      if (ids[i] != null) {
+        index.put(ids[i].toString(), i);
+        accepted.add(ids[i]);
+      }
+    }
+    // every accepted job final
+    String in = accepted.isEmpty() ? "NULL"
+        : "'" + String.join("','", accepted.stream().map(UUID::toString).toList()) + "'";
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    long done = 0;
+    while (System.nanoTime() < deadline) {
+      Long n = system.query("SELECT count(*) FROM queue.job WHERE status IN ('SUCCEEDED','FAILED','CANCELLED') "
+          + "AND job_id IN (" + in + ")", rs -> rs.next() ? rs.getLong(1) : 0L);
+      done = n == null ? 0 : n;
+      if (done >= accepted.size()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    long allDoneNs = System.nanoTime() - t0;
+    long cpuNs = processCpuNanos() - cpu0;
+    long foreign = system.foreignRouterSightings() - foreign0;
+    Long ok = system.query("SELECT count(*) FROM queue.job WHERE status = 'SUCCEEDED' AND job_id IN (" + in + ")",
+        rs -> rs.next() ? rs.getLong(1) : 0L);
+
+    // submit -> originate per job (the call's faxserver_job_id variable names the job)
+    List<SeenCall> calls = system.calls().all();
+    long[] latency = new long[jobs];
+    long[] http = new long[jobs];
+    int n = 0;
+    long lastOriginate = 0;
+    for (SeenCall c : calls.subList(callsBefore, calls.size())) {
+      Integer i = index.get(String.valueOf(c.variables().get("faxserver_job_id")));
+      if (i != null && n < jobs) {
+        http[n] = answeredAt[i] - submittedAt[i];
+        latency[n++] = c.seenNanos() - submittedAt[i];
+        lastOriginate = Math.max(lastOriginate, c.seenNanos() - t0);
+      }
+    }
+    long[] l = Arrays.copyOf(latency, n);
+    Arrays.sort(l);
+    long[] h = Arrays.copyOf(http, n);
+    Arrays.sort(h);
+    if (!print) {
+      return;
+    }
+    // where the time goes (wall-clock ms; PostgreSQL's now() is the transaction's start):
+    // submit -> api.submission row, -> fax-queue stored the routed job, -> attempt 1 started
+    List<long[]> stages = system.query("SELECT j.job_id, s.created_at, j.created_at, a.started_at FROM queue.job j "
+        + "JOIN queue.attempt a ON a.job_id = j.job_id AND a.number = 1 "
+        + "LEFT JOIN api.submission s ON s.job_id = j.job_id WHERE j.job_id IN (" + in + ")", rs -> {
+          List<long[]> out = new ArrayList<>();
+          while (rs.next()) {
+            long sub = submittedWall[index.get(rs.getString(1))];
+            long api = rs.getTimestamp(2) == null ? sub : rs.getTimestamp(2).getTime();
+            out.add(new long[] {api - sub, rs.getTimestamp(3).getTime() - api,
+                rs.getTimestamp(4).getTime() - rs.getTimestamp(3).getTime()});
+          }
+          return out;
+        });
+    Map<String, Long> failures = system.query("SELECT coalesce(error_code, status) AS why, count(*) FROM queue.job_view "
+        + "WHERE status <> 'SUCCEEDED' AND job_id IN (" + in + ") GROUP BY 1", rs -> {
+          Map<String, Long> out = new java.util.TreeMap<>();
+          while (rs.next()) {
+            out.put(rs.getString(1), rs.getLong(2));
+          }
+          return out;
+        });
+    long wall0 = submittedWall[0];
+    long[] relay = system.query("SELECT extract(epoch FROM sent_at - created_at) * 1000 AS ms FROM queue.outbox "
+        + "WHERE routing_key = 'fax.originate' AND sent_at IS NOT NULL AND created_at >= to_timestamp(" + wall0
+        + " / 1000.0)", rs -> {
+          List<Long> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add((long) rs.getDouble(1));
+          }
+          return out.stream().mapToLong(Long::longValue).sorted().toArray();
+        });
+    long[] toApi = stages.stream().mapToLong(x -> x[0]).sorted().toArray();
+    long[] toQueue = stages.stream().mapToLong(x -> x[1]).sorted().toArray();
+    long[] toStart = stages.stream().mapToLong(x -> x[2]).sorted().toArray();
+    System.out.printf("%s: %d jobs submitted in %.2f s (%.1f/s), %d accepted%s; %d final (%d succeeded) after %.2f s "
+            + "-> %.1f jobs/s completed; originates %d (%.1f/s)%n", label, jobs, submittedNs / 1e9,
+        jobs / (submittedNs / 1e9), accepted.size(), submitter.describeFailures(), done, ok, allDoneNs / 1e9,
+        done / (allDoneNs / 1e9), n, n / (lastOriginate / 1e9));
+    System.out.printf("  not succeeded: %s; another fax-router on the shared job.submitted queue seen %d time(s) "
+        + "(it takes and rejects some of this run's jobs); this JVM's CPU %.1f s = %.1f CPU-ms per job "
+        + "(PostgreSQL and RabbitMQ not included)%n", failures, foreign, cpuNs / 1e9, cpuNs / 1e6 / Math.max(1, done));
+    System.out.printf("  submit->originate p50 %d ms, p99 %d ms, max %d ms; HTTP answer p50 %d ms, p99 %d ms%n",
+        pct(l, 50), pct(l, 99), l.length == 0 ? -1 : l[l.length - 1] / 1_000_000, pct(h, 50), pct(h, 99));
+    System.out.printf("  stages p50/p99 (ms): submit->api.submission %d/%d; ->job stored by fax-queue %d/%d; "
+        + "->attempt 1 started %d/%d; fax.originate in fax-queue's outbox (commit->confirmed) %d/%d%n",
+        pctMs(toApi, 50), pctMs(toApi, 99), pctMs(toQueue, 50), pctMs(toQueue, 99), pctMs(toStart, 50),
+        pctMs(toStart, 99), pctMs(relay, 50), pctMs(relay, 99));
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  static long pctMs(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return -1;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  static long pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return -1;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1_000_000;
+  }
+}

@@ -85,6 +85,8 @@ final class TiffFaxWriter implements AutoCloseable {
     IIOMetadata defaults = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(page), param);
     TIFFDirectory dir = TIFFDirectory.createFromMetadata(defaults);
     dir.addTIFFField(longField(BaselineTIFFTagSet.TAG_NEW_SUBFILE_TYPE, NEW_SUBFILE_TYPE_PAGE));
+    // spandsp (mod_spandsp, the stand-in) refuses a page without an explicit BitsPerSample (T.30 code 41).
+    dir.addTIFFField(shortField(BaselineTIFFTagSet.TAG_BITS_PER_SAMPLE, 1));
     dir.addTIFFField(rationalField(BaselineTIFFTagSet.TAG_X_RESOLUTION, FaxGeometry.X_DPI));
     dir.addTIFFField(rationalField(BaselineTIFFTagSet.TAG_Y_RESOLUTION, FaxGeometry.Y_DPI));
     dir.addTIFFField(shortField(BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, BaselineTIFFTagSet.RESOLUTION_UNIT_INCH));

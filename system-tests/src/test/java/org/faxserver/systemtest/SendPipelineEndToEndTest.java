@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Submission: as api-service's send route does it after its checks ({@link FaxSystem#submit}: PDF → TIFF-F
  * with fax-document, stored under the shared document root, {@code job.submitted} published), or with the
- * testkit's reference TIFF-F ({@link FaxSystem#submitTiff}), not through {@code POST /fax/send}: every upload
- * through the API is re-encoded by fax-document's TIFF writer, whose files the T.30 engine cannot open (see
- * {@link #FAX_DOCUMENT_TIFF_UNREADABLE}). The API's own checks are in {@link TenantApiEndToEndTest}.
+ * testkit's reference TIFF-F ({@link FaxSystem#submitTiff}). Faxes sent through {@code POST /fax/send}
+ * and the API's own checks are in {@link TenantApiEndToEndTest}.
  */
 class SendPipelineEndToEndTest {
 
@@ -76,14 +75,7 @@ class SendPipelineEndToEndTest {
     return e164.substring(1);
   }
 
-  /** Reasons shared by disabled checks; see the report. */
-  static final String FAX_DOCUMENT_TIFF_UNREADABLE = "fax-document bug: TiffFaxWriter writes no BitsPerSample tag "
-      + "(258); spandsp's T.4 transmitter then refuses the file: txfax ends with T.30 code 41 'TIFF/F file cannot "
-      + "be opened' (the same TIFF with BitsPerSample=1 added by tiffset is sent fine). Every upload through api-service's "
-      + "POST /fax/send goes through that writer, so no API-submitted fax can be transmitted. Owner: fax-document";
-
   @Test
-  @org.junit.jupiter.api.Disabled(FAX_DOCUMENT_TIFF_UNREADABLE)
   void threePagePdfIsFaxedAndTheFarEndReceivesThreePages() {
     String to = newDestination();
     system.standIn().scenario(digits(to), Scenario.success().withRemoteIdent("+1 646 555 REMOTE"));

@@ -13,7 +13,6 @@ import org.faxserver.systemtest.FaxSystem.Tenant;
 import org.faxserver.testkit.freeswitch.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +58,6 @@ class TenantApiEndToEndTest {
   }
 
   @Test
-  @Disabled(SendPipelineEndToEndTest.FAX_DOCUMENT_TIFF_UNREADABLE)
   void aPdfSentThroughTheApiIsFaxedAndItsStatusIsFinal() {
     String to = "+16465559001";
     system.standIn().scenario("16465559001", Scenario.success());

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -60,8 +61,10 @@ public final class FaxTiffExport {
       try {
         for (int i = 0; i < info.pageCount(); i++) {
           TiffPage page = info.pages().get(i);
-          BufferedImage bilevel = toStandardBilevel(decode(reader, i));
-          PDImageXObject image = CCITTFactory.createFromImage(pdf, bilevel);
+          // A single CCITT strip goes in as it is; anything else is decoded and encoded as G4.
+          Optional<PDImageXObject> asIs = CcittPassThrough.image(pdf, tiff, reader, i, page);
+          PDImageXObject image = asIs.isPresent() ? asIs.get()
+              : CCITTFactory.createFromImage(pdf, toStandardBilevel(decode(reader, i)));
           float widthPt = (float) (page.width() / dpi(page.xResolution(), page.resolutionUnit(), FaxGeometry.X_DPI) * 72);
           float heightPt = (float) (page.height() / dpi(page.yResolution(), page.resolutionUnit(), FaxGeometry.Y_DPI) * 72);
           PDPage pdfPage = new PDPage(new PDRectangle(widthPt, heightPt));

@@ -16,6 +16,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class FaxTiffExportTest {
 
@@ -44,6 +46,40 @@ class FaxTiffExportTest {
       BufferedImage rendered = renderer.renderImageWithDPI(0, 50);
       double dark = darkRatio(rendered);
       assertThat(dark).isBetween(0.005, 0.3);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(FaxEncoding.class)
+  void thePdfShowsExactlyThePixelsOfTheFax(FaxEncoding encoding) throws IOException {
+    FaxDocumentConverter converter =
+        new FaxDocumentConverter(ConversionLimits.defaults(), ConversionOptions.defaults().withEncoding(encoding));
+    byte[] tiff = converter.convert(DocumentSource.of(DocumentFixtures.a4Pdf(2))).orElseThrow().tiff();
+
+    try (PDDocument doc = Loader.loadPDF(export.toPdf(tiff));
+        javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(tiff))) {
+      javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("tiff").next();
+      reader.setInput(in);
+      for (int p = 0; p < 2; p++) {
+        BufferedImage expected = reader.read(p);
+        PDPage page = doc.getPage(p);
+        COSName name = page.getResources().getXObjectNames().iterator().next();
+        BufferedImage actual = ((PDImageXObject) page.getResources().getXObject(name)).getImage();
+        assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+        assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
+        long different = 0;
+        for (int y = 0; y < expected.getHeight(); y++) {
+          for (int x = 0; x < expected.getWidth(); x++) {
+            boolean expectedBlack = (expected.getRGB(x, y) & 0xff) < 128;
+            boolean actualBlack = (actual.getRGB(x, y) & 0xff) < 128;
+            if (expectedBlack != actualBlack) {
+              different++;
+            }
+          }
+        }
+        assertThat(different).as("page %d, %s", p + 1, encoding).isZero();
+      }
+      reader.dispose();
     }
   }
 

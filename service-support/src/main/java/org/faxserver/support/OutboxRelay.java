@@ -2,7 +2,10 @@ package org.faxserver.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +29,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Moves outbox rows to RabbitMQ. Each poll claims pending rows with {@code FOR UPDATE SKIP LOCKED}
- * (so several api-service replicas never publish the same row concurrently), publishes them one by
- * one waiting for the broker's confirm, and marks a row sent only after its confirm, in the same
+ * (so several replicas never publish the same row concurrently), publishes them in order on one
+ * channel, waits once for the broker's confirms, and marks the confirmed rows sent in the same
  * transaction that holds the claim. A failed or unconfirmed publish is retried later with exponential
  * backoff; a crash between confirm and commit republishes (at-least-once; consumers dedupe on
  * messageId).
@@ -65,7 +68,7 @@ public class OutboxRelay implements SmartLifecycle {
                 + "FROM " + table + " WHERE sent_at IS NULL AND next_attempt_at <= now() "
                 + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
         this.sentSql = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1, last_error = NULL "
-                + "WHERE id = :id";
+                + "WHERE id = ANY(:ids)";
         this.failedSql = "UPDATE " + table + " SET attempts = attempts + 1, last_error = :error, "
                 + "next_attempt_at = now() + make_interval(secs => :delay) WHERE id = :id";
     }
@@ -138,46 +141,82 @@ public class OutboxRelay implements SmartLifecycle {
                 .all();
     }
 
-    private Mono<Integer> publishAll(List<OutboxRow> rows) {
-        // Stop at the first failure: the broker is probably unreachable, and later rows would fail too.
-        return Flux.fromIterable(rows)
-                .concatMap(row -> Mono.fromRunnable(() -> publish(row))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .then(markSent(row)).thenReturn(true)
-                        .onErrorResume(e -> markFailed(row, e).thenReturn(false)))
-                .takeUntil(ok -> !ok)
-                .filter(ok -> ok)
-                .count()
-                .map(Long::intValue);
+    /** Rows confirmed by the broker, and those that failed with why. */
+    private record Outcome(List<OutboxRow> sent, Map<OutboxRow, Throwable> failed) {
     }
 
-    private void publish(OutboxRow row) {
+    private Mono<Integer> publishAll(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0);
+        }
+        return Mono.fromCallable(() -> publishAndConfirm(rows))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(outcome -> markSent(outcome.sent())
+                        .then(Flux.fromIterable(outcome.failed().entrySet())
+                                .concatMap(f -> markFailed(f.getKey(), f.getValue())).then())
+                        .thenReturn(outcome.sent().size()));
+    }
+
+    /**
+     * Publishes the whole batch on one channel (so the broker sees the rows in outbox order), then
+     * waits once for all confirms: one round trip per batch instead of one per row. A send that
+     * throws (the broker is probably unreachable) ends the batch; rows after it stay due.
+     */
+    private Outcome publishAndConfirm(List<OutboxRow> rows) {
+        Map<OutboxRow, CorrelationData> pending = new LinkedHashMap<>();
+        Map<OutboxRow, Throwable> failed = new LinkedHashMap<>();
+        try {
+            rabbit.invoke(ops -> {
+                for (OutboxRow row : rows) {
+                    CorrelationData correlation = new CorrelationData(row.messageId().toString());
+                    pending.put(row, correlation);
+                    ops.send(row.exchange(), row.routingKey(), message(row), correlation);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Rows handed to the channel before the failure may still be confirmed; the rest are not sent.
+            log.warn("outbox relay: publishing a batch of {} failed after {}: {}", rows.size(), pending.size(),
+                    e.toString());
+        }
+        List<OutboxRow> sent = new ArrayList<>();
+        long deadline = System.nanoTime() + props.confirmTimeout().toNanos();
+        for (Map.Entry<OutboxRow, CorrelationData> entry : pending.entrySet()) {
+            OutboxRow row = entry.getKey();
+            try {
+                long wait = Math.max(0, deadline - System.nanoTime());
+                CorrelationData.Confirm confirm = entry.getValue().getFuture().get(wait, TimeUnit.NANOSECONDS);
+                if (confirm.isAck()) {
+                    sent.add(row);
+                } else {
+                    failed.put(row, new AmqpException("broker nacked " + row.messageId() + ": " + confirm.getReason()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.put(row, new AmqpException("interrupted while waiting for the publisher confirm", e));
+            } catch (Exception e) {
+                failed.put(row, new AmqpException("no publisher confirm for " + row.messageId(), e));
+            }
+        }
+        return new Outcome(sent, failed);
+    }
+
+    private static Message message(OutboxRow row) {
         MessageProperties mp = new MessageProperties();
         mp.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         mp.setContentEncoding(StandardCharsets.UTF_8.name());
         mp.setMessageId(row.messageId().toString());
         mp.setType(row.type());
         mp.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        CorrelationData correlation = new CorrelationData(row.messageId().toString());
-        rabbit.send(row.exchange(), row.routingKey(),
-                new Message(row.payload().getBytes(StandardCharsets.UTF_8), mp), correlation);
-        CorrelationData.Confirm confirm;
-        try {
-            confirm = correlation.getFuture().get(props.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AmqpException("interrupted while waiting for the publisher confirm", e);
-        } catch (Exception e) {
-            throw new AmqpException("no publisher confirm for " + row.messageId(), e);
-        }
-        if (!confirm.isAck()) {
-            throw new AmqpException("broker nacked " + row.messageId() + ": " + confirm.getReason());
-        }
+        return new Message(row.payload().getBytes(StandardCharsets.UTF_8), mp);
     }
 
-    private Mono<Void> markSent(OutboxRow row) {
+    private Mono<Void> markSent(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return Mono.empty();
+        }
         return db.sql(sentSql)
-                .bind("id", row.id())
+                .bind("ids", rows.stream().map(OutboxRow::id).toArray(Long[]::new))
                 .then();
     }
 

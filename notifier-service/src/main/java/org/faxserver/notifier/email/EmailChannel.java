@@ -33,6 +33,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * and authentication failures (fixed by an operator) are retried.
  */
 public final class EmailChannel implements DeliveryChannel {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmailChannel.class);
+
 
   public static final String NAME = "email";
 
@@ -93,12 +95,35 @@ public final class EmailChannel implements DeliveryChannel {
     } catch (MailAuthenticationException e) {
       return TryOutcome.transientFailure(null, "SMTP authentication failed: " + e.getMessage());
     } catch (MailException e) {
+      if (someRecipientsAccepted(e)) {
+        // mail.smtp.sendpartial: one bad address must not cost everyone else their copy.
+        log.warn("delivery {}: sent, but some recipients were refused: {}", task.id(), rootMessage(e));
+        return TryOutcome.delivered(null);
+      }
       Integer code = smtpCode(e);
       String detail = code == null ? "SMTP: " + rootMessage(e) : "SMTP " + code + ": " + rootMessage(e);
       return code != null && code >= 500
           ? TryOutcome.permanentFailure(null, detail)
           : TryOutcome.transientFailure(null, detail);
     }
+  }
+
+  /** True if the server took the message for at least one recipient (a partial send). */
+  static boolean someRecipientsAccepted(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof jakarta.mail.SendFailedException f && f.getValidSentAddresses() != null
+          && f.getValidSentAddresses().length > 0) {
+        return true;
+      }
+      if (t instanceof org.springframework.mail.MailSendException send) {
+        for (Exception inner : send.getFailedMessages().values()) {
+          if (someRecipientsAccepted(inner)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The SMTP reply code in the exception chain, if the server gave one. */

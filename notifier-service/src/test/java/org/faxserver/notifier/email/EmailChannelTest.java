@@ -52,4 +52,19 @@ class EmailChannelTest {
     assertThat(outcome.retryable()).isTrue();
     assertThat(outcome.detail()).startsWith("SMTP");
   }
+
+  @org.junit.jupiter.api.Test
+  void aSendRefusedForSomeRecipientsOnlyCountsAsDelivered() throws Exception {
+    jakarta.mail.internet.InternetAddress ok = new jakarta.mail.internet.InternetAddress("ok@example.test");
+    jakarta.mail.internet.InternetAddress bad = new jakarta.mail.internet.InternetAddress("bad@example.test");
+    var partial = new jakarta.mail.SendFailedException("550 no such user", null,
+        new jakarta.mail.Address[] {ok}, null, new jakarta.mail.Address[] {bad});
+    var wrapped = new org.springframework.mail.MailSendException(java.util.Map.of(new Object(), partial));
+    org.assertj.core.api.Assertions.assertThat(EmailChannel.someRecipientsAccepted(wrapped)).isTrue();
+
+    var none = new jakarta.mail.SendFailedException("550 no such user", null,
+        new jakarta.mail.Address[0], null, new jakarta.mail.Address[] {bad});
+    org.assertj.core.api.Assertions.assertThat(EmailChannel.someRecipientsAccepted(
+        new org.springframework.mail.MailSendException(java.util.Map.of(new Object(), none)))).isFalse();
+  }
 }

@@ -38,6 +38,10 @@ public final class ReceiptPolicy {
         ignored.add("unknown receipt kind '" + entry.kind() + "'");
         continue;
       }
+      if (kind.get().name().startsWith("EMAIL") && addresses(entry.destination()).isEmpty()) {
+        ignored.add(entry.kind() + " without an email address");
+        continue;
+      }
       order(kind.get(), entry.destination(), faxSucceeded)
           .ifPresent(o -> orders.putIfAbsent(o.kind() + "->" + o.destination(), o));
     }
@@ -57,8 +61,10 @@ public final class ReceiptPolicy {
   }
 
   private static ReceiptOrder email(ReceiptKind kind, String destination, boolean withDocument) {
-    List<String> addresses = Arrays.stream(destination.split(";"))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    return new ReceiptOrder(kind, "email", addresses, destination, withDocument, true, false);
+    return new ReceiptOrder(kind, "email", addresses(destination), destination, withDocument, true, false);
+  }
+
+  private static List<String> addresses(String destination) {
+    return Arrays.stream(destination.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }

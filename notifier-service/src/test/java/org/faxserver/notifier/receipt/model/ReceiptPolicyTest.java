@@ -27,6 +27,13 @@ class ReceiptPolicyTest {
   }
 
   @Test
+  void anEmailReceiptWithoutAddressesIsSkippedNotTheWholeSetting() {
+    ReceiptPolicy.Decision d = policy.decide("email_report-> ; ,webhook->https://n.example/h", null, true);
+    assertThat(d.orders()).extracting(ReceiptOrder::kind).containsExactly(ReceiptKind.WEBHOOK);
+    assertThat(d.ignored()).anySatisfy(why -> assertThat(why).contains("email_report without an email address"));
+  }
+
+  @Test
   void emailFullAttachesTheFaxAndSplitsAddressesOnSemicolons() {
     ReceiptOrder o = policy.decide("email_full-> a@example.test ; b@example.test", null, true).orders().get(0);
     assertThat(o.channel()).isEqualTo("email");

@@ -1,0 +1,157 @@
+package org.faxserver.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.lang.reflect.Field;
+import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListener;
+import org.apache.qpid.server.model.Broker;
+import org.apache.qpid.server.model.SystemConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Qpid Broker-J (AMQP 0-9-1) in this JVM, listening on 127.0.0.1 only, with a persistent store under
+ * {@code <data-dir>/broker}: the broker configuration as JSON, messages in Derby, so durable queues and
+ * persistent messages survive a restart. Qpid rejects RabbitMQ-only queue arguments (x-queue-type,
+ * x-dead-letter-exchange, ...): the services declare none unless {@code faxserver.messaging.quorum-queues}
+ * is set, which standalone forces off with this broker.
+ */
+final class EmbeddedBroker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+  static final String USERNAME = "guest";
+  static final String PASSWORD = "guest";
+
+  private final java.util.concurrent.atomic.AtomicReference<Broker<?>> started = new java.util.concurrent.atomic.AtomicReference<>();
+  private final SystemLauncher launcher = new SystemLauncher(new DefaultSystemLauncherListener() {
+    @Override
+    public void onContainerResolve(SystemConfig<?> systemConfig) {
+      started.set(systemConfig.getContainer(Broker.class));
+    }
+  });
+  private final int port;
+
+  private EmbeddedBroker(int port) {
+    this.port = port;
+  }
+
+  static EmbeddedBroker start(Path dir, int requestedPort) {
+    long t0 = System.nanoTime();
+    int port = requestedPort > 0 ? requestedPort : FreePorts.find();
+    try {
+      Files.createDirectories(dir);
+      // Derby (the message store) writes derby.log into the working directory unless told otherwise.
+      if (System.getProperty("derby.stream.error.file") == null) {
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toAbsolutePath().toString());
+      }
+      Path initial = dir.resolve("initial-config.json");
+      Files.writeString(initial, INITIAL_CONFIG, StandardCharsets.UTF_8);
+      // Qpid's default for this is a classpath: URL, which cannot be opened inside the executable jar.
+      Path systemProperties = dir.resolve("system.properties");
+      if (!Files.exists(systemProperties)) {
+        Files.writeString(systemProperties, "# system properties for the embedded broker (none needed)\n");
+      }
+      Map<String, String> context = new HashMap<>();
+      context.put("qpid.work_dir", dir.toAbsolutePath().toString());
+      context.put("qpid.amqp_port", Integer.toString(port));
+      Map<String, Object> attributes = new HashMap<>();
+      attributes.put(SystemConfig.TYPE, "JSON");
+      attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, initial.toAbsolutePath().toString());
+      attributes.put(SystemConfig.INITIAL_SYSTEM_PROPERTIES_LOCATION, systemProperties.toUri().toURL().toString());
+      attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
+      attributes.put(SystemConfig.CONTEXT, context);
+      attributes.put("storePath", dir.resolve("config.json").toAbsolutePath().toString());
+      EmbeddedBroker broker = new EmbeddedBroker(port);
+      broker.launcher.startup(attributes);
+      broker.removeBrokerShutdownHook();
+      log.info("Embedded AMQP broker (Qpid Broker-J) on 127.0.0.1:{}, store {} ({} ms)", port, dir,
+          (System.nanoTime() - t0) / 1_000_000);
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("the embedded AMQP broker did not start (store " + dir + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Qpid registers a JVM shutdown hook that stops the broker while standalone's own hook is still closing
+   * the services that use it (their last publishes and acks would fail). Standalone stops the broker
+   * itself, after the services, so Qpid's hook is removed.
+   */
+  private void removeBrokerShutdownHook() {
+    Broker<?> b = started.get();
+    if (b == null) {
+      return;
+    }
+    for (Class<?> c = b.getClass(); c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField("_shutdownHook");
+        f.setAccessible(true);
+        Object hook = f.get(b);
+        if (hook instanceof Thread t) {
+          Runtime.getRuntime().removeShutdownHook(t);
+        }
+        return;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        log.debug("cannot remove the broker's shutdown hook", e);
+        return;
+      }
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    try {
+      launcher.shutdown();
+    } catch (RuntimeException e) {
+      log.warn("stopping the embedded broker", e);
+    }
+  }
+
+  /**
+   * Used on the first start only; afterwards the broker reads {@code config.json}, where the port stays the
+   * expression {@code ${qpid.amqp_port}} given anew at each start.
+   */
+  private static final String INITIAL_CONFIG = """
+      {
+        "name": "faxserver-embedded",
+        "modelVersion": "8.0",
+        "authenticationproviders": [ {
+          "name": "plain",
+          "type": "Plain",
+          "secureOnlyMechanisms": [],
+          "users": [ { "name": "guest", "type": "managed", "password": "guest" } ]
+        } ],
+        "ports": [ {
+          "name": "AMQP",
+          "port": "${qpid.amqp_port}",
+          "bindingAddress": "127.0.0.1",
+          "protocols": [ "AMQP_0_9_1" ],
+          "authenticationProvider": "plain",
+          "virtualhostaliases": [
+            { "name": "nameAlias", "type": "nameAlias" },
+            { "name": "defaultAlias", "type": "defaultAlias" }
+          ]
+        } ],
+        "virtualhostnodes": [ {
+          "name": "default",
+          "type": "JSON",
+          "defaultVirtualHostNode": "true",
+          "virtualHostInitialConfiguration": "{\\"type\\": \\"DERBY\\"}"
+        } ]
+      }
+      """;
+}

@@ -11,6 +11,7 @@ import org.faxserver.router.inbound.adapter.amqp.RouteInboundResponder;
 import org.faxserver.router.inbound.application.DecidingInboundCalls;
 import org.faxserver.router.inbound.application.RelayingReceivedFaxes;
 import org.faxserver.router.routing.adapter.amqp.ConfirmedPublisher;
+import org.faxserver.router.routing.adapter.amqp.JobRoutingListener;
 import org.faxserver.router.routing.adapter.amqp.JobSubmittedListener;
 import org.faxserver.router.routing.adapter.amqp.ParkingLot;
 import org.faxserver.router.routing.application.RoutingSubmittedJobs;
@@ -19,6 +20,7 @@ import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
@@ -98,15 +100,8 @@ class MessagingConfiguration {
   @Bean
   SimpleMessageListenerContainer routeInboundContainer(ConnectionFactory connections,
       @Qualifier("routeInboundQueue") Queue queue, RouteInboundResponder responder, InboundProperties inbound) {
-    SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-    container.setAdviceChain(new JobLogAdvice());
-    container.setQueues(queue);
-    container.setMessageListener(responder);
-    container.setAcknowledgeMode(AcknowledgeMode.AUTO); // the responder never throws
-    container.setConcurrentConsumers(inbound.consumers());
-    container.setPrefetchCount(1);
-    container.setDefaultRequeueRejected(false);
-    return container;
+    // AUTO: the responder never throws
+    return workQueueContainer(connections, queue, responder, AcknowledgeMode.AUTO, inbound.consumers(), 1);
   }
 
   @Bean
@@ -128,29 +123,16 @@ class MessagingConfiguration {
   @Bean
   InboundReceivedListener inboundReceivedListener(RelayingReceivedFaxes relaying, ConfirmedPublisher publisher,
       MessagingProperties messaging, RouterProperties router, Clock clock) {
-    return new InboundReceivedListener(
-        relaying,
-        publisher,
-        new ParkingLot(publisher, messaging.queue(RoutingKeys.INBOUND_RECEIVED),
-            messaging.queue(RoutingKeys.INBOUND_RECEIVED) + PARKING),
-        new InboundReceivedListener.Settings(
-            router.routingTimeout(), messaging.retryPause(), messaging.maxDeliveries()),
-        clock);
+    return new InboundReceivedListener(relaying, publisher,
+        parkingLot(publisher, messaging, RoutingKeys.INBOUND_RECEIVED), listenerSettings(router, messaging), clock);
   }
 
   @Bean
   SimpleMessageListenerContainer inboundReceivedContainer(ConnectionFactory connections,
       @Qualifier("inboundReceivedQueue") Queue queue, InboundReceivedListener listener,
       MessagingProperties messaging) {
-    SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-    container.setAdviceChain(new JobLogAdvice());
-    container.setQueues(queue);
-    container.setMessageListener(listener);
-    container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-    container.setConcurrentConsumers(messaging.consumers());
-    container.setPrefetchCount(messaging.prefetch());
-    container.setDefaultRequeueRejected(false);
-    return container;
+    return workQueueContainer(connections, queue, listener, AcknowledgeMode.MANUAL, messaging.consumers(),
+        messaging.prefetch());
   }
 
   // ---------------------------------------------------------------- directory
@@ -177,29 +159,16 @@ class MessagingConfiguration {
   JobSubmittedListener jobSubmittedListener(RoutingSubmittedJobs routing,
       ConfirmedPublisher publisher, MessagingProperties messaging, RouterProperties router,
       Clock clock) {
-    return new JobSubmittedListener(
-        routing,
-        publisher,
-        new ParkingLot(publisher, messaging.queue(RoutingKeys.JOB_SUBMITTED),
-            messaging.queue(RoutingKeys.JOB_SUBMITTED) + PARKING),
-        new JobSubmittedListener.Settings(
-            router.routingTimeout(), messaging.retryPause(), messaging.maxDeliveries()),
-        clock);
+    return new JobSubmittedListener(routing, publisher,
+        parkingLot(publisher, messaging, RoutingKeys.JOB_SUBMITTED), listenerSettings(router, messaging), clock);
   }
 
   @Bean
   SimpleMessageListenerContainer jobSubmittedContainer(ConnectionFactory connections,
       @Qualifier("jobSubmittedQueue") Queue queue, JobSubmittedListener listener,
       MessagingProperties messaging) {
-    SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-    container.setAdviceChain(new JobLogAdvice());
-    container.setQueues(queue);
-    container.setMessageListener(listener);
-    container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-    container.setConcurrentConsumers(messaging.consumers());
-    container.setPrefetchCount(messaging.prefetch());
-    container.setDefaultRequeueRejected(false);
-    return container;
+    return workQueueContainer(connections, queue, listener, AcknowledgeMode.MANUAL, messaging.consumers(),
+        messaging.prefetch());
   }
 
   /**
@@ -215,12 +184,41 @@ class MessagingConfiguration {
   @Bean
   SimpleMessageListenerContainer directoryChangedContainer(ConnectionFactory connections,
       @Qualifier("directoryChangedQueue") Queue queue, DirectoryChangedListener listener) {
+    return container(connections, queue, listener, AcknowledgeMode.AUTO);
+  }
+
+  /** A container whose advice puts the job id of each message in the logging context. */
+  private static SimpleMessageListenerContainer container(ConnectionFactory connections, Queue queue,
+      MessageListener listener, AcknowledgeMode acknowledgeMode) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
     container.setAdviceChain(new JobLogAdvice());
     container.setQueues(queue);
     container.setMessageListener(listener);
-    container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+    container.setAcknowledgeMode(acknowledgeMode);
     return container;
+  }
+
+  /** A {@link #container} for a shared work queue: a message the container rejects is not requeued. */
+  private static SimpleMessageListenerContainer workQueueContainer(ConnectionFactory connections, Queue queue,
+      MessageListener listener, AcknowledgeMode acknowledgeMode, int consumers, int prefetch) {
+    SimpleMessageListenerContainer container = container(connections, queue, listener, acknowledgeMode);
+    container.setConcurrentConsumers(consumers);
+    container.setPrefetchCount(prefetch);
+    container.setDefaultRequeueRejected(false);
+    return container;
+  }
+
+  /** Parks what cannot be processed from the queue of {@code routingKey} in its parking queue. */
+  private static ParkingLot parkingLot(ConfirmedPublisher publisher, MessagingProperties messaging,
+      String routingKey) {
+    String queue = messaging.queue(routingKey);
+    return new ParkingLot(publisher, queue, queue + PARKING);
+  }
+
+  private static JobRoutingListener.Settings listenerSettings(RouterProperties router,
+      MessagingProperties messaging) {
+    return new JobRoutingListener.Settings(router.routingTimeout(), messaging.retryPause(),
+        messaging.maxDeliveries());
   }
 
   private static Queue durable(String name, MessagingProperties messaging) {

@@ -41,7 +41,7 @@ public final class IncomingCallReader {
 
   /** Returns the call, or empty when the channel data carries no usable {@code Unique-ID}. */
   public Optional<IncomingCall> read(ChannelEvent data) {
-    UUID callId = uuid(data.header("Unique-ID"));
+    UUID callId = ChannelEvent.parseUuid(data.header("Unique-ID"));
     if (callId == null) {
       return Optional.empty();
     }
@@ -88,17 +88,6 @@ public final class IncomingCallReader {
       }
     }
     return null;
-  }
-
-  private static UUID uuid(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(text.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static String blankToNull(String s) {

@@ -368,7 +368,7 @@ public final class SendingFaxes {
         continue;
       }
       String jobId = await(freeSwitch.variable(channel, OriginatePlanner.JOB_ID_VARIABLE));
-      UUID job = parseUuid(jobId);
+      UUID job = ChannelEvent.parseUuid(jobId);
       if (job == null) {
         continue; // not a fax of ours (another application's call on this node)
       }
@@ -394,17 +394,6 @@ public final class SendingFaxes {
       throw new FreeSwitchUnavailable(String.valueOf(e.getCause()), e.getCause());
     } catch (TimeoutException e) {
       throw new FreeSwitchUnavailable("no reply within " + settings.commandTimeout(), e);
-    }
-  }
-
-  private static UUID parseUuid(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(text.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 

@@ -2,11 +2,10 @@ package org.faxserver.gateway.receive.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.faxserver.gateway.MutableClock;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fax.T38Policy;
 import org.faxserver.model.inbound.InboundRouteDecision;
@@ -19,23 +18,7 @@ class RouterFallbackTest {
   private static final PhoneNumber OTHER = PhoneNumber.ofE164("+15550001002");
   private static final PhoneNumber OUTSIDE = PhoneNumber.ofE164("+442079460958");
 
-  private Instant now = Instant.parse("2026-12-05T12:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
   private final RouterFallback fallback = new RouterFallback(Duration.ofHours(24), 100, clock);
 
   private static InboundRouteRequest call(PhoneNumber callee, String ip) {
@@ -96,7 +79,7 @@ class RouterFallbackTest {
   @Test
   void memoryExpires() {
     accepted(DID, "203.0.113.9", T38Policy.ACCEPT);
-    now = now.plus(Duration.ofHours(25));
+    clock.set(clock.instant().plus(Duration.ofHours(25)));
 
     assertThat(fallback.decide(call(DID, "203.0.113.9")).sipCode()).isEqualTo(503);
   }

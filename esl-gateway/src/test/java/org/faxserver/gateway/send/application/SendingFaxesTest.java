@@ -2,17 +2,15 @@ package org.faxserver.gateway.send.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.faxserver.gateway.MutableClock;
 import org.faxserver.gateway.send.model.CallWatchdog;
 import org.faxserver.gateway.send.model.ChannelEvent;
 import org.faxserver.gateway.send.model.OriginatePlanner;
@@ -272,33 +270,5 @@ class SendingFaxesTest {
     assertThat(sending.kill(cmd.attemptId(), "call.kill")).isTrue();
     assertThat(sending.kill(cmd.attemptId(), "call.kill")).isFalse();
     assertThat(fs.kills).containsExactly(cmd.attemptId());
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

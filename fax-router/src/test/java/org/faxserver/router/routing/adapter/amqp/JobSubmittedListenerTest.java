@@ -55,7 +55,7 @@ class JobSubmittedListenerTest {
   private final Channel channel = mock(Channel.class);
   private final JobSubmittedListener listener = new JobSubmittedListener(
       new RoutingSubmittedJobs(cache, new DeliveryPlanner()), publisher, parking,
-      new JobSubmittedListener.Settings(Duration.ofSeconds(5), Duration.ZERO, 3), CLOCK);
+      new JobRoutingListener.Settings(Duration.ofSeconds(5), Duration.ZERO, 3), CLOCK);
 
   private static Envelope<JobSubmitted> submitted() {
     JobSubmitted job = new JobSubmitted(UUID.randomUUID(), ACME, "user-1", ACME_MAIN, EXTERNAL,

@@ -162,18 +162,25 @@ public final class Standalone implements InitializingBean, DisposableBean {
     }
   }
 
-  private ConfigurableApplicationContext run(String name, Class<?> app, boolean web, boolean ownsSchema,
+  /**
+   * Starts one service. Every service serves Actuator (health, probes, Prometheus) on its own
+   * {@code server.port} (api-service 8080 with the API, fax-router 8081, fax-queue 8082, esl-gateway
+   * 8083, notifier-service 8085); a {@code --server.port} argument is the API's, so the other services
+   * keep theirs unless it asks for random ports (0).
+   */
+  private ConfigurableApplicationContext run(String name, Class<?> app, boolean api, boolean ownsSchema,
                                              List<String> serviceArgs) {
     long t0 = System.nanoTime();
     ServiceResources res = ServiceResources.extract(app, runtimeDir.resolve("config"));
     List<String> args = new ArrayList<>();
     args.add("--spring.config.location=" + res.configLocation());
-    if (!web) {
-      args.add("--spring.main.web-application-type=none");
-    }
     // One logback for all contexts: the first context's name would otherwise label every line.
     args.add("--logging.include-application-name=false");
-    args.addAll(userArgs);
+    for (String arg : userArgs) {
+      if (api || !arg.startsWith("--server.port=") || arg.equals("--server.port=0")) {
+        args.add(arg);
+      }
+    }
     args.addAll(serviceArgs);
     args.addAll(forcedArgs());
     Map<String, Object> defaults = new LinkedHashMap<>();
@@ -197,7 +204,7 @@ public final class Standalone implements InitializingBean, DisposableBean {
         .initializers(standaloneDefaults);
     QpidCompatibleDeclarables compatible = new QpidCompatibleDeclarables(broker != null);
     builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("standaloneQpidCompatibleDeclarables", compatible));
-    if (web) {
+    if (api) {
       ServicesHealthContributor health = new ServicesHealthContributor(others);
       builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("services", health));
     }

@@ -78,6 +78,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * while that queue has a foreign consumer ({@link #awaitNoForeignRouter}); and api-service's and fax-router's
  * {@code inbound.received} queues, where this run's services take (and park or fail) other runs' received
  * faxes — harmless here (this run sends only), but it steals from other engineers' receive tests.
+ *
+ * <p>With {@link Options#withNotifier()} (notifier-service, GreenMail, and the receiving path) all of that is this
+ * run's: fax-router's queues carry this run's prefix and binding suffix ({@code job.submitted} is forwarded too),
+ * esl-gateway publishes {@code route.inbound}, {@code inbound.received} and {@code fallback.set} with keys of this
+ * run, and the queues of notifier-service and api-service's inbox (bound with fixed keys; neither service has a
+ * binding-suffix setting) are rebound to this run's keys — notifier-service's before its listeners start.
  */
 public final class FaxSystem implements AutoCloseable {
 
@@ -91,6 +97,25 @@ public final class FaxSystem implements AutoCloseable {
     final Map<String, String> gateway = new LinkedHashMap<>();
     final Map<String, String> api = new LinkedHashMap<>();
     final Map<String, String> router = new LinkedHashMap<>();
+    final Map<String, String> notifier = new LinkedHashMap<>();
+    boolean withNotifier;
+
+    /**
+     * Also starts notifier-service (GreenMail as its SMTP server, {@link FaxSystem#mail()}), and isolates the
+     * receiving path of this run on the shared broker: esl-gateway's outbound-socket server gets a port the
+     * stand-in dials for inbound calls, {@code route.inbound}/{@code inbound.received}/{@code fallback.set} use
+     * keys of this run, fax-router's queues are this run's, and notifier-service's and api-service's inbox
+     * queues are bound to keys of this run (see {@link #isolateReceiving}).
+     */
+    public Options withNotifier() {
+      withNotifier = true;
+      return this;
+    }
+
+    public Options notifier(String key, Object value) {
+      notifier.put(key, String.valueOf(value));
+      return this;
+    }
 
     public Options router(String key, Object value) {
       router.put(key, String.valueOf(value));
@@ -157,6 +182,8 @@ public final class FaxSystem implements AutoCloseable {
   private final FaxDocumentConverter converter = new FaxDocumentConverter();
   private final Set<String> gateways = ConcurrentHashMap.newKeySet();
   private ConfigurableApplicationContext queueContext;
+  private final com.icegreen.greenmail.util.GreenMail mail;
+  private final int inboundSocketPort;
   private Process queueProcess;
   private int apiPort;
 
@@ -167,6 +194,15 @@ public final class FaxSystem implements AutoCloseable {
     this.work = Files.createTempDirectory("faxsystem-" + runId);
     this.documentRoot = Files.createDirectories(work.resolve("documents"));
     StandInConfig sc = StandInConfig.defaults().withWorkDir(Files.createDirectories(work.resolve("remote")));
+    if (options.withNotifier) {
+      inboundSocketPort = freePort();
+      sc = sc.withOutboundSocket(new java.net.InetSocketAddress("127.0.0.1", inboundSocketPort));
+      mail = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+      mail.start();
+    } else {
+      inboundSocketPort = 0;
+      mail = null;
+    }
     this.standIn = FreeSwitchStandIn.start(options.nativeFax ? sc : sc.withoutNativeFax());
     this.calls = new CallWatcher(standIn);
     this.amqp = rabbit.newConnection();
@@ -174,12 +210,17 @@ public final class FaxSystem implements AutoCloseable {
     publisher.confirmSelect();
     publisher.exchangeDeclare(Exchanges.FAX_EVENTS, "topic", true);
     publisher.exchangeDeclare(Exchanges.FAX_COMMANDS, "topic", true);
-    this.forwarder = new RunForwarder(amqp, Map.of(
-        Exchanges.FAX_COMMANDS, List.of(RoutingKeys.FAX_ORIGINATE, JobCancel.TYPE, FallbackChange.SET_TYPE,
-            FallbackChange.REMOVE_TYPE, org.faxserver.model.fallback.OverrideChange.SET_TYPE,
-            org.faxserver.model.fallback.OverrideChange.REMOVE_TYPE),
-        Exchanges.FAX_EVENTS, List.of(RoutingKeys.JOB_ROUTED, RoutingKeys.ATTEMPT_PROGRESS,
-            RoutingKeys.ATTEMPT_FINISHED, RoutingKeys.DELIVERY_FINISHED)), runId, this::isMine);
+    List<String> commands = new ArrayList<>(List.of(RoutingKeys.FAX_ORIGINATE, JobCancel.TYPE,
+        FallbackChange.SET_TYPE, FallbackChange.REMOVE_TYPE, org.faxserver.model.fallback.OverrideChange.SET_TYPE,
+        org.faxserver.model.fallback.OverrideChange.REMOVE_TYPE));
+    List<String> events = new ArrayList<>(List.of(RoutingKeys.JOB_ROUTED, RoutingKeys.ATTEMPT_PROGRESS,
+        RoutingKeys.ATTEMPT_FINISHED, RoutingKeys.DELIVERY_FINISHED));
+    if (options.withNotifier) {
+      commands.addAll(List.of(RoutingKeys.DELIVER_WEBHOOK, RoutingKeys.DELIVER_EMAIL, RoutingKeys.DELIVERY_REDELIVER));
+      events.addAll(List.of(RoutingKeys.JOB_COMPLETED, RoutingKeys.JOB_SUBMITTED));
+    }
+    this.forwarder = new RunForwarder(amqp, Map.of(Exchanges.FAX_COMMANDS, commands, Exchanges.FAX_EVENTS, events),
+        runId, this::isMine);
   }
 
   /** Starts every service; the caller closes the system. */
@@ -207,7 +248,15 @@ public final class FaxSystem implements AutoCloseable {
     Class<?> apiApp = apiApplicationClass();
     ConfigurableApplicationContext api = run(apiApp, true, apiArgs());
     apiPort = ((WebServerApplicationContext) api).getWebServer().getPort();
+    if (options.withNotifier) {
+      // api-service binds its inbox queue with the fixed key: rebound to this run's (esl-gateway publishes it)
+      rebind(apiInboxQueue(), Exchanges.FAX_EVENTS, RoutingKeys.INBOUND_RECEIVED);
+    }
     List<String> routerArgs = common(FaxRouterApplication.class);
+    if (options.withNotifier) {
+      routerArgs.add("--faxserver.messaging.service=" + runId + ".fax-router");
+      routerArgs.add("--faxserver.messaging.binding-suffix=." + runId);
+    }
     options.router.forEach((k, v) -> routerArgs.add("--" + k + "=" + v));
     run(FaxRouterApplication.class, false, routerArgs);
     if (options.queueAsProcess) {
@@ -216,6 +265,25 @@ public final class FaxSystem implements AutoCloseable {
       queueContext = run(FaxQueueApplication.class, false, queueArgs());
     }
     run(EslGatewayApplication.class, false, gatewayArgs());
+    if (options.withNotifier) {
+      // notifier-service binds its queues with the fixed keys and has no binding suffix: its listeners start only
+      // after the queues are rebound to this run's keys and purged, so it never acts on another run's commands
+      // (it would call their webhooks and report their attempts)
+      ConfigurableApplicationContext notifier = run(org.faxserver.notifier.NotifierApplication.class, false,
+          notifierArgs());
+      notifier.getBean(org.springframework.amqp.rabbit.core.RabbitAdmin.class).initialize();
+      for (String key : List.of(RoutingKeys.DELIVER_WEBHOOK, RoutingKeys.DELIVER_EMAIL, RoutingKeys.DELIVERY_REDELIVER)) {
+        rebind(notifierQueue(key), Exchanges.FAX_COMMANDS, key);
+      }
+      for (String key : List.of(RoutingKeys.JOB_ROUTED, RoutingKeys.JOB_COMPLETED, RoutingKeys.INBOUND_RECEIVED)) {
+        rebind(notifierQueue(key), Exchanges.FAX_EVENTS, key);
+      }
+      for (String key : List.of(RoutingKeys.DELIVER_WEBHOOK, RoutingKeys.DELIVER_EMAIL, RoutingKeys.DELIVERY_REDELIVER,
+          RoutingKeys.JOB_ROUTED, RoutingKeys.JOB_COMPLETED, RoutingKeys.INBOUND_RECEIVED)) {
+        purge(notifierQueue(key));
+      }
+      notifier.getBean(org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry.class).start();
+    }
     log.info("FaxSystem {} up in {} ms (api on port {})", runId, (System.nanoTime() - t0) / 1_000_000, apiPort);
   }
 
@@ -249,7 +317,8 @@ public final class FaxSystem implements AutoCloseable {
     a.add("--spring.flyway.user=" + db.username());
     a.add("--spring.flyway.password=" + nullToEmpty(db.password()));
     a.add("--spring.flyway.locations=" + res.flywayLocation());
-    if (app != FaxQueueApplication.class && app != apiApplicationClass()) {
+    if (app != FaxQueueApplication.class && app != apiApplicationClass()
+        && app != org.faxserver.notifier.NotifierApplication.class) {
       a.add("--spring.flyway.enabled=false"); // owns no schema
     }
     a.add("--spring.rabbitmq.host=" + rabbit.host());
@@ -270,6 +339,9 @@ public final class FaxSystem implements AutoCloseable {
     a.add("--faxserver.security.admin-api-key=" + ADMIN_KEY);
     a.add("--faxserver.outbox.poll-interval=100ms");
     a.add("--faxserver.documents.root=" + documentRoot);
+    if (options.withNotifier) {
+      a.add("--faxserver.inbox.queue=" + apiInboxQueue());
+    }
     options.api.forEach((k, v) -> a.add("--" + k + "=" + v));
     return a;
   }
@@ -297,9 +369,74 @@ public final class FaxSystem implements AutoCloseable {
     a.add("--faxserver.gateway.originate-routing-key=" + originateRoutingKey());
     a.add("--faxserver.gateway.watchdog.interval=200ms");
     // the receiving side's outbound-socket server: a free port (8084 may be taken by another run or a product)
-    a.add("--faxserver.freeswitch.inbound-socket.port=0");
+    a.add("--faxserver.freeswitch.inbound-socket.port=" + inboundSocketPort);
+    if (options.withNotifier) {
+      a.add("--faxserver.gateway.inbound.route-routing-key=" + RoutingKeys.ROUTE_INBOUND + "." + runId);
+      a.add("--faxserver.gateway.inbound.received-routing-key=" + RoutingKeys.INBOUND_RECEIVED + "." + runId);
+      a.add("--faxserver.gateway.inbound.fallback-routing-key=" + FallbackChange.SET_TYPE + "." + runId);
+      a.add("--faxserver.gateway.inbound.linger-grace=2s");
+    }
     options.gateway.forEach((k, v) -> a.add("--" + k + "=" + v));
     return a;
+  }
+
+  private List<String> notifierArgs() {
+    List<String> a = common(org.faxserver.notifier.NotifierApplication.class);
+    a.add("--faxserver.messaging.service=" + runId + ".notifier-service");
+    a.add("--spring.rabbitmq.listener.simple.auto-startup=false"); // started once the queues are this run's
+    a.add("--faxserver.documents.root=" + documentRoot);
+    a.add("--spring.mail.host=127.0.0.1");
+    a.add("--spring.mail.port=" + mail.getSmtp().getPort());
+    a.add("--spring.mail.properties.mail.smtp.starttls.enable=false");
+    a.add("--faxserver.outbox.poll-interval=100ms");
+    a.add("--faxserver.notifier.worker.poll-interval=200ms");
+    // the webhook receiver listens on 127.0.0.1: the SSRF guard would refuse it
+    a.add("--faxserver.notifier.webhook.refuse-private-addresses=false");
+    a.add("--faxserver.notifier.webhook.connect-timeout=2s");
+    a.add("--faxserver.notifier.webhook.request-timeout=5s");
+    a.add("--faxserver.notifier.worker.claim-lease=30s");
+    a.add("--faxserver.notifier.directory-max-age=2s");
+    options.notifier.forEach((k, v) -> a.add("--" + k + "=" + v));
+    return a;
+  }
+
+  String notifierQueue(String routingKey) {
+    return runId + ".notifier-service." + routingKey;
+  }
+
+  String apiInboxQueue() {
+    return runId + ".api-service." + RoutingKeys.INBOUND_RECEIVED;
+  }
+
+  /** A queue a service bound with a fixed key: bound with this run's key ({@code <key>.<runId>}) instead. */
+  private void rebind(String queue, String exchange, String key) {
+    try (Channel ch = amqp.createChannel()) {
+      ch.queueBind(queue, exchange, key + "." + runId);
+      ch.queueUnbind(queue, exchange, key);
+    } catch (IOException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("rebinding " + queue, e);
+    }
+  }
+
+  private void purge(String queue) {
+    try (Channel ch = amqp.createChannel()) {
+      ch.queuePurge(queue);
+    } catch (IOException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("purging " + queue, e);
+    }
+  }
+
+  static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** GreenMail, notifier-service's SMTP server (only with {@link Options#withNotifier}). */
+  public com.icegreen.greenmail.util.GreenMail mail() {
+    return mail;
   }
 
   private String originateRoutingKey() {
@@ -370,9 +507,18 @@ public final class FaxSystem implements AutoCloseable {
 
   /** A tenant with one number ({@code from}) and one user with an API key. */
   public Tenant createTenant(String name, String fromE164) {
+    return createTenant(name, fromE164, null);
+  }
+
+  /** A tenant whose number has this {@code notify} setting (receipts; null = none). */
+  public Tenant createTenant(String name, String fromE164, String numberNotify) {
     JsonNode t = admin("POST", "/admin/tenant", Map.of("name", name + "-" + runId));
     long id = t.get("id").asLong();
-    admin("POST", "/admin/number", Map.of("tenant_id", id, "number", fromE164));
+    Map<String, Object> number = new LinkedHashMap<>(Map.of("tenant_id", id, "number", fromE164));
+    if (numberNotify != null) {
+      number.put("notify", numberNotify);
+    }
+    admin("POST", "/admin/number", number);
     String username = (name + "-" + runId).toLowerCase();
     String password = "pw-" + UUID.randomUUID();
     JsonNode u = admin("POST", "/admin/user", Map.of("tenant_id", id, "username", username, "password", password));
@@ -386,6 +532,11 @@ public final class FaxSystem implements AutoCloseable {
     admin("POST", "/admin/endpoint", Map.of("scope", "GLOBAL", "type", "GATEWAY", "priority", priority,
         "gateway", Map.of("name", name)));
     return name;
+  }
+
+  /** Lets this run's fax-queue dial a gateway created by the test itself (see {@link #isMine}). */
+  public void registerGateway(String name) {
+    gateways.add(name);
   }
 
   /** This run's name of a gateway. */
@@ -576,7 +727,7 @@ public final class FaxSystem implements AutoCloseable {
    * database). So a submission waits while the queue has more consumers than this run's one router.
    */
   public void awaitNoForeignRouter() {
-    if (!guardRouter) {
+    if (!guardRouter || options.withNotifier) { // with the notifier, fax-router's queues are this run's
       return;
     }
     long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -791,8 +942,35 @@ public final class FaxSystem implements AutoCloseable {
         return gateways.contains(cmd.gateway()) && exists("queue.attempt", "attempt_id", cmd.attemptId());
       }
       case RoutingKeys.JOB_ROUTED -> {
-        UUID job = MessageJson.read(body, org.faxserver.model.job.JobRouted.class).payload().jobId();
+        var routed = MessageJson.read(body, org.faxserver.model.job.JobRouted.class).payload();
+        UUID job = routed.jobId();
+        if (routed.origin() == org.faxserver.model.job.JobOrigin.INBOUND && routed.options() != null) {
+          String callId = routed.options().labels().get("inbound-call-id");
+          if (callId != null && standIn.call(callId) != null) {
+            return true; // a fax received from this run's stand-in
+          }
+        }
         return submittedDirectly.contains(job) || exists("api.submission", "job_id", job);
+      }
+      case RoutingKeys.JOB_SUBMITTED -> {
+        UUID job = MessageJson.read(body, JobSubmitted.class).payload().jobId();
+        return submittedDirectly.contains(job) || exists("api.submission", "job_id", job);
+      }
+      case RoutingKeys.JOB_COMPLETED -> {
+        return exists("queue.job", "job_id",
+            MessageJson.read(body, org.faxserver.model.job.JobCompleted.class).payload().jobId());
+      }
+      case RoutingKeys.DELIVER_WEBHOOK -> {
+        return exists("queue.attempt", "attempt_id",
+            MessageJson.read(body, org.faxserver.model.delivery.DeliverWebhook.class).payload().attemptId());
+      }
+      case RoutingKeys.DELIVER_EMAIL -> {
+        return exists("queue.attempt", "attempt_id",
+            MessageJson.read(body, org.faxserver.model.delivery.DeliverEmail.class).payload().attemptId());
+      }
+      case RoutingKeys.DELIVERY_REDELIVER -> {
+        return exists("notify.delivery", "id",
+            MessageJson.read(body, org.faxserver.model.delivery.DeliveryRedeliver.class).payload().deliveryId());
       }
       case RoutingKeys.ATTEMPT_PROGRESS -> {
         return exists("queue.attempt", "attempt_id",
@@ -896,6 +1074,9 @@ public final class FaxSystem implements AutoCloseable {
     if (standIn != null) {
       standIn.close();
     }
+    if (mail != null) {
+      mail.stop();
+    }
     deleteOwnQueues();
     if (work != null && !Boolean.getBoolean("faxsystem.keep")) {
       org.springframework.util.FileSystemUtils.deleteRecursively(work.toFile());
@@ -927,6 +1108,19 @@ public final class FaxSystem implements AutoCloseable {
         "job.cancel", "fallback.set", "fallback.remove", "override.set", "override.remove")) {
       names.add(q + key);
       names.add(q + key + ".parking");
+    }
+    if (options.withNotifier) {
+      for (String key : List.of(RoutingKeys.JOB_SUBMITTED, RoutingKeys.ROUTE_INBOUND, RoutingKeys.INBOUND_RECEIVED)) {
+        names.add(runId + ".fax-router." + key);
+        names.add(runId + ".fax-router." + key + ".parking");
+      }
+      for (String key : List.of(RoutingKeys.DELIVER_WEBHOOK, RoutingKeys.DELIVER_EMAIL, RoutingKeys.DELIVERY_REDELIVER,
+          RoutingKeys.JOB_ROUTED, RoutingKeys.JOB_COMPLETED, RoutingKeys.INBOUND_RECEIVED)) {
+        names.add(notifierQueue(key));
+        names.add(notifierQueue(key) + ".parking");
+      }
+      names.add(apiInboxQueue());
+      names.add(apiInboxQueue() + ".parking");
     }
     names.add(runId + ".esl-gateway.fax.originate");
     names.add(runId + ".esl-gateway.fax.originate.parking");

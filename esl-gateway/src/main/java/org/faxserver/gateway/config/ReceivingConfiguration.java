@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.faxserver.document.store.DocumentStore;
 import org.faxserver.esl.EslInboundClient;
 import org.faxserver.esl.OutboundServerConfig;
@@ -43,11 +44,14 @@ class ReceivingConfiguration {
 
   @Bean(destroyMethod = "shutdownNow")
   ScheduledExecutorService receiveTimer() {
-    return Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "receive-timer");
       t.setDaemon(true);
       return t;
     });
+    // A call's 30-minute timer is cancelled when it ends; drop it then instead of holding the call.
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /** This instance's reply queue for {@code route.inbound}: exclusive, auto-delete, server-side named. */

@@ -1,6 +1,7 @@
 package org.faxserver.queue.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.faxserver.model.fallback.FallbackChange;
@@ -10,6 +11,7 @@ import org.faxserver.model.fax.T38Policy;
 import org.faxserver.model.job.JobCancel;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.RoutingKeys;
+import org.faxserver.observability.FaxMetrics;
 import org.faxserver.queue.attempt.adapter.AttemptListeners;
 import org.faxserver.queue.attempt.adapter.AttemptRepository;
 import org.faxserver.queue.attempt.adapter.SchedulerLoop;
@@ -36,6 +38,7 @@ import org.faxserver.queue.job.application.CancellingJobs;
 import org.faxserver.queue.job.application.JobMessages;
 import org.faxserver.queue.job.application.JobStore;
 import org.faxserver.queue.job.model.JobWorkflow;
+import org.faxserver.queue.metrics.QueueDepth;
 import org.faxserver.queue.override.adapter.OverrideListeners;
 import org.faxserver.queue.override.adapter.OverrideRepository;
 import org.faxserver.queue.override.application.ManagingOverrides;
@@ -175,8 +178,14 @@ public class QueueConfiguration {
   @Bean
   FinishingAttempts finishingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
       ManagingFallbacks fallbacks, JobMessages messages, ProcessedMessages processed, TransactionalOperator tx,
-      Clock clock) {
-    return new FinishingAttempts(workflow, jobs, attempts, gate, fallbacks, messages, processed, tx, clock);
+      Clock clock, FaxMetrics metrics) {
+    return new FinishingAttempts(workflow, jobs, attempts, gate, fallbacks, messages, processed, tx, clock,
+        metrics::retryScheduled);
+  }
+
+  @Bean
+  QueueDepth queueDepth(DatabaseClient db, FaxMetrics metrics) {
+    return new QueueDepth(db, metrics, Duration.ofSeconds(15));
   }
 
   @Bean

@@ -106,6 +106,11 @@ public final class ReceivingFaxes {
     draining = true;
   }
 
+  /** Start (again): new calls are taken; undoes {@link #stopTakingCalls()} after a lifecycle restart. */
+  public void takeCalls() {
+    draining = false;
+  }
+
   /** Calls between connect and their report. */
   public int callsInFlight() {
     return inFlight.get();
@@ -120,6 +125,8 @@ public final class ReceivingFaxes {
     private InboundRouteDecision accepted; // guarded by this
     private ReceivedDocuments.Target target; // guarded by this
 
+    private volatile java.util.concurrent.ScheduledFuture<?> maxCallTimer;
+
     Reception(CallChannel channel, IncomingCall call) {
       this.channel = channel;
       this.call = call;
@@ -127,7 +134,7 @@ public final class ReceivingFaxes {
 
     void start() {
       inFlight.incrementAndGet();
-      timer.schedule(this::tooLong, settings.maxCall().toMillis(), TimeUnit.MILLISECONDS);
+      maxCallTimer = timer.schedule(this::tooLong, settings.maxCall().toMillis(), TimeUnit.MILLISECONDS);
       channel.ended().thenAccept(this::ended);
       channel.follow(this::onEvent).whenComplete((ok, error) -> {
         if (error != null) {
@@ -150,7 +157,14 @@ public final class ReceivingFaxes {
         return;
       }
       InboundRouteRequest request = call.toRequest();
-      router.ask(request).handle((decision, error) -> {
+      CompletableFuture<InboundRouteDecision> answer;
+      try {
+        answer = router.ask(request);
+      } catch (RuntimeException e) {
+        // The broker refused the request at once (e.g. unreachable): decide as if the router were silent.
+        answer = CompletableFuture.failedFuture(e);
+      }
+      answer.handle((decision, error) -> {
         if (error != null || decision == null) {
           InboundRouteDecision fallback = routerFallback.decide(request);
           log.warn("Call {}: router did not answer route.inbound ({}); fallback decision: {}", call.callId(),
@@ -252,8 +266,16 @@ public final class ReceivingFaxes {
       }
     }
 
+    private void cancelMaxCallTimer() {
+      java.util.concurrent.ScheduledFuture<?> t = maxCallTimer;
+      if (t != null) {
+        t.cancel(false);
+      }
+    }
+
     private void finishWithoutReport() {
       if (finished.compareAndSet(false, true)) {
+        cancelMaxCallTimer();
         inFlight.decrementAndGet();
         channel.close();
       }
@@ -264,6 +286,7 @@ public final class ReceivingFaxes {
       if (!finished.compareAndSet(false, true)) {
         return;
       }
+      cancelMaxCallTimer();
       try {
         InboundRouteDecision decision;
         ReceivedDocuments.Target file;

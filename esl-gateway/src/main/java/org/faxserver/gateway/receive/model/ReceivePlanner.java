@@ -38,18 +38,21 @@ public final class ReceivePlanner {
     }
     T38Policy t38 = onFallbackList ? T38Policy.OFF : decision.t38();
     List<ReceiveStep> steps = new ArrayList<>();
-    steps.add(ReceiveStep.of("set", "fax_enable_t38=" + (t38 != T38Policy.OFF)));
-    steps.add(ReceiveStep.of("set", "fax_enable_t38_request=" + (t38 == T38Policy.REQUEST)));
+    // Every step with event-lock, as the seed and FreeSWITCH's own captures do: without it, sleep and
+    // playback run the messages queued behind them at once (answer before answer_after, rxfax during
+    // the silence). Only the final hangup is sent unlocked.
+    steps.add(ReceiveStep.locked("set", "fax_enable_t38=" + (t38 != T38Policy.OFF)));
+    steps.add(ReceiveStep.locked("set", "fax_enable_t38_request=" + (t38 == T38Policy.REQUEST)));
     if (!settings.answerAfter().isZero()) {
-      steps.add(ReceiveStep.of("ring_ready", ""));
-      steps.add(ReceiveStep.of("sleep", Long.toString(settings.answerAfter().toMillis())));
+      steps.add(ReceiveStep.locked("ring_ready", ""));
+      steps.add(ReceiveStep.locked("sleep", Long.toString(settings.answerAfter().toMillis())));
     }
-    steps.add(ReceiveStep.of("answer", ""));
+    steps.add(ReceiveStep.locked("answer", ""));
     if (!settings.waitTime().isZero()) {
-      steps.add(ReceiveStep.of("playback", "silence_stream://" + settings.waitTime().toMillis()));
+      steps.add(ReceiveStep.locked("playback", "silence_stream://" + settings.waitTime().toMillis()));
     }
-    steps.add(ReceiveStep.of("set", "fax_ident=" + ident(decision)));
-    steps.add(new ReceiveStep("rxfax", file, true));
+    steps.add(ReceiveStep.locked("set", "fax_ident=" + ident(decision)));
+    steps.add(ReceiveStep.locked("rxfax", file));
     steps.add(ReceiveStep.of("hangup", ""));
     return List.copyOf(steps);
   }

@@ -20,4 +20,8 @@ public record ReceiveStep(String app, String arg, boolean eventLock) {
   static ReceiveStep of(String app, String arg) {
     return new ReceiveStep(app, arg, false);
   }
+
+  static ReceiveStep locked(String app, String arg) {
+    return new ReceiveStep(app, arg, true);
+  }
 }

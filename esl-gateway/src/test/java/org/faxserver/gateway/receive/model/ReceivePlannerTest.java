@@ -25,8 +25,9 @@ class ReceivePlannerTest {
 
     assertThat(planner.steps(InboundRouteDecision.accept(CALL, "t", DID, T38Policy.REQUEST, "ACME FAX"), false,
         "/docs/t/in.tif")).extracting(ReceivePlannerTest::line).containsExactly(
-        "set fax_enable_t38=true", "set fax_enable_t38_request=true", "ring_ready ", "sleep 2000", "answer ",
-        "playback silence_stream://500", "set fax_ident=ACME FAX", "rxfax /docs/t/in.tif [lock]", "hangup ");
+        "set fax_enable_t38=true [lock]", "set fax_enable_t38_request=true [lock]", "ring_ready  [lock]",
+        "sleep 2000 [lock]", "answer  [lock]", "playback silence_stream://500 [lock]", "set fax_ident=ACME FAX [lock]",
+        "rxfax /docs/t/in.tif [lock]", "hangup ");
   }
 
   @Test
@@ -34,8 +35,9 @@ class ReceivePlannerTest {
     ReceivePlanner planner = new ReceivePlanner(new ReceiveSettings(Duration.ZERO, Duration.ZERO, "GLOBAL"));
 
     assertThat(planner.steps(InboundRouteDecision.accept(CALL, "t", DID, T38Policy.REQUEST, null), true, "/f.tif"))
-        .extracting(ReceivePlannerTest::line).containsExactly("set fax_enable_t38=false",
-            "set fax_enable_t38_request=false", "answer ", "set fax_ident=GLOBAL", "rxfax /f.tif [lock]", "hangup ");
+        .extracting(ReceivePlannerTest::line).containsExactly("set fax_enable_t38=false [lock]",
+            "set fax_enable_t38_request=false [lock]", "answer  [lock]", "set fax_ident=GLOBAL [lock]",
+            "rxfax /f.tif [lock]", "hangup ");
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.faxserver.queue.attempt.application;
 import java.time.Clock;
 import java.time.Instant;
 import org.faxserver.model.attempt.AttemptFinished;
+import org.faxserver.model.fax.HangupCause;
+import org.faxserver.model.job.JobStatus;
 import org.faxserver.model.delivery.DeliveryFinished;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.attempt.model.AttemptOutcome;
@@ -11,6 +13,8 @@ import org.faxserver.queue.gateway.application.GatewayGate;
 import org.faxserver.queue.job.application.JobMessages;
 import org.faxserver.queue.job.application.JobStore;
 import org.faxserver.queue.job.model.Job;
+import org.faxserver.queue.job.model.JobChange;
+import org.faxserver.queue.job.model.JobEvent;
 import org.faxserver.queue.job.model.JobWorkflow;
 import org.faxserver.support.ProcessedMessages;
 import org.slf4j.Logger;
@@ -39,10 +43,18 @@ public final class FinishingAttempts {
   private final ProcessedMessages processed;
   private final TransactionalOperator tx;
   private final Clock clock;
+  private final RetryCounter retries;
 
   public FinishingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
       ManagingFallbacks fallbacks, JobMessages messages, ProcessedMessages processed, TransactionalOperator tx,
       Clock clock) {
+    this(workflow, jobs, attempts, gate, fallbacks, messages, processed, tx, clock, RetryCounter.NONE);
+  }
+
+  public FinishingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
+      ManagingFallbacks fallbacks, JobMessages messages, ProcessedMessages processed, TransactionalOperator tx,
+      Clock clock, RetryCounter retries) {
+    this.retries = retries;
     this.workflow = workflow;
     this.jobs = jobs;
     this.attempts = attempts;
@@ -100,7 +112,17 @@ public final class FinishingAttempts {
     }
     return jobs.update(finished.change().job(), now)
         .then(messages.publish(finished.change()))
-        .then(learn);
+        .then(learn)
+        .then(Mono.fromRunnable(() -> countRetry(finished.change(), outcome)));
+  }
+
+  private void countRetry(JobChange change, AttemptOutcome outcome) {
+    boolean retry = change.events().stream().anyMatch(e -> e instanceof JobEvent.StatusChanged s
+        && s.status() == JobStatus.WAITING_RETRY);
+    if (retry) {
+      retries.retryScheduled(outcome.hangupCause() != null && outcome.hangupCause() != HangupCause.UNKNOWN
+          ? outcome.hangupCause().name() : String.valueOf(outcome.end()));
+    }
   }
 
   private Mono<Void> once(Envelope<?> envelope, Mono<Void> work) {

@@ -1,14 +1,20 @@
 package org.faxserver.router.inbound.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.faxserver.model.inbound.InboundReceived;
+import org.faxserver.model.job.DeliveryPlan;
+import org.faxserver.model.job.EndpointKind;
+import org.faxserver.model.job.EndpointRef;
 import org.faxserver.model.job.JobOptions;
 import org.faxserver.model.job.JobOrigin;
 import org.faxserver.model.job.JobRouted;
+import org.faxserver.model.job.PriorityGroup;
 import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.directory.model.TenantNumber;
 import org.faxserver.router.routing.model.DeliveryPlanner;
@@ -29,6 +35,9 @@ import org.faxserver.router.routing.model.RoutingDecision;
  *   <li>anything else is a job with an empty plan and the reason, so fax-queue fails it visibly and
  *       the received document stays referenced: a received fax is never dropped silently.
  * </ul>
+ *
+ * <p>A fax is never sent back out through the gateway it came in on: a PBX that sends a relayed fax
+ * back to the same number (a misrouted DID, a loopback) would otherwise start an endless loop.
  *
  * <p>The job id is derived from the call id, so a redelivered {@code inbound.received} yields the very
  * same job (fax-queue is idempotent on the job id).
@@ -62,6 +71,7 @@ public final class ReceivedFaxPlanner {
               + ", which is not a number on this system, has no caller id to relay it with")
           : planner.planSubmission(directory, tenantId, fax.caller(), fax.callee());
     }
+    decision = withoutSourceGateway(decision, fax.sourceGateway());
     return Optional.of(new JobRouted(
         jobIdFor(fax.callId()),
         tenantId,
@@ -74,6 +84,27 @@ public final class ReceivedFaxPlanner {
         new JobOptions(null, null, Map.of(CALL_LABEL, fax.callId().toString()), null),
         decision.plan(),
         decision.rejection()));
+  }
+
+  /** The decision without gateway endpoints named like the gateway the fax came in on. */
+  static RoutingDecision withoutSourceGateway(RoutingDecision decision, String sourceGateway) {
+    if (decision.plan().isEmpty() || sourceGateway == null || sourceGateway.isBlank()) {
+      return decision;
+    }
+    List<PriorityGroup> groups = new ArrayList<>();
+    for (PriorityGroup group : decision.plan().groups()) {
+      List<EndpointRef> kept = group.endpoints().stream()
+          .filter(e -> !(e.kind() == EndpointKind.GATEWAY && e.target().equals(sourceGateway)))
+          .toList();
+      if (!kept.isEmpty()) {
+        groups.add(new PriorityGroup(group.priority(), kept));
+      }
+    }
+    if (groups.isEmpty()) {
+      return RoutingDecision.rejected("the only delivery endpoint is gateway " + sourceGateway
+          + ", which the fax came from; not sending it back (loop)");
+    }
+    return RoutingDecision.routed(new DeliveryPlan(groups));
   }
 
   /** The delivery job's id for a call: stable across redeliveries. */

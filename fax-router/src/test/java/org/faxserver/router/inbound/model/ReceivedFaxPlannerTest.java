@@ -80,6 +80,22 @@ class ReceivedFaxPlannerTest {
   }
 
   @Test
+  void aFaxIsNeverSentBackToTheGatewayItCameFrom() {
+    PhoneNumber acmeSales = org.faxserver.router.fixtures.DirectoryFixtures.ACME_SALES;
+    InboundReceived fromThePbx = new InboundReceived(CALL, ACME, EXTERNAL, acmeSales, "acme-pbx", DOC, received(2),
+        Instant.EPOCH);
+
+    JobRouted job = planner.plan(directory, fromThePbx).orElseThrow();
+
+    assertThat(job.isRejected()).isTrue();
+    assertThat(job.rejection()).contains("acme-pbx").contains("loop");
+    // Other endpoints of the plan stay: only the source gateway is left out.
+    InboundReceived toMain = new InboundReceived(CALL, ACME, EXTERNAL, ACME_MAIN, "https://acme.example/fax", DOC,
+        received(2), Instant.EPOCH);
+    assertThat(planner.plan(directory, toMain).orElseThrow().plan().endpointsInOrder()).hasSize(2);
+  }
+
+  @Test
   void theJobBelongsToTheNumbersTenantAsTheDirectoryHasItNow() {
     // Accepted while the number was ACME's (or by the gateway's fallback memory); GLOBEX owns it now.
     JobRouted job = planner.plan(directory, fax(ACME, EXTERNAL, GLOBEX_MAIN)).orElseThrow();
@@ -91,7 +107,9 @@ class ReceivedFaxPlannerTest {
 
   @Test
   void relayFromATenantPbxGoesOutThroughTheGlobalGatewaysWithTheTenantsCallerId() {
-    JobRouted job = planner.plan(directory, fax(ACME, ACME_MAIN, EXTERNAL)).orElseThrow();
+    InboundReceived fromThePbx = new InboundReceived(CALL, ACME, ACME_MAIN, EXTERNAL, "acme-pbx", DOC, received(2),
+        Instant.EPOCH);
+    JobRouted job = planner.plan(directory, fromThePbx).orElseThrow();
 
     assertThat(job.isRejected()).isFalse();
     assertThat(job.plan().groups()).hasSize(2);

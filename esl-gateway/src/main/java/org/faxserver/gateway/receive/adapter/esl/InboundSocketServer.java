@@ -51,6 +51,7 @@ public final class InboundSocketServer implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
+    receiving.takeCalls();
     server = EslOutboundServer.builder(config,
         session -> receiving.onCall(new EslCallChannel(session, lingerSeconds))).build();
     bind();

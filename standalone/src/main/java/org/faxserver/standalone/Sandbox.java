@@ -50,10 +50,12 @@ final class Sandbox implements AutoCloseable {
 
   private final FreeSwitchStandIn standIn;
   private final boolean nativeFax;
+  private final SandboxReceipts receipts;
 
-  private Sandbox(FreeSwitchStandIn standIn, boolean nativeFax) {
+  private Sandbox(FreeSwitchStandIn standIn, boolean nativeFax, SandboxReceipts receipts) {
     this.standIn = standIn;
     this.nativeFax = nativeFax;
+    this.receipts = receipts;
   }
 
   static Sandbox start(Path dir, StandaloneProperties.SandboxFax mode) {
@@ -88,7 +90,7 @@ final class Sandbox implements AutoCloseable {
     }
     log.info("Sandbox: FreeSWITCH stand-in on {}:{} ({} faxes)", fs.host(), fs.port(),
         nativeFax ? "real spandsp T.30" : "scripted");
-    return new Sandbox(fs, nativeFax);
+    return new Sandbox(fs, nativeFax, SandboxReceipts.start(dir.resolve("receipts")));
   }
 
   private static String firstLine(String s) {
@@ -119,16 +121,27 @@ final class Sandbox implements AutoCloseable {
     return standIn;
   }
 
+  SandboxReceipts receipts() {
+    return receipts;
+  }
+
   @Override
   public void close() {
+    receipts.close();
     standIn.close();
   }
 
   // ------------------------------------------------------------------ seeding through the admin API
 
-  static Account seed(String apiBase, String adminKey, StandaloneProperties props, Path dir) {
+  static Account seed(String apiBase, String adminKey, StandaloneProperties props, Path dir, String receiptUrl) {
     Admin admin = new Admin(apiBase, adminKey);
     long tenantId = findOrCreateTenant(admin);
+    // Receipts of every sandbox fax go to the local receiver (its port changes at every start).
+    HttpResponse<String> notify = admin.call("PUT", "/admin/tenant/" + tenantId,
+        Map.of("name", TENANT, "notify", "webhook->" + receiptUrl));
+    if (notify.statusCode() != 200) {
+      throw new IllegalStateException("sandbox receipts: " + notify.statusCode() + " " + notify.body());
+    }
     String from = props.sandboxFromNumber();
     HttpResponse<String> number = admin.call("POST", "/admin/number", Map.of("tenant_id", tenantId, "number", from,
         "caller_id_name", TENANT, "ident", from));

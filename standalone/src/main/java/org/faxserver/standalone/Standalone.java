@@ -116,7 +116,8 @@ public final class Standalone implements InitializingBean, DisposableBean {
     }
     startServices();
     if (sandbox != null) {
-      account = Sandbox.seed("http://127.0.0.1:" + apiPort, adminKey, props, dataDir.resolve("sandbox"));
+      account = Sandbox.seed("http://127.0.0.1:" + apiPort, adminKey, props, dataDir.resolve("sandbox"),
+          sandbox.receipts().url());
     }
   }
 
@@ -136,7 +137,10 @@ public final class Standalone implements InitializingBean, DisposableBean {
     // NOTIFIER: the single place where notifier-service joins (it owns schema "notify", so Flyway runs).
     Class<?> notifier = props.notifier() == StandaloneProperties.Notifier.AUTO ? load(NOTIFIER_APPLICATION) : null;
     if (notifier != null) {
-      others.put("notifier-service", run("notifier-service", notifier, false, true, List.of()));
+      // The sandbox's receipts go to a local receiver, which the production guard would refuse.
+      List<String> notifierArgs = sandbox == null ? List.of()
+          : List.of("--faxserver.notifier.webhook.refuse-private-addresses=false");
+      others.put("notifier-service", run("notifier-service", notifier, false, true, notifierArgs));
     } else {
       log.info("notifier-service is not part of this build (or faxserver.standalone.notifier=off): no email/webhook notifications");
     }
@@ -301,6 +305,8 @@ public final class Standalone implements InitializingBean, DisposableBean {
       b.append(" Watch it (job_id from the answer above):\n");
       b.append("   curl -u ").append(account.username()).append(':').append(account.password()).append(' ')
           .append(base).append("/fax/jobs/<job_id>\n");
+      b.append(" Its receipt (the webhook a real tenant would get) lands in ")
+          .append(sandbox.receipts().directory()).append('\n');
     } else {
       b.append(" FreeSWITCH   ").append(environment.getProperty("faxserver.freeswitch.host", "127.0.0.1")).append(':')
           .append(environment.getProperty("faxserver.freeswitch.port", "8021"))
@@ -328,6 +334,15 @@ public final class Standalone implements InitializingBean, DisposableBean {
   /** The sandbox's account, or null without sandbox mode. */
   public Sandbox.Account sandboxAccount() {
     return account;
+  }
+
+  /** The HTTP (Actuator) port of a running service, e.g. "esl-gateway"; api-service's is {@link #apiPort()}. */
+  public int servicePort(String name) {
+    ConfigurableApplicationContext ctx = others.get(name);
+    if (!(ctx instanceof WebServerApplicationContext web)) {
+      throw new IllegalArgumentException("no running service " + name);
+    }
+    return web.getWebServer().getPort();
   }
 
   /** The service contexts in start order (api-service first). */

@@ -67,6 +67,24 @@ class StandaloneSandboxTest {
     assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
     assertThat(job.path("pages_sent").asInt()).isEqualTo(1);
 
+    // Its receipt reached the sandbox's receipt receiver.
+    Path receipts = standalone.dataDirectory().resolve("sandbox").resolve("receipts");
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+      try (var files = Files.list(receipts)) {
+        return files.anyMatch(f -> f.getFileName().toString().contains("fax.sent"));
+      }
+    });
+    try (var files = Files.list(receipts)) {
+      Path receipt = files.filter(f -> f.getFileName().toString().contains("fax.sent")).findFirst().orElseThrow();
+      assertThat(Files.readString(receipt)).contains(jobId);
+    }
+
+    // The fax is in esl-gateway's metrics, on its own Actuator port.
+    HttpResponse<String> metrics = get(standalone.servicePort("esl-gateway"), "/actuator/prometheus", null);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).containsPattern("faxserver_faxes_total\\{[^}]*direction=\"sent\"[^}]*result=\"success\"");
+    assertThat(metrics.body()).contains("faxserver_calls_active");
+
     HttpResponse<String> health = get(standalone.apiPort(), "/actuator/health", null);
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     assertThat(JSON.readTree(health.body()).path("components").path("services").path("components")

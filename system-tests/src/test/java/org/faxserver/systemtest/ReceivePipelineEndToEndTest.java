@@ -447,6 +447,18 @@ class ReceivePipelineEndToEndTest {
     dial(number).awaitHangup(CALL);
     FaxSystem.await("one originate to the PBX", CALL,
         () -> system.calls().all().stream().anyMatch(c -> "loopback".equals(c.gateway())));
+    // The fax comes back in through the loopback gateway and is received into the tenant's inbox ...
+    String to = java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8);
+    FaxSystem.await("the fax back in the inbox through loopback", CALL, () -> {
+      for (JsonNode n : tenantGet(tenant, "/fax/inbox?to=" + to).path("items")) {
+        if ("loopback".equals(n.path("source_gateway").asText()) && n.path("success").asBoolean()
+            && n.path("pages").asInt() > 0) {
+          return true;
+        }
+      }
+      return false;
+    });
+    // ... and is not sent out to the PBX it came from again.
     FaxSystem.sleep(10_000);
     assertThat(system.calls().all().stream().filter(c -> "loopback".equals(c.gateway())).count())
         .as("originates to the looping PBX").isEqualTo(1);

@@ -251,10 +251,6 @@ class SendPipelineEndToEndTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("esl-gateway does not consume fallback.changed / override.changed yet: no listener "
-      + "for them in esl-gateway/src/main/java (grep FallbackChange/OverrideChange finds none), so fax-queue's list "
-      + "is never mirrored into FreeSWITCH's mod_db 'fallback' realm as decision 0004 requires (waited 20 s: "
-      + "mod_db stayed empty). Owner: esl-gateway")
   void theFallbackListIsMirroredIntoModDb() {
     String to = newDestination();
     system.putOnFallbackList(to);

@@ -1,12 +1,17 @@
 package org.faxserver.gateway.config;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.faxserver.esl.EslInboundClient;
 import org.faxserver.gateway.send.adapter.amqp.CallKillListener;
 import org.faxserver.gateway.send.adapter.amqp.ConsumerGate;
+import org.faxserver.gateway.send.adapter.amqp.DialSettingsListener;
 import org.faxserver.gateway.send.adapter.amqp.OriginateListener;
 import org.faxserver.gateway.send.application.SendingFaxes;
+import org.faxserver.model.fallback.FallbackChange;
+import org.faxserver.model.fallback.OverrideChange;
 import org.faxserver.model.messaging.Exchanges;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
@@ -33,6 +38,8 @@ import org.springframework.context.annotation.Configuration;
  *       by the {@link ConsumerGate}. Manual acks; unreadable commands go to {@code <queue>.parking}.</li>
  *   <li>{@code esl-gateway.call.kill.<instance>}: exclusive, auto-delete, bound to {@code fax.events}
  *       with {@code call.kill}, so every instance hears every kill.</li>
+ *   <li>{@code esl-gateway.dial-settings.<instance>}: exclusive, auto-delete, bound to {@code fax.events}
+ *       with {@code fallback.changed} and {@code override.changed}, mirrored into this node's mod_db.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -83,6 +90,30 @@ class MessagingConfiguration {
     container.setQueues(callKillQueue);
     container.setAcknowledgeMode(AcknowledgeMode.AUTO); // a kill is idempotent; a lost one is bounded by the watchdog
     container.setMessageListener(new CallKillListener(sending));
+    return container;
+  }
+
+  /** This node's own queue of fallback/override changes: every node mirrors them into its mod_db. */
+  @Bean
+  Queue dialSettingsQueue() {
+    return new Queue("esl-gateway.dial-settings." + UUID.randomUUID(), false, true, true);
+  }
+
+  @Bean
+  Declarables dialSettingsBindings(Queue dialSettingsQueue) {
+    TopicExchange events = new TopicExchange(Exchanges.FAX_EVENTS, true, false);
+    return new Declarables(
+        BindingBuilder.bind(dialSettingsQueue).to(events).with(FallbackChange.CHANGED_TYPE),
+        BindingBuilder.bind(dialSettingsQueue).to(events).with(OverrideChange.CHANGED_TYPE));
+  }
+
+  @Bean
+  SimpleMessageListenerContainer dialSettingsContainer(ConnectionFactory connectionFactory, Queue dialSettingsQueue,
+      EslInboundClient eslClient, FreeSwitchProperties fs, Clock clock) {
+    SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+    container.setQueues(dialSettingsQueue);
+    container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+    container.setMessageListener(new DialSettingsListener(eslClient, fs.commandTimeout(), clock));
     return container;
   }
 

@@ -3,8 +3,6 @@ package org.faxserver.api.inbox.model;
 import java.time.Instant;
 
 import org.faxserver.api.shared.model.Violations;
-import org.faxserver.model.InvalidPhoneNumberException;
-import org.faxserver.model.PhoneNumber;
 
 /**
  * Filters of {@code GET /fax/inbox}; every one given must match. Numbers are compared in E.164, so
@@ -15,24 +13,12 @@ public record InboxFilter(String to, String from, Boolean success, Instant recei
     public static InboxFilter of(String to, String from, Boolean success, Instant receivedAfter,
                                  Instant receivedBefore, String defaultRegion) {
         Violations v = new Violations();
-        String toE164 = number("to", to, defaultRegion, v);
-        String fromE164 = number("from", from, defaultRegion, v);
+        String toE164 = v.optionalPhoneNumber("to", to, defaultRegion);
+        String fromE164 = v.optionalPhoneNumber("from", from, defaultRegion);
         if (receivedAfter != null && receivedBefore != null && !receivedAfter.isBefore(receivedBefore)) {
             v.add("received_after", "must be before received_before");
         }
         v.throwIfAny();
         return new InboxFilter(toE164, fromE164, success, receivedAfter, receivedBefore);
-    }
-
-    private static String number(String field, String value, String defaultRegion, Violations v) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return PhoneNumber.parse(value, defaultRegion).e164();
-        } catch (InvalidPhoneNumberException e) {
-            v.add(field, "is not a valid phone number: " + e.reason());
-            return null;
-        }
     }
 }

@@ -19,6 +19,22 @@ public final class Violations {
         return list.isEmpty();
     }
 
+    /**
+     * An optional phone number in any form, as E.164 (null when absent); a value that is not a number
+     * is recorded against {@code field} with the reason.
+     */
+    public String optionalPhoneNumber(String field, String value, String defaultRegion) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return org.faxserver.model.PhoneNumber.parse(value, defaultRegion).e164();
+        } catch (org.faxserver.model.InvalidPhoneNumberException e) {
+            add(field, "is not a valid phone number: " + e.reason());
+            return null;
+        }
+    }
+
     /** Required text of bounded length without control characters; returns the trimmed value. */
     public String requiredText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {

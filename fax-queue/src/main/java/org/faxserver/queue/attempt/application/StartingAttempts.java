@@ -3,6 +3,7 @@ package org.faxserver.queue.attempt.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,11 +131,14 @@ public final class StartingAttempts {
 
   private Mono<Void> start(Job job) {
     Instant now = clock.instant();
-    List<String> gateways = job.endpoints().subList(job.endpointIndex(), job.endpoints().size()).stream()
+    List<EndpointRef> remaining = job.endpoints().subList(job.endpointIndex(), job.endpoints().size()).stream()
         .filter(e -> e.kind() == EndpointKind.GATEWAY)
-        .map(EndpointRef::target)
         .toList();
-    return Mono.zip(gate.availability(gateways), fallbacks.isListed(job.to()), overrides.forDestination(job.to()))
+    List<String> gateways = remaining.stream().map(EndpointRef::target).toList();
+    Map<String, Integer> directoryLimits = new HashMap<>();
+    remaining.stream().filter(e -> e.maxConcurrentCalls() != null)
+        .forEach(e -> directoryLimits.merge(e.target(), e.maxConcurrentCalls(), Math::min));
+    return Mono.zip(gate.availability(gateways, directoryLimits), fallbacks.isListed(job.to()), overrides.forDestination(job.to()))
         .flatMap(context -> {
           Map<String, GatewayAvailability> availability = context.getT1();
           JobWorkflow.StartDecision decision = workflow.start(job, UUID.randomUUID(), availability::get,

@@ -29,17 +29,27 @@ public final class GatewayGate {
   }
 
   public Mono<Map<String, GatewayAvailability>> availability(Collection<String> gateways) {
+    return availability(gateways, Map.of());
+  }
+
+  /**
+   * @param directoryLimits a gateway's limit from its directory entry ({@code max_concurrent_calls},
+   *                        carried in the plan); gateways not in it use the configured limit
+   */
+  public Mono<Map<String, GatewayAvailability>> availability(Collection<String> gateways,
+      Map<String, Integer> directoryLimits) {
     return Flux.fromIterable(new TreeSet<>(gateways))
-        .concatMap(gateway -> check(gateway).map(a -> Map.entry(gateway, a)))
+        .concatMap(gateway -> check(gateway, directoryLimits.get(gateway)).map(a -> Map.entry(gateway, a)))
         .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
-  private Mono<GatewayAvailability> check(String gateway) {
+  private Mono<GatewayAvailability> check(String gateway, Integer directoryLimit) {
     if (!breakers.allows(gateway)) {
       return Mono.just(GatewayAvailability.UNHEALTHY);
     }
+    int limit = directoryLimit != null ? directoryLimit : limits.applyAsInt(gateway);
     return load.lockAndCountLiveCalls(gateway)
-        .map(live -> live >= limits.applyAsInt(gateway) ? GatewayAvailability.FULL : GatewayAvailability.AVAILABLE);
+        .map(live -> live >= limit ? GatewayAvailability.FULL : GatewayAvailability.AVAILABLE);
   }
 
   /** Tells the gateway's breaker what an attempt through it says about its health. */

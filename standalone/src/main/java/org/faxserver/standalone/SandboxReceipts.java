@@ -1,0 +1,68 @@
+package org.faxserver.standalone;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandbox only: a local webhook receiver for the sandbox tenant's receipts, so a new user sees the
+ * receipt of their test fax without a mail server. Every receipt is written to
+ * {@code data/sandbox/receipts/<n>-<event>.json} and logged.
+ */
+final class SandboxReceipts implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SandboxReceipts.class);
+  static final String PATH = "/receipts";
+
+  private final HttpServer server;
+  private final Path dir;
+  private final AtomicInteger count = new AtomicInteger();
+
+  private SandboxReceipts(HttpServer server, Path dir) {
+    this.server = server;
+    this.dir = dir;
+  }
+
+  static SandboxReceipts start(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      SandboxReceipts receipts = new SandboxReceipts(server, dir);
+      server.createContext(PATH, exchange -> {
+        try (exchange) {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          String event = String.valueOf(exchange.getRequestHeaders().getFirst("X-Fax-Event"));
+          Path file = dir.resolve(String.format("%04d-%s.json", receipts.count.incrementAndGet(),
+              event.replaceAll("[^A-Za-z0-9._-]", "_")));
+          Files.write(file, body);
+          log.info("SANDBOX receipt {} received: {}", event, file);
+          exchange.sendResponseHeaders(204, -1);
+        }
+      });
+      server.start();
+      return receipts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the sandbox receipt receiver", e);
+    }
+  }
+
+  /** The webhook URL the sandbox tenant's receipts go to. */
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+  }
+
+  Path directory() {
+    return dir;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

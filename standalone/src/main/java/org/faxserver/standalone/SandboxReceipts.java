@@ -32,7 +32,7 @@ final class SandboxReceipts implements AutoCloseable {
   static SandboxReceipts start(Path dir) {
     try {
       Files.createDirectories(dir);
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server = bind(dir.resolve(".port"));
       SandboxReceipts receipts = new SandboxReceipts(server, dir);
       server.createContext(PATH, exchange -> {
         try (exchange) {
@@ -50,6 +50,27 @@ final class SandboxReceipts implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the sandbox receipt receiver", e);
     }
+  }
+
+  /**
+   * The port of the previous run when it is free: receipts planned before a restart (and retried) are
+   * addressed to it.
+   */
+  private static HttpServer bind(Path portFile) throws IOException {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    HttpServer server = null;
+    if (Files.exists(portFile)) {
+      try {
+        server = HttpServer.create(new InetSocketAddress(loopback, Integer.parseInt(Files.readString(portFile).strip())), 0);
+      } catch (IOException | NumberFormatException e) {
+        log.info("sandbox receipts: the previous port is not available ({}); taking another", e.toString());
+      }
+    }
+    if (server == null) {
+      server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+    }
+    Files.writeString(portFile, Integer.toString(server.getAddress().getPort()));
+    return server;
   }
 
   /** The webhook URL the sandbox tenant's receipts go to. */

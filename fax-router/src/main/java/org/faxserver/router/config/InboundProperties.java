@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                               one; default false, because esl-gateway already applies the seed's
  *                               {@code recipient_from_diversion_header} when it fills in the callee
  * @param defaultT38             T.38 handling for gateways without their own policy; default ACCEPT
- * @param decisionTimeout        longest wait for the directory when answering one request; default 3s
+ * @param decisionTimeout        longest wait for the directory when answering one request; default 2s,
+ *                               below esl-gateway's 3 s route timeout so the answer still matters
  *                               (the gateway waits only a few seconds anyway)
  * @param consumers              concurrent consumers of {@code fax-router.route.inbound}; default 2
  */
@@ -29,7 +30,7 @@ public record InboundProperties(
     requireKnownSource = requireKnownSource == null || requireKnownSource;
     recipientFromDiversion = recipientFromDiversion != null && recipientFromDiversion;
     defaultT38 = defaultT38 == null ? T38Policy.ACCEPT : defaultT38;
-    decisionTimeout = decisionTimeout == null ? Duration.ofSeconds(3) : decisionTimeout;
+    decisionTimeout = decisionTimeout == null ? Duration.ofSeconds(2) : decisionTimeout;
     consumers = consumers == null ? 2 : consumers;
     if (consumers < 1) {
       throw new IllegalArgumentException("faxserver.router.inbound.consumers must be at least 1");

@@ -19,7 +19,9 @@ import reactor.core.publisher.Mono;
  * <p>{@code maxAge} bounds staleness when a change notice is lost, e.g. while the per-instance
  * auto-delete queue was gone during a broker reconnect: a snapshot whose load started {@code maxAge}
  * or longer ago by {@code clock} is reloaded by the next caller. Failed loads are not cached; the next
- * caller tries again. Concurrent callers share one load.
+ * caller tries again. Concurrent callers share one load. When a load fails (the database is down or
+ * slow) and an earlier snapshot exists, callers get that one — stale routing beats refusing every call
+ * — and the next caller tries to load again.
  */
 public final class CachedDirectory {
 
@@ -36,6 +38,7 @@ public final class CachedDirectory {
   private final Clock clock;
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
   private final AtomicLong loads = new AtomicLong();
+  private final AtomicReference<Directory> lastGood = new AtomicReference<>();
 
   public CachedDirectory(DirectoryLoader loader, Duration maxAge) {
     this(loader, maxAge, Clock.systemUTC());
@@ -53,7 +56,15 @@ public final class CachedDirectory {
 
   /** The current snapshot, loading it if it was dropped or has expired (checked on subscription). */
   public Mono<Directory> current() {
-    return Mono.defer(() -> fresh().directory());
+    return Mono.defer(() -> fresh().directory())
+        .onErrorResume(e -> {
+          Directory previous = lastGood.get();
+          if (previous == null) {
+            return Mono.error(e);
+          }
+          log.warn("Directory reload failed ({}); routing with the previous snapshot", e.toString());
+          return Mono.just(previous);
+        });
   }
 
   /** Drops the snapshot; the next {@link #current()} reloads. A load already running still completes. */
@@ -84,7 +95,10 @@ public final class CachedDirectory {
     Mono<Directory> load = Mono.defer(() -> {
           loads.incrementAndGet();
           Instant started = clock.instant();
-          return loader.load().doOnNext(directory -> loadedAt.set(started));
+          return loader.load().doOnNext(directory -> {
+            loadedAt.set(started);
+            lastGood.set(directory);
+          });
         })
         .doOnNext(directory -> log.info("Directory loaded: {}", directory))
         .cache(directory -> FOREVER, error -> Duration.ZERO, () -> Duration.ZERO);

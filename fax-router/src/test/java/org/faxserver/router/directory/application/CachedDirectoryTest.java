@@ -70,6 +70,18 @@ class CachedDirectoryTest {
   }
 
   @Test
+  void aFailedReloadRoutesWithThePreviousSnapshotAndTriesAgainNextTime() {
+    CachedDirectory cache = new CachedDirectory(new ScriptedLoader().then(first).thenFail().then(second),
+        Duration.ofHours(1));
+    cache.current().block();
+    cache.invalidate("NUMBER 3 UPDATED");
+
+    assertThat(cache.current().block()).isSameAs(first);
+    assertThat(cache.current().block()).isSameAs(second);
+    assertThat(cache.loadCount()).isEqualTo(3);
+  }
+
+  @Test
   void snapshotExpiresAfterMaxAgeEvenWithoutNotice() {
     CachedDirectory cache = new CachedDirectory(
         new ScriptedLoader().then(first).then(second), Duration.ofMinutes(5), clock);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.attempt.AttemptEnd;
 import org.faxserver.model.attempt.OriginateFax;
@@ -48,6 +49,8 @@ class SendPipelineIntegrationTest extends QueueContextTest {
     assertThat(originate.fax().t38()).isEqualTo(T38Policy.REQUEST);
     assertThat(originate.deadline()).isAfter(java.time.Instant.now());
     assertThat(completed.status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(completed.document()).as("the job's document, for receipts that attach the fax")
+        .isEqualTo(DocumentRef.tiff("tenant-7/" + jobId + ".tif")).isEqualTo(originate.document());
     assertThat(completed.attempts()).singleElement().satisfies(a -> {
       assertThat(a.attemptId()).isEqualTo(originate.attemptId());
       assertThat(a.success()).isTrue();
@@ -94,6 +97,7 @@ class SendPipelineIntegrationTest extends QueueContextTest {
 
     assertThat(completed.status()).isEqualTo(JobStatus.FAILED);
     assertThat(completed.reason()).contains("no delivery plan");
+    assertThat(completed.document()).isEqualTo(DocumentRef.tiff("tenant-7/" + jobId + ".tif"));
     assertThat(errorType(jobId)).isEqualTo("NO_ROUTE");
   }
 

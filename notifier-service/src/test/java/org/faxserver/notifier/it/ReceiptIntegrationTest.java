@@ -54,11 +54,12 @@ class ReceiptIntegrationTest extends NotifierContextTest {
   @Test
   void aSentFaxGetsTheTenantsFullEmailReceiptWithReportAndFax() throws Exception {
     UUID jobId = UUID.randomUUID();
-    routed(jobId, plainNumber, REMOTE, aFax(2));
-    completed(jobId, JobOrigin.API, plainNumber, REMOTE, JobStatus.SUCCEEDED, null);
+    completed(jobId, JobOrigin.API, plainNumber, REMOTE, JobStatus.SUCCEEDED, null, aFax(2));
 
     List<MimeMessage> mails = awaitMails(jobId, 2);
 
+    assertThat(db.sql("SELECT count(*) AS n FROM notify.job_document WHERE job_id = :id").bind("id", jobId)
+        .map(row -> row.get("n", Long.class)).one().block()).as("no job.routed seen").isZero();
     assertThat(recipients(mails)).containsExactlyInAnyOrder("a@acme.test", "b@acme.test");
     MimeMessage m = mails.get(0);
     assertThat(m.getSubject()).isEqualTo("Fax to " + REMOTE.e164() + " sent (2 pages)");
@@ -71,6 +72,30 @@ class ReceiptIntegrationTest extends NotifierContextTest {
     await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
     assertThat(recipients(mailsFor(jobId))).as("email_full_failure is for failures only")
         .doesNotContain("ops@acme.test");
+  }
+
+  @Test
+  void aJobCompletedWithoutADocumentFromAnOlderProducerTakesTheFaxRememberedFromJobRouted() throws Exception {
+    UUID jobId = UUID.randomUUID();
+    routed(jobId, plainNumber, REMOTE, aFax(2));
+    completed(jobId, JobOrigin.API, plainNumber, REMOTE, JobStatus.SUCCEEDED, null);
+
+    List<MimeMessage> mails = awaitMails(jobId, 2);
+
+    assertThat(DocumentDeliveryIntegrationTest.attachments(mails.get(0))).extracting(BodyPart::getFileName)
+        .containsExactly("fax-" + jobId + ".pdf", "fax-report-" + jobId + ".pdf");
+  }
+
+  @Test
+  void theDocumentInJobCompletedWinsOverTheOneRememberedFromJobRouted() throws Exception {
+    UUID jobId = UUID.randomUUID();
+    routed(jobId, plainNumber, REMOTE, DocumentRef.tiff("t" + tenantId + "/gone-" + jobId + ".tif"));
+    completed(jobId, JobOrigin.API, plainNumber, REMOTE, JobStatus.SUCCEEDED, null, aFax(2));
+
+    List<MimeMessage> mails = awaitMails(jobId, 2);
+
+    assertThat(DocumentDeliveryIntegrationTest.attachments(mails.get(0))).extracting(BodyPart::getFileName)
+        .containsExactly("fax-" + jobId + ".pdf", "fax-report-" + jobId + ".pdf");
   }
 
   @Test
@@ -170,6 +195,11 @@ class ReceiptIntegrationTest extends NotifierContextTest {
   }
 
   void completed(UUID jobId, JobOrigin origin, PhoneNumber from, PhoneNumber to, JobStatus status, String reason) {
+    completed(jobId, origin, from, to, status, reason, null);
+  }
+
+  void completed(UUID jobId, JobOrigin origin, PhoneNumber from, PhoneNumber to, JobStatus status, String reason,
+      DocumentRef document) {
     FaxResult busy = FaxResult.notStarted(HangupCause.USER_BUSY, "USER_BUSY");
     FaxResult ok = new FaxResult(true, 0, "OK", 2, 2, HangupCause.NORMAL_CLEARING, "FAR END", "ACME", 14400, true,
         T38Status.NEGOTIATED, 0, 1, List.of());
@@ -180,7 +210,7 @@ class ReceiptIntegrationTest extends NotifierContextTest {
         new AttemptSummary(UUID.randomUUID(), 2, EndpointRef.gateway("2", "carrier2"), T0.plusSeconds(60),
             T0.plusSeconds(120), success, success ? ok : busy, null));
     send(names.jobCompleted(), JobCompleted.TYPE, new JobCompleted(jobId, tenantId, origin, null, from, to, 2, status,
-        reason, attempts), jobId);
+        reason, attempts, document), jobId);
   }
 
   static List<MimeMessage> mailsFor(UUID jobId) {

@@ -3,6 +3,7 @@ package org.faxserver.model.job;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
 
 /**
@@ -19,6 +20,8 @@ import org.faxserver.model.PhoneNumber;
  * @param status      {@link JobStatus#SUCCEEDED}, {@link JobStatus#FAILED} or {@link JobStatus#CANCELLED}
  * @param reason      why it ended that way in a few words, e.g. "all endpoints failed"; may be null
  * @param attempts    every attempt in order
+ * @param document    the job's document (the fax that was sent or received), so receipts can attach it;
+ *                    null from producers older than this field
  */
 public record JobCompleted(
     UUID jobId,
@@ -30,7 +33,8 @@ public record JobCompleted(
     int pages,
     JobStatus status,
     String reason,
-    List<AttemptSummary> attempts) {
+    List<AttemptSummary> attempts,
+    DocumentRef document) {
 
   public static final String TYPE = "job.completed";
   public static final int VERSION = 1;
@@ -46,5 +50,20 @@ public record JobCompleted(
     if (!status.isFinal() && status != JobStatus.UNKNOWN) {
       throw new IllegalArgumentException("a completed job needs a final status, was " + status);
     }
+  }
+
+  /** A completed job without a document reference (the form before {@code document} existed). */
+  public JobCompleted(
+      UUID jobId,
+      String tenantId,
+      JobOrigin origin,
+      String submittedBy,
+      PhoneNumber from,
+      PhoneNumber to,
+      int pages,
+      JobStatus status,
+      String reason,
+      List<AttemptSummary> attempts) {
+    this(jobId, tenantId, origin, submittedBy, from, to, pages, status, reason, attempts, null);
   }
 }

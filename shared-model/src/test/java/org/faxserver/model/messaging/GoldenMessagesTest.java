@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.faxserver.model.job.JobCompleted;
 import org.faxserver.model.messaging.MessageSamples.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,17 @@ class GoldenMessagesTest {
 
     assertThat(read.payload()).isInstanceOf(sample.payloadType());
     assertThat(read).isEqualTo(sample.envelope());
+  }
+
+  @Test
+  void jobCompletedFromAProducerWithoutTheDocumentFieldReadsWithoutADocument() throws IOException {
+    ObjectNode tree = (ObjectNode) golden("job.completed.json");
+    ((ObjectNode) tree.get("payload")).remove("document");
+
+    Envelope<JobCompleted> read = MessageJson.read(mapper.writeValueAsBytes(tree), JobCompleted.class);
+
+    assertThat(read.payload().document()).isNull();
+    assertThat(read.payload().attempts()).hasSize(2);
   }
 
   @Test

@@ -199,6 +199,6 @@ final class MessageSamples {
             ATTEMPT_ID, 2, CARRIER, Instant.parse("2026-11-26T06:58:00Z"), AT, true, SENT, null);
     return new JobCompleted(
         JOB_ID, "tenant-7", JobOrigin.API, "user-3", TENANT_NUMBER, REMOTE, 2, JobStatus.SUCCEEDED,
-        null, List.of(busy, sent));
+        null, List.of(busy, sent), TIFF);
   }
 }

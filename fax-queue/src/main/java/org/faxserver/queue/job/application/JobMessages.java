@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns job transitions and started attempts into messages, written to the outbox in the caller's
- * transaction: {@code job.status}, {@code job.completed} (with every attempt), {@code call.kill},
+ * transaction: {@code job.status}, {@code job.completed} (with every attempt and the job's document),
+ * {@code call.kill},
  * {@code fax.originate}, {@code deliver.webhook}, {@code deliver.email}.
  */
 public final class JobMessages {
@@ -57,7 +58,8 @@ public final class JobMessages {
       return attempts.summaries(job.id()).collectList().flatMap(all -> outbox.append(Exchanges.FAX_EVENTS,
           RoutingKeys.JOB_COMPLETED, Envelope.of(JobCompleted.TYPE, JobCompleted.VERSION, correlation,
               new JobCompleted(job.id(), job.tenantId(), job.origin(), job.submittedBy(), job.from(), job.to(),
-                  job.pages(), e.status(), e.reason() == null ? null : e.reason().message(), all),
+                  job.pages(), e.status(), e.reason() == null ? null : e.reason().message(), all,
+                  job.document()),
               clock)));
     }
     JobEvent.KillRequested kill = (JobEvent.KillRequested) event;

@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
  * Receipts: {@code job.completed} (sent faxes, and received faxes once their delivery job is over)
  * and failed receptions from {@code inbound.received}. The tenant's and number's notify strings come
  * from the cached directory; the deliveries are stored in the same transaction as the message id.
- * {@code job.routed} is remembered only for the job's document (email_full attaches it).
+ * The job's document (email_full attaches it) comes with {@code job.completed}. Only a
+ * {@code job.completed} without one (from a fax-queue older than {@code JobCompleted.document}, still
+ * in flight or during a rolling upgrade) falls back to the ref remembered from {@code job.routed}.
  */
 public final class PlanningReceipts {
 
@@ -47,6 +49,10 @@ public final class PlanningReceipts {
     this.tx = tx;
   }
 
+  /**
+   * Remembers the routed job's document for a later {@code job.completed} that does not carry it (older
+   * producers). Goes once every fax-queue sets {@code JobCompleted.document} and the retention has passed.
+   */
   public Mono<Void> jobRouted(Envelope<JobRouted> envelope) {
     JobRouted job = envelope.payload();
     return job.document() == null ? Mono.empty() : deliveries.rememberDocument(job.jobId(), job.document());
@@ -55,11 +61,16 @@ public final class PlanningReceipts {
   public Mono<Void> jobCompleted(Envelope<JobCompleted> envelope) {
     JobCompleted job = envelope.payload();
     // The directory is read before the transaction: its snapshot has its own read-only transaction.
-    return directory.current().flatMap(dir -> deliveries.document(job.jobId()).flatMap(document -> {
+    return directory.current().flatMap(dir -> documentOf(job).flatMap(document -> {
       boolean toIsOurs = dir.number(job.tenantId(), job.to().e164()).isPresent();
       FaxNotice notice = Notices.completed(job, toIsOurs, document.orElse(null), envelope.occurredAt());
       return plan(envelope.messageId(), notice, dir);
     }));
+  }
+
+  /** The message's own document; the remembered {@code job.routed} ref only when the message has none. */
+  private Mono<Optional<DocumentRef>> documentOf(JobCompleted job) {
+    return job.document() != null ? Mono.just(Optional.of(job.document())) : deliveries.document(job.jobId());
   }
 
   public Mono<Void> inboundReceived(Envelope<InboundReceived> envelope) {

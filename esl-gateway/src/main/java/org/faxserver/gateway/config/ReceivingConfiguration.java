@@ -14,7 +14,9 @@ import org.faxserver.gateway.receive.adapter.amqp.RabbitInboundFacts;
 import org.faxserver.gateway.receive.application.InboundFacts;
 import org.faxserver.observability.FaxMetrics;
 import org.faxserver.gateway.receive.adapter.amqp.RabbitInboundRouter;
+import org.faxserver.gateway.receive.adapter.document.PendingReceptions;
 import org.faxserver.gateway.receive.adapter.document.StoreReceivedDocuments;
+import org.faxserver.gateway.receive.adapter.esl.EslCallKiller;
 import org.faxserver.gateway.receive.adapter.esl.EslFallbackList;
 import org.faxserver.gateway.receive.adapter.esl.InboundSocketServer;
 import org.faxserver.gateway.receive.adapter.health.ReceivingHealthIndicator;
@@ -78,9 +80,10 @@ class ReceivingConfiguration {
   }
 
   @Bean
-  RabbitInboundFacts inboundFacts(RabbitTemplate rabbitTemplate, Clock clock, GatewayProperties gateway,
-      InboundProperties inbound) {
-    return new RabbitInboundFacts(rabbitTemplate, clock, gateway.publishConfirmTimeout(),
+  RabbitInboundFacts inboundFacts(RabbitTemplate rabbitTemplate, DocumentStore documentStore, Clock clock,
+      GatewayProperties gateway, InboundProperties inbound) {
+    return new RabbitInboundFacts(rabbitTemplate, new PendingReceptions(documentStore), clock,
+        gateway.publishConfirmTimeout(),
         gateway.publishRetryDelay(), inbound.receivedRoutingKey(), inbound.fallbackRoutingKey());
   }
 
@@ -97,6 +100,7 @@ class ReceivingConfiguration {
         new ReceivePlanner(new ReceiveSettings(faxing.answerAfter(), faxing.waitTime(), fs.ident())),
         new StoreReceivedDocuments(documentStore, freeswitchRoot, clock),
         new EslFallbackList(eslClient, fs.softmodemFallback(), fs.commandTimeout()),
+        new EslCallKiller(eslClient, fs.commandTimeout()),
         inboundFacts,
         new SoftmodemFallbackRule(fs.softmodemFallback()),
         clock,

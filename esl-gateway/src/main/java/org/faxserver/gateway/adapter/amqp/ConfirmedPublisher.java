@@ -84,11 +84,21 @@ public final class ConfirmedPublisher implements DisposableBean {
    * @param what names the message in logs, e.g. {@code attempt.finished for <id>}
    */
   public void publishUntilConfirmed(String exchange, String routingKey, Message message, String what) {
+    publishUntilConfirmed(exchange, routingKey, message, what, () -> { });
+  }
+
+  /**
+   * As {@link #publishUntilConfirmed(String, String, Message, String)}, then runs {@code onConfirmed}
+   * on the publishing thread once the broker confirmed the message (never if it is lost); a failure
+   * of {@code onConfirmed} is only logged.
+   */
+  public void publishUntilConfirmed(String exchange, String routingKey, Message message, String what,
+      Runnable onConfirmed) {
+    Objects.requireNonNull(onConfirmed, "onConfirmed");
     thread.execute(() -> {
       while (true) {
         try {
           publish(exchange, routingKey, message);
-          return;
         } catch (RuntimeException e) {
           if (stopping) {
             log.error("{} LOST at shutdown: {}", what, e.toString());
@@ -103,7 +113,14 @@ public final class ConfirmedPublisher implements DisposableBean {
             log.error("{} LOST at shutdown: {}", what, e.toString());
             return;
           }
+          continue;
         }
+        try {
+          onConfirmed.run();
+        } catch (RuntimeException e) {
+          log.warn("{} confirmed, but the follow-up failed: {}", what, e.toString());
+        }
+        return;
       }
     });
   }

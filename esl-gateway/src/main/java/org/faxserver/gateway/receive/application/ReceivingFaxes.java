@@ -63,6 +63,7 @@ public final class ReceivingFaxes {
   private final ReceivePlanner planner;
   private final ReceivedDocuments documents;
   private final FallbackList fallbackList;
+  private final CallKiller killer;
   private final InboundFacts facts;
   private final SoftmodemFallbackRule fallbackRule;
   private final Clock clock;
@@ -72,14 +73,16 @@ public final class ReceivingFaxes {
   private volatile boolean draining;
 
   public ReceivingFaxes(IncomingCallReader reader, InboundRouter router, RouterFallback routerFallback,
-      ReceivePlanner planner, ReceivedDocuments documents, FallbackList fallbackList, InboundFacts facts,
-      SoftmodemFallbackRule fallbackRule, Clock clock, ScheduledExecutorService timer, Settings settings) {
+      ReceivePlanner planner, ReceivedDocuments documents, FallbackList fallbackList, CallKiller killer,
+      InboundFacts facts, SoftmodemFallbackRule fallbackRule, Clock clock, ScheduledExecutorService timer,
+      Settings settings) {
     this.reader = Objects.requireNonNull(reader);
     this.router = Objects.requireNonNull(router);
     this.routerFallback = Objects.requireNonNull(routerFallback);
     this.planner = Objects.requireNonNull(planner);
     this.documents = Objects.requireNonNull(documents);
     this.fallbackList = Objects.requireNonNull(fallbackList);
+    this.killer = Objects.requireNonNull(killer);
     this.facts = Objects.requireNonNull(facts);
     this.fallbackRule = Objects.requireNonNull(fallbackRule);
     this.clock = Objects.requireNonNull(clock);
@@ -257,13 +260,35 @@ public final class ReceivingFaxes {
           settings.lingerGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The maximum-duration watchdog. {@code execute hangup} on the call socket would wait behind the
+     * event-locked rxfax, so the call is killed from outside ({@code uuid_kill}); if that fails, closing
+     * the call socket is the last resort (FreeSWITCH hangs up a call whose socket application ends).
+     * The call is judged {@code linger-grace} later at the latest.
+     */
     private void tooLong() {
-      if (!finished.get()) {
-        log.warn("Call {} still up after {}; hanging up", call.callId(), settings.maxCall());
-        channel.execute("hangup", "", false);
-        timer.schedule(() -> finish("call exceeded " + settings.maxCall()), settings.lingerGrace().toMillis(),
-            TimeUnit.MILLISECONDS);
+      if (finished.get()) {
+        return;
       }
+      log.warn("Call {} still up after {}; uuid_kill", call.callId(), settings.maxCall());
+      CompletableFuture<Boolean> kill;
+      try {
+        kill = killer.kill(call.callId());
+      } catch (RuntimeException e) {
+        kill = CompletableFuture.failedFuture(e);
+      }
+      kill.whenComplete((killed, error) -> {
+        if (error == null && Boolean.TRUE.equals(killed)) {
+          return;
+        }
+        if (!finished.get()) {
+          log.warn("Call {}: uuid_kill failed ({}); closing the call socket", call.callId(),
+              error != null ? error.toString() : "FreeSWITCH does not have the channel");
+          channel.close();
+        }
+      });
+      timer.schedule(() -> finish("call exceeded " + settings.maxCall()), settings.lingerGrace().toMillis(),
+          TimeUnit.MILLISECONDS);
     }
 
     private void cancelMaxCallTimer() {

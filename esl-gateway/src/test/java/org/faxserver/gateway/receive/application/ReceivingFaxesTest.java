@@ -79,14 +79,23 @@ class ReceivingFaxesTest {
 
   private final RouterFallback routerFallback = new RouterFallback(Duration.ofHours(1), 10, Clock.systemUTC());
 
-  private final ReceivingFaxes receiving = new ReceivingFaxes(new IncomingCallReader(false, "US"),
-      request -> {
-        asks.incrementAndGet();
-        return routerAnswer;
-      }, routerFallback,
-      new ReceivePlanner(new ReceiveSettings(Duration.ZERO, Duration.ZERO, "")), documents, fallbackList, facts,
-      new SoftmodemFallbackRule(true), Clock.systemUTC(), timer,
-      new ReceivingFaxes.Settings(Duration.ofMillis(200), Duration.ofMinutes(5)));
+  private final List<UUID> kills = new CopyOnWriteArrayList<>();
+
+  private final ReceivingFaxes receiving = receiving(new ReceivingFaxes.Settings(Duration.ofMillis(200),
+      Duration.ofMinutes(5)), callId -> {
+        kills.add(callId);
+        return CompletableFuture.completedFuture(true);
+      });
+
+  private ReceivingFaxes receiving(ReceivingFaxes.Settings settings, CallKiller killer) {
+    return new ReceivingFaxes(new IncomingCallReader(false, "US"),
+        request -> {
+          asks.incrementAndGet();
+          return routerAnswer;
+        }, routerFallback,
+        new ReceivePlanner(new ReceiveSettings(Duration.ZERO, Duration.ZERO, "")), documents, fallbackList,
+        killer, facts, new SoftmodemFallbackRule(true), Clock.systemUTC(), timer, settings);
+  }
 
   @AfterEach
   void stopTimer() {
@@ -94,7 +103,7 @@ class ReceivingFaxesTest {
   }
 
   /** A call socket whose applications complete at once; events are pushed by the test. */
-  static final class FakeChannel implements CallChannel {
+  static class FakeChannel implements CallChannel {
     final Map<String, String> data = new HashMap<>();
     final List<String> executed = new CopyOnWriteArrayList<>();
     final CompletableFuture<Boolean> ended = new CompletableFuture<>();
@@ -225,6 +234,53 @@ class ReceivingFaxesTest {
     assertThat(reports.get(0).result().success()).isFalse();
     assertThat(reports.get(0).result().badRows()).isEqualTo(40);
     await(() -> learned.contains(PhoneNumber.ofE164("+442079460958")));
+  }
+
+  /** rxfax is event-locked: an {@code execute hangup} on the socket would queue behind it. */
+  @Test
+  void maxCallWatchdogKillsTheCallWithUuidKillNotAHangupOnTheSocket() throws Exception {
+    ReceivingFaxes shortCalls = receiving(new ReceivingFaxes.Settings(Duration.ofMillis(300),
+        Duration.ofMillis(400)), callId -> {
+          kills.add(callId);
+          return CompletableFuture.completedFuture(true);
+        });
+    FakeChannel call = new FakeChannel("5550001001", "+442079460958", "203.0.113.9");
+    shortCalls.onCall(call);
+    routerAnswer.complete(InboundRouteDecision.accept(CALL, "t7", DID, T38Policy.ACCEPT, null));
+    await(() -> call.executed.contains("hangup ")); // the plan's last step, queued behind rxfax in reality
+    int executedBefore = call.executed.size();
+
+    await(() -> kills.contains(CALL));
+    assertThat(kills).containsExactly(CALL);
+    assertThat(call.closed).isZero(); // the kill worked: the socket stays for the late events
+    await(() -> reports.size() == 1); // no HANGUP_COMPLETE came: judged after linger-grace
+    assertThat(reports.get(0).result().success()).isFalse();
+    assertThat(call.executed).hasSize(executedBefore); // nothing more sent on the call socket
+    assertThat(call.closed).isEqualTo(1);
+    assertThat(shortCalls.callsInFlight()).isZero();
+  }
+
+  @Test
+  void maxCallWatchdogClosesTheSocketWhenUuidKillFails() throws Exception {
+    ReceivingFaxes shortCalls = receiving(new ReceivingFaxes.Settings(Duration.ofSeconds(30),
+        Duration.ofMillis(300)), callId -> {
+          kills.add(callId);
+          return CompletableFuture.failedFuture(new TimeoutException("no reply to uuid_kill"));
+        });
+    FakeChannel call = new FakeChannel("5550001001", "+442079460958", "203.0.113.9") {
+      @Override
+      public void close() {
+        super.close();
+        ended.complete(false); // as the real session: closing ends it
+      }
+    };
+    shortCalls.onCall(call);
+    routerAnswer.complete(InboundRouteDecision.accept(CALL, "t7", DID, T38Policy.ACCEPT, null));
+
+    await(() -> kills.contains(CALL));
+    await(() -> reports.size() == 1); // long before the 30 s grace: the socket was closed
+    assertThat(call.closed).isGreaterThanOrEqualTo(1);
+    assertThat(shortCalls.callsInFlight()).isZero();
   }
 
   @Test

@@ -54,7 +54,9 @@ public final class DeliveryRepository {
   /**
    * Claims up to {@code limit} due deliveries for one try each: counts the try and pushes
    * {@code next_attempt_at} by {@code lease}, so a worker that dies mid-try leaves the delivery to
-   * be claimed again after the lease. Replicas skip each other's locked rows.
+   * be claimed again after the lease. Replicas skip each other's locked rows. Due fax documents go
+   * before due receipts: fax-queue waits for a document's {@code delivery.finished}, so a burst of
+   * receipts to a slow endpoint must not hold it up.
    */
   public Flux<Claimed> claim(int limit, Duration lease) {
     UUID token = UUID.randomUUID();
@@ -64,7 +66,7 @@ public final class DeliveryRepository {
                    next_attempt_at = now() + make_interval(secs => :lease), updated_at = now()
              WHERE id IN (SELECT id FROM notify.delivery
                            WHERE status = 'PENDING' AND next_attempt_at <= now()
-                           ORDER BY next_attempt_at
+                           ORDER BY (purpose = 'DOCUMENT') DESC, next_attempt_at
                            LIMIT :limit
                            FOR UPDATE SKIP LOCKED)
             RETURNING id, task, tries, total_tries, reported_at""")

@@ -91,6 +91,22 @@ class DeliveryClaimIntegrationTest {
     assertThat(recorded).isTrue();
   }
 
+  @Test
+  void dueFaxDocumentsAreClaimedBeforeDueReceipts() {
+    DeliveryTask receipt = task();
+    repository.insert(receipt).block();
+    DeliveryTask document = new DeliveryTask(UUID.randomUUID(), Purpose.DOCUMENT, "webhook", List.of("https://h.test/y"),
+        "9", UUID.randomUUID(), null, true, false, false, task().notice());
+    repository.insert(document).block();
+
+    List<DeliveryRepository.Claimed> first = repository.claim(1, Duration.ofMinutes(5)).collectList().block();
+
+    assertThat(first).extracting(c -> c.task().id()).containsExactly(document.id());
+    // Lease the receipt too, so the other tests of this class see no leftover due rows.
+    assertThat(repository.claim(10, Duration.ofMinutes(5)).collectList().block())
+        .extracting(c -> c.task().id()).contains(receipt.id());
+  }
+
   static DeliveryRepository.Claimed only(List<DeliveryRepository.Claimed> claimed, UUID id) {
     return claimed.stream().filter(c -> c.task().id().equals(id)).findFirst().orElseThrow();
   }

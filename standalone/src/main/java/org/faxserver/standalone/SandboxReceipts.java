@@ -34,6 +34,10 @@ final class SandboxReceipts implements AutoCloseable {
       Files.createDirectories(dir);
       HttpServer server = bind(dir.resolve(".port"));
       SandboxReceipts receipts = new SandboxReceipts(server, dir);
+      try (var existing = Files.list(dir)) {
+        // Numbering goes on after the receipts of earlier runs instead of overwriting them.
+        receipts.count.set((int) existing.filter(f -> f.getFileName().toString().endsWith(".json")).count());
+      }
       server.createContext(PATH, exchange -> {
         try (exchange) {
           byte[] body = exchange.getRequestBody().readAllBytes();

@@ -91,6 +91,13 @@ public final class Standalone implements InitializingBean, DisposableBean {
   }
 
   private void start() {
+    if (props.sandbox() && (props.database() != StandaloneProperties.Mode.EMBEDDED
+        || props.broker() != StandaloneProperties.Mode.EMBEDDED)) {
+      // The sandbox seeds a tenant and a catch-all gateway and relaxes the webhook address guard: never
+      // into a real deployment's database or broker.
+      throw new IllegalStateException("--sandbox needs the embedded database and broker "
+          + "(faxserver.standalone.database=embedded, faxserver.standalone.broker=embedded)");
+    }
     dataDir = props.resolvedDataDir();
     try {
       Files.createDirectories(dataDir);
@@ -258,6 +265,11 @@ public final class Standalone implements InitializingBean, DisposableBean {
     return new ArrayList<>(byKey.values());
   }
 
+  private boolean adminKeyConfigured() {
+    String configured = environment.getProperty("faxserver.security.admin-api-key");
+    return configured != null && !configured.isBlank();
+  }
+
   /** faxserver.security.admin-api-key if set, else the key kept in the data directory (made on the first start). */
   private String adminKey() {
     String configured = environment.getProperty("faxserver.security.admin-api-key");
@@ -289,7 +301,13 @@ public final class Standalone implements InitializingBean, DisposableBean {
     b.append("==================================================================================\n");
     b.append(" API          ").append(base).append("   (Swagger UI: ").append(base).append("/swagger-ui.html)\n");
     b.append(" health       ").append(base).append("/actuator/health\n");
-    b.append(" admin key    ").append(adminKey).append("   (admin routes: curl -u admin:<key> ...)\n");
+    if (sandbox != null || !adminKeyConfigured()) {
+      b.append(" admin key    ").append(adminKey).append("   (admin routes: curl -u admin:<key> ...; kept in ")
+          .append(dataDir.resolve("admin-api-key")).append(")\n");
+    } else {
+      // A configured key is a production secret: never echo it into logs.
+      b.append(" admin key    from faxserver.security.admin-api-key\n");
+    }
     b.append(" data         ").append(dataDir).append('\n');
     if (account != null) {
       b.append(" FreeSWITCH   built-in stand-in, ").append(sandbox.nativeFax() ? "real spandsp T.30 fax engine"

@@ -41,21 +41,24 @@ class AdminAuthFilter implements WebFilter {
             return chain.filter(exchange);
         }
         String address = clientAddress(exchange);
-        var blocked = byAddress.blockedFor(address);
-        if (blocked.isPresent()) {
-            return Mono.error(new AuthThrottledException(blocked.get()));
-        }
         Optional<Credentials> credentials =
                 Credentials.parse(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         String presented = credentials.map(c -> c instanceof Credentials.Basic b ? b.password()
                 : ((Credentials.Bearer) c).token()).orElse("");
-        // Always compare (even for a missing header) so every failure takes the same path.
+        // Always compare (even for a missing header) so every failure takes the same path. The key is
+        // 32+ random characters, so guessing is hopeless anyway: a correct key passes even while its
+        // address is throttled (behind a proxy many clients share one address; failures from it must
+        // not lock the admin out).
         boolean ok = ApiKeys.constantTimeEquals(presented, adminApiKey) && credentials.isPresent();
-        if (!ok) {
-            byAddress.recordFailure(address);
-            return Mono.error(new AuthenticationFailedException(CHALLENGE));
+        if (ok) {
+            return chain.filter(exchange);
         }
-        return chain.filter(exchange);
+        var blocked = byAddress.blockedFor(address);
+        if (blocked.isPresent()) {
+            return Mono.error(new AuthThrottledException(blocked.get()));
+        }
+        byAddress.recordFailure(address);
+        return Mono.error(new AuthenticationFailedException(CHALLENGE));
     }
 
     /** The client's throttle key (IPv6 by /64, see {@link ClientAddress}). */

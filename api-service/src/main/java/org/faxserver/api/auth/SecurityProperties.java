@@ -21,10 +21,12 @@ public record SecurityProperties(String adminApiKey,
             throw new IllegalArgumentException("faxserver.security.admin-api-key must be set "
                     + "(environment variable FAXSERVER_SECURITY_ADMIN_API_KEY); refusing to start without it");
         }
-        if (adminApiKey.strip().length() < MIN_ADMIN_API_KEY_LENGTH) {
+        // A key read from a Secret or file often ends in a newline that no client sends.
+        adminApiKey = adminApiKey.strip();
+        if (adminApiKey.length() < MIN_ADMIN_API_KEY_LENGTH) {
             // The key is the only admin credential and is checked over the network: it must not be guessable.
             throw new IllegalArgumentException("faxserver.security.admin-api-key (FAXSERVER_SECURITY_ADMIN_API_KEY) "
-                    + "is " + adminApiKey.strip().length() + " characters long; at least " + MIN_ADMIN_API_KEY_LENGTH
+                    + "is " + adminApiKey.length() + " characters long; at least " + MIN_ADMIN_API_KEY_LENGTH
                     + " are required (e.g. `openssl rand -hex 32`); refusing to start");
         }
         if (bcryptStrength < 4 || bcryptStrength > 31) {

@@ -22,14 +22,23 @@ import org.faxserver.model.PhoneNumber;
 public record DialOverride(PhoneNumber destination, String variable, String value) {
     /** The shared-model's rule ({@code OverrideChange}), also a valid mod_db key and dial-string name. */
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
-    /** Families of variables whose value FreeSWITCH executes as an API command or dialplan application. */
-    private static final Pattern EXECUTING = Pattern.compile("^api_.*|^exec.*|.*execute.*|.*hook.*|^transfer_.*");
+    /**
+     * Families of variables whose value FreeSWITCH executes as an API command or dialplan application,
+     * and the ones that would send the call (and the tenant's document) to another SIP destination.
+     */
+    private static final Pattern EXECUTING = Pattern.compile(
+            "^api_.*|^exec.*|.*execute.*|.*hook.*|^transfer_.*|^sip_invite_req_uri$|^sip_route_uri$|^sip_network_destination$");
     /** Our attempt id; fax-queue drops it too (decision 0007), refusing it here tells the admin why. */
     private static final String RESERVED = "origination_uuid";
     /** mod_db's {@code select} returns values through a 256-byte buffer (reference §6.3). */
     public static final int MAX_VALUE = 255;
     private static final Pattern VALUE = Pattern.compile("[\\x20-\\x7E]+");
-    private static final String VALUE_BREAKING = ",{}'\"\\/";
+    /**
+     * Characters that break the dial string or mod_db ({@code , { } ' " \ /}) or that FreeSWITCH would
+     * expand or interpret ({@code $} variable and API expansion, {@code ^} delimiter change,
+     * {@code [ ] < > |} channel-variable and bridge syntax).
+     */
+    private static final String VALUE_BREAKING = ",{}'\"\\/$^[]<>|";
 
     /** An override to set; every field is required. */
     public static DialOverride toSet(String destination, String variable, String value, String defaultRegion) {
@@ -96,7 +105,8 @@ public record DialOverride(PhoneNumber destination, String variable, String valu
         } else if (!VALUE.matcher(raw).matches()) {
             v.add(field, "must be printable ASCII without control characters");
         } else if (raw.chars().anyMatch(c -> VALUE_BREAKING.indexOf(c) >= 0)) {
-            v.add(field, "must not contain any of , { } ' \" \\ / (they would break the dial string or mod_db)");
+            v.add(field, "must not contain any of , { } ' \" \\ / $ ^ [ ] < > | (they would break the dial string or "
+                    + "mod_db, or FreeSWITCH would expand them)");
         } else if (raw.startsWith(" ") || raw.endsWith(" ")) {
             // esl-gateway quotes inner spaces; edge spaces would be lost or ambiguous in mod_db.
             v.add(field, "must not start or end with a space");

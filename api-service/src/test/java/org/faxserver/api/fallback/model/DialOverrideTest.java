@@ -36,7 +36,7 @@ class DialOverrideTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"a,b", "a}sofia/gateway/x/1{", "{x", "it's", "\"q\"", "back\\slash", "a/b", " lead",
-            "trail ", "new\nline", "tab\there", "Büro", ""})
+            "trail ", "new\nline", "tab\there", "Büro", "", "${system(id)}", "^^:a", "[x]", "<sip:evil>", "a|b"})
     void valuesThatBreakTheDialStringOrModDbAreRefused(String value) {
         assertThat(violations(() -> DialOverride.toSet("+12505551234", "fax_ident", value, "US")))
                 .extracting(Violation::field).containsExactly("value");
@@ -52,7 +52,8 @@ class DialOverrideTest {
     @ParameterizedTest
     @ValueSource(strings = {"origination_uuid", "ORIGINATION_UUID", "api_on_answer", "api_hangup_hook",
             "execute_on_answer", "exec_after_bridge_app", "session_in_hangup_hook", "bridge_pre_execute_aleg_app",
-            "transfer_after_bridge", "fax-ident", "1abc", "a b", "_x"})
+            "transfer_after_bridge", "fax-ident", "1abc", "a b", "_x", "sip_invite_req_uri", "sip_route_uri",
+            "sip_network_destination"})
     void variablesThatAreNotPlainOrThatRunCommandsAreRefused(String variable) {
         assertThat(violations(() -> DialOverride.toSet("+12505551234", variable, "1", "US")))
                 .extracting(Violation::field).containsExactly("variable");

@@ -78,6 +78,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     ensureNotInUse(dataDirectory);
     ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
         .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+        // After a reboot the pid in postmaster.pid may belong to another PostgreSQL: only ours runs on this directory.
+        .filter(p -> servesDirectory(p.pid(), dataDirectory))
         .ifPresent(p -> {
           log.warn("stopping PostgreSQL {} left running on {} by an earlier run", pid, dataDirectory);
           java.util.List<ProcessHandle> children = p.descendants().toList();
@@ -96,6 +98,17 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
           }
         });
+  }
+
+  /** True if the process's command line names this data directory (Linux: /proc/<pid>/cmdline). */
+  static boolean servesDirectory(long pid, Path dataDirectory) {
+    try {
+      String cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+      return cmdline.contains(dataDirectory.toAbsolutePath().normalize().toString());
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**

@@ -150,8 +150,21 @@ final class SerialDispatcher {
       try {
         executor.execute(this::drain);
       } catch (RejectedExecutionException e) {
-        scheduled.set(false);
-        log.warn("{}: dispatch executor rejected work (shut down?); {} callbacks not run", name, queue.size());
+        // The executor is shut down (the server or client is closing): run what is left here, so
+        // lifecycle futures (closed, ended, pending replies) still complete instead of hanging.
+        log.debug("{}: dispatch executor rejected work (shut down); running {} callbacks inline", name, queue.size());
+        try {
+          Runnable r;
+          while ((r = queue.poll()) != null) {
+            try {
+              r.run();
+            } catch (Throwable t) {
+              log.warn("{}: callback failed", name, t);
+            }
+          }
+        } finally {
+          scheduled.set(false);
+        }
       }
     }
   }

@@ -24,6 +24,10 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class DialControl {
+    /** What a change answers: the commands are applied by fax-queue, so the lists show them afterwards. */
+    static final String ACCEPTED = "Accepted: the command is queued for fax-queue, which applies it "
+            + "(the list shows it once applied)";
+
     private final OutboxWriter outbox;
     private final DialControlReadRepository reads;
     private final TransactionalOperator tx;

@@ -34,8 +34,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "admin: softmodem fallback")
 @AdminApi
 class FallbackController {
-    private static final String ACCEPTED = "Accepted: the command is queued for fax-queue, which applies it "
-            + "(the list shows it once applied)";
     private final DialControl control;
     private final Paging paging;
     private final NumbersProperties numbers;
@@ -58,7 +56,7 @@ class FallbackController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ApiResponse(responseCode = "202", description = ACCEPTED)
+    @ApiResponse(responseCode = "202", description = DialControl.ACCEPTED)
     @Operation(summary = "Put a number on the fallback list (the seed's route); 202, applied by fax-queue")
     Mono<FallbackAccepted> add(@RequestBody FallbackRequest body) {
         return Mono.fromCallable(() -> parse("number", body.number()))
@@ -68,7 +66,7 @@ class FallbackController {
 
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ApiResponse(responseCode = "202", description = ACCEPTED)
+    @ApiResponse(responseCode = "202", description = DialControl.ACCEPTED)
     @Operation(summary = "Take a number off the fallback list; 202, applied by fax-queue")
     Mono<FallbackAccepted> remove(@PathVariable String number) {
         return Mono.fromCallable(() -> parse("number", number))
@@ -78,7 +76,7 @@ class FallbackController {
 
     private PhoneNumber parse(String field, String raw) {
         Violations v = new Violations();
-        PhoneNumber n = DialOverride.number(field, raw, numbers.defaultRegion(), v);
+        PhoneNumber n = v.phoneNumber(field, raw, numbers.defaultRegion());
         v.throwIfAny();
         return n;
     }

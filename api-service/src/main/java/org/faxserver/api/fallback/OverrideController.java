@@ -37,8 +37,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "admin: dial overrides")
 @AdminApi
 class OverrideController {
-    private static final String ACCEPTED = "Accepted: the command is queued for fax-queue, which applies it "
-            + "(the list shows it once applied)";
     private final DialControl control;
     private final Paging paging;
     private final NumbersProperties numbers;
@@ -61,7 +59,7 @@ class OverrideController {
 
     @PutMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ApiResponse(responseCode = "202", description = ACCEPTED)
+    @ApiResponse(responseCode = "202", description = DialControl.ACCEPTED)
     @Operation(summary = "Set a channel variable on every call to a destination; 202, applied by fax-queue")
     Mono<OverrideAccepted> put(@RequestBody OverrideRequest body) {
         return Mono.fromCallable(() -> DialOverride.toSet(body.destination(), body.variable(), body.value(),
@@ -72,7 +70,7 @@ class OverrideController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ApiResponse(responseCode = "202", description = ACCEPTED)
+    @ApiResponse(responseCode = "202", description = DialControl.ACCEPTED)
     @Operation(summary = "Same as PUT")
     Mono<OverrideAccepted> post(@RequestBody OverrideRequest body) {
         return put(body);
@@ -80,7 +78,7 @@ class OverrideController {
 
     @DeleteMapping("/{destination}/{variable}")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ApiResponse(responseCode = "202", description = ACCEPTED)
+    @ApiResponse(responseCode = "202", description = DialControl.ACCEPTED)
     @Operation(summary = "Remove one override; 202, applied by fax-queue")
     Mono<OverrideAccepted> remove(@PathVariable String destination, @PathVariable String variable) {
         return Mono.fromCallable(() -> DialOverride.toRemove(destination, variable, numbers.defaultRegion()))
@@ -95,7 +93,7 @@ class OverrideController {
 
     private PhoneNumber parse(String raw) {
         Violations v = new Violations();
-        PhoneNumber n = DialOverride.number("destination", raw, numbers.defaultRegion(), v);
+        PhoneNumber n = v.phoneNumber("destination", raw, numbers.defaultRegion());
         v.throwIfAny();
         return n;
     }

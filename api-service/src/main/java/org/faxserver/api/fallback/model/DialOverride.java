@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.faxserver.api.shared.model.Violations;
-import org.faxserver.model.InvalidPhoneNumberException;
 import org.faxserver.model.PhoneNumber;
 
 /**
@@ -43,7 +42,7 @@ public record DialOverride(PhoneNumber destination, String variable, String valu
     /** An override to set; every field is required. */
     public static DialOverride toSet(String destination, String variable, String value, String defaultRegion) {
         Violations v = new Violations();
-        PhoneNumber number = number("destination", destination, defaultRegion, v);
+        PhoneNumber number = v.phoneNumber("destination", destination, defaultRegion);
         String name = variable("variable", variable, true, v);
         String checked = value("value", value, v);
         v.throwIfAny();
@@ -53,25 +52,11 @@ public record DialOverride(PhoneNumber destination, String variable, String valu
     /** An override to remove: destination and variable only ({@code value} is null). */
     public static DialOverride toRemove(String destination, String variable, String defaultRegion) {
         Violations v = new Violations();
-        PhoneNumber number = number("destination", destination, defaultRegion, v);
+        PhoneNumber number = v.phoneNumber("destination", destination, defaultRegion);
         // Only the name's syntax: removing an override is always safe, whatever variable it set.
         String name = variable("variable", variable, false, v);
         v.throwIfAny();
         return new DialOverride(number, name, null);
-    }
-
-    /** National or international input to E.164, as everywhere else in the API. */
-    public static PhoneNumber number(String field, String raw, String defaultRegion, Violations v) {
-        if (raw == null || raw.isBlank()) {
-            v.add(field, "must not be blank");
-            return null;
-        }
-        try {
-            return PhoneNumber.parse(raw, defaultRegion);
-        } catch (InvalidPhoneNumberException e) {
-            v.add(field, "is not a valid phone number: " + e.reason());
-            return null;
-        }
     }
 
     private static String variable(String field, String raw, boolean toSet, Violations v) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.faxserver.api.shared.model.Violations;
-import org.faxserver.model.InvalidPhoneNumberException;
 import org.faxserver.model.PhoneNumber;
 
 /**
@@ -55,8 +54,8 @@ public record SendRequest(PhoneNumber from, String fromField, PhoneNumber to, St
         missing.throwIfAny();
 
         Violations invalid = new Violations();
-        PhoneNumber from = number(fromField, rawFrom, defaultRegion, invalid);
-        PhoneNumber to = number(toField, rawTo, defaultRegion, invalid);
+        PhoneNumber from = invalid.phoneNumber(fromField, rawFrom, defaultRegion);
+        PhoneNumber to = invalid.phoneNumber(toField, rawTo, defaultRegion);
         // Both go into the originate dial string (fax_header, fax_ident).
         String header = invalid.optionalDialText("header", rawHeader, MAX_HEADER_LENGTH);
         String ident = invalid.optionalDialText("ident", rawIdent, MAX_IDENT_LENGTH);
@@ -107,14 +106,5 @@ public record SendRequest(PhoneNumber from, String fromField, PhoneNumber to, St
             return null;
         }
         return key;
-    }
-
-    private static PhoneNumber number(String field, String raw, String defaultRegion, Violations v) {
-        try {
-            return PhoneNumber.parse(raw, defaultRegion);
-        } catch (InvalidPhoneNumberException e) {
-            v.add(field, "is not a valid phone number: " + e.reason());
-            return null;
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.regex.Pattern;
 
 import org.faxserver.api.shared.model.NotifySpec;
 import org.faxserver.api.shared.model.Violations;
-import org.faxserver.model.InvalidPhoneNumberException;
 import org.faxserver.model.PhoneNumber;
 
 /**
@@ -23,7 +22,8 @@ public record NumberDraft(long tenantId, String number, String callerIdName, Str
                                  String notifySpec, String defaultRegion) {
         Violations v = new Violations();
         v.required("tenant_id", tenantId);
-        String e164 = normalise(number, defaultRegion, v);
+        PhoneNumber parsed = v.phoneNumber("number", number, defaultRegion);
+        String e164 = parsed == null ? null : parsed.e164();
         // All three go into the originate dial string of every fax from this number.
         String name = v.optionalDialText("caller_id_name", callerIdName, MAX_CALLER_ID_NAME);
         String header = v.optionalDialText("page_header", pageHeader, MAX_PAGE_HEADER);
@@ -34,18 +34,5 @@ public record NumberDraft(long tenantId, String number, String callerIdName, Str
         String spec = NotifySpec.validate("notify", notifySpec, v);
         v.throwIfAny();
         return new NumberDraft(tenantId, e164, name, header, id, spec);
-    }
-
-    private static String normalise(String number, String defaultRegion, Violations v) {
-        if (number == null || number.isBlank()) {
-            v.add("number", "must not be blank");
-            return null;
-        }
-        try {
-            return PhoneNumber.parse(number, defaultRegion).e164();
-        } catch (InvalidPhoneNumberException e) {
-            v.add("number", "is not a valid phone number: " + e.reason());
-            return null;
-        }
     }
 }

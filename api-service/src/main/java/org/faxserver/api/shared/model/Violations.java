@@ -20,19 +20,29 @@ public final class Violations {
     }
 
     /**
-     * An optional phone number in any form, as E.164 (null when absent); a value that is not a number
-     * is recorded against {@code field} with the reason.
+     * A required phone number in any form (national input read with {@code defaultRegion}); blank or
+     * not a number is recorded against {@code field} with the reason, and null returned.
      */
-    public String optionalPhoneNumber(String field, String value, String defaultRegion) {
+    public org.faxserver.model.PhoneNumber phoneNumber(String field, String value, String defaultRegion) {
         if (value == null || value.isBlank()) {
+            add(field, "must not be blank");
             return null;
         }
         try {
-            return org.faxserver.model.PhoneNumber.parse(value, defaultRegion).e164();
+            return org.faxserver.model.PhoneNumber.parse(value, defaultRegion);
         } catch (org.faxserver.model.InvalidPhoneNumberException e) {
             add(field, "is not a valid phone number: " + e.reason());
             return null;
         }
+    }
+
+    /** An optional phone number as E.164; null when absent or invalid (then recorded against {@code field}). */
+    public String optionalPhoneNumber(String field, String value, String defaultRegion) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        org.faxserver.model.PhoneNumber number = phoneNumber(field, value, defaultRegion);
+        return number == null ? null : number.e164();
     }
 
     /** Required text of bounded length without control characters; returns the trimmed value. */

@@ -17,7 +17,6 @@ import org.faxserver.testkit.freeswitch.FreeSwitchStandIn;
 import org.faxserver.testkit.freeswitch.InboundCallSpec;
 import org.faxserver.testkit.freeswitch.Scenario;
 import org.faxserver.testkit.freeswitch.StandInConfig;
-import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,17 +43,7 @@ class ReceiveWatchdogIntegrationTest {
 
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
-    TestInfrastructure.registerSpringProperties(r);
-    r.add("faxserver.freeswitch.port", FS::port);
-    r.add("faxserver.freeswitch.reconnect-initial-delay", () -> "100ms");
-    r.add("faxserver.freeswitch.command-timeout", () -> "3s");
-    r.add("faxserver.freeswitch.inbound-socket.port", () -> SOCKET_PORT);
-    r.add("faxserver.documents.root", DOCS::toString);
-    r.add("faxserver.gateway.originate-queue", () -> "esl-gateway.fax.originate.test-" + TEST_ID);
-    r.add("faxserver.gateway.originate-routing-key", () -> "fax.originate.test-" + TEST_ID);
-    r.add("faxserver.gateway.inbound.route-routing-key", () -> "route.inbound.test-" + TEST_ID);
-    r.add("faxserver.gateway.inbound.received-routing-key", () -> "inbound.received.test-" + TEST_ID);
-    r.add("faxserver.gateway.inbound.fallback-routing-key", () -> "fallback.set.test-" + TEST_ID);
+    ReceivingFaxIntegrationTest.receivingProperties(r, FS, SOCKET_PORT, DOCS, TEST_ID);
     r.add("faxserver.gateway.inbound.route-timeout", () -> "2s");
     r.add("faxserver.gateway.inbound.max-call", () -> "2s");
     r.add("faxserver.gateway.inbound.linger-grace", () -> "30s");

@@ -60,24 +60,33 @@ class ReceivingFaxIntegrationTest {
 
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
-    TestInfrastructure.registerSpringProperties(r);
-    r.add("faxserver.freeswitch.port", FS::port);
-    r.add("faxserver.freeswitch.reconnect-initial-delay", () -> "100ms");
-    r.add("faxserver.freeswitch.command-timeout", () -> "3s");
+    receivingProperties(r, FS, SOCKET_PORT, DOCS, TEST_ID);
     r.add("faxserver.freeswitch.ident", () -> "GLOBAL IDENT");
-    r.add("faxserver.freeswitch.inbound-socket.port", () -> SOCKET_PORT);
-    r.add("faxserver.documents.root", DOCS::toString);
-    r.add("faxserver.gateway.originate-queue", () -> "esl-gateway.fax.originate.test-" + TEST_ID);
-    r.add("faxserver.gateway.originate-routing-key", () -> "fax.originate.test-" + TEST_ID);
-    // the test's own keys: the shared broker's real consumers (api-service, fax-router, fax-queue) stay out
-    r.add("faxserver.gateway.inbound.route-routing-key", () -> "route.inbound.test-" + TEST_ID);
-    r.add("faxserver.gateway.inbound.received-routing-key", () -> "inbound.received.test-" + TEST_ID);
-    r.add("faxserver.gateway.inbound.fallback-routing-key", () -> "fallback.set.test-" + TEST_ID);
     r.add("faxserver.gateway.inbound.route-timeout", () -> "1s");
     r.add("faxserver.gateway.inbound.linger-grace", () -> "2s");
     r.add("faxserver.gateway.shutdown-drain", () -> "1s");
     r.add("faxserver.faxing.answer-after", () -> "200");
     r.add("faxserver.faxing.wait-time", () -> "100");
+  }
+
+  /**
+   * What every receiving test sets: the stand-in, the outbound socket, the document root, and the test's
+   * own queue and routing keys (the shared broker's real consumers — api-service, fax-router,
+   * fax-queue — stay out).
+   */
+  static void receivingProperties(DynamicPropertyRegistry r, FreeSwitchStandIn fs, int socketPort, Path docs,
+      String testId) {
+    TestInfrastructure.registerSpringProperties(r);
+    r.add("faxserver.freeswitch.port", fs::port);
+    r.add("faxserver.freeswitch.reconnect-initial-delay", () -> "100ms");
+    r.add("faxserver.freeswitch.command-timeout", () -> "3s");
+    r.add("faxserver.freeswitch.inbound-socket.port", () -> socketPort);
+    r.add("faxserver.documents.root", docs::toString);
+    r.add("faxserver.gateway.originate-queue", () -> "esl-gateway.fax.originate.test-" + testId);
+    r.add("faxserver.gateway.originate-routing-key", () -> "fax.originate.test-" + testId);
+    r.add("faxserver.gateway.inbound.route-routing-key", () -> "route.inbound.test-" + testId);
+    r.add("faxserver.gateway.inbound.received-routing-key", () -> "inbound.received.test-" + testId);
+    r.add("faxserver.gateway.inbound.fallback-routing-key", () -> "fallback.set.test-" + testId);
   }
 
   @AfterAll

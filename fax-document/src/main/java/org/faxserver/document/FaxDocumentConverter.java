@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,12 @@ public final class FaxDocumentConverter {
     List<PageSource> opened = new ArrayList<>(documents.size());
     try {
       checkTotalSize(documents);
+      if (documents.size() == 1) {
+        Optional<ConversionResult.Converted> kept = FaxReadyTiff.keep(documents.get(0), limits, options);
+        if (kept.isPresent()) {
+          return kept.get();
+        }
+      }
       for (int i = 0; i < documents.size(); i++) {
         opened.add(open(documents.get(i), i + 1, documents.size()));
       }

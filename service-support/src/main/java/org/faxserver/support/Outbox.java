@@ -5,13 +5,18 @@ import java.util.regex.Pattern;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.MessageJson;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
  * The writing side of a transactional outbox: {@link #append} inserts the message into the service's
  * outbox table through the same {@link DatabaseClient}, so when it is composed into the caller's
  * reactive transaction the message exists exactly when the caller's change was committed.
- * {@link OutboxRelay} publishes it later.
+ * {@link OutboxRelay} publishes it later. After the commit (at once without a transaction) the
+ * {@code appended} callback runs, usually {@link OutboxRelay#wake()}, so a message does not wait for
+ * the relay's next poll.
  *
  * <p>Each service owns its table (e.g. {@code queue.outbox}) and creates it in its own Flyway
  * migration with {@link #ddl(String)}'s statements:
@@ -40,9 +45,24 @@ public final class Outbox {
 
   private final DatabaseClient db;
   private final String insert;
+  private final Runnable appended;
+  /** One instance, so a transaction that appends several messages registers it (and wakes the relay) once. */
+  private final TransactionSynchronization afterCommit;
 
   public Outbox(DatabaseClient db, String table) {
+    this(db, table, () -> {});
+  }
+
+  /** @param appended runs after a transaction that appended messages committed */
+  public Outbox(DatabaseClient db, String table, Runnable appended) {
     this.db = Objects.requireNonNull(db, "db");
+    this.appended = Objects.requireNonNull(appended, "appended");
+    this.afterCommit = new TransactionSynchronization() {
+      @Override
+      public Mono<Void> afterCommit() {
+        return Mono.fromRunnable(appended);
+      }
+    };
     this.insert = "INSERT INTO " + checkedTable(table)
         + " (message_id, exchange, routing_key, message_type, payload)"
         + " VALUES (:messageId, :exchange, :routingKey, :type, :payload)";
@@ -56,6 +76,20 @@ public final class Outbox {
         .bind("routingKey", routingKey)
         .bind("type", envelope.type())
         .bind("payload", MessageJson.writeString(envelope))
+        .then()
+        .then(announceAfterCommit());
+  }
+
+  private Mono<Void> announceAfterCommit() {
+    return TransactionSynchronizationManager.forCurrentTransaction()
+        .doOnNext(sync -> {
+          if (sync.isSynchronizationActive()) {
+            sync.registerSynchronization(afterCommit);
+          } else {
+            appended.run();
+          }
+        })
+        .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(appended))
         .then();
   }
 

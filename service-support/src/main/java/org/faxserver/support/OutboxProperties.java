@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code faxserver.outbox.*}: the service's outbox table and how the relay polls it and retries
- * unconfirmed publishes.
+ * {@code faxserver.outbox.*}: the service's outbox table, how the relay polls it and retries
+ * unconfirmed publishes, and how long sent rows are kept. The relay is also woken after every commit
+ * that appended a message, so the poll only matters for retries and other replicas' rows.
  *
  * @param table           schema.table of the outbox, e.g. "queue.outbox" (required)
  * @param pollInterval    pause between polls when the outbox is empty
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout  how long to wait for the broker's publisher confirm
  * @param retryBackoff    first wait after a failed publish; doubles per failure
  * @param maxRetryBackoff upper bound of that wait
+ * @param retention       how long sent rows are kept (for diagnosis) before the relay deletes them
  */
 @ConfigurationProperties("faxserver.outbox")
 public record OutboxProperties(
@@ -22,4 +24,5 @@ public record OutboxProperties(
     @DefaultValue("100") int batchSize,
     @DefaultValue("5s") Duration confirmTimeout,
     @DefaultValue("1s") Duration retryBackoff,
-    @DefaultValue("5m") Duration maxRetryBackoff) {}
+    @DefaultValue("5m") Duration maxRetryBackoff,
+    @DefaultValue("7d") Duration retention) {}

@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,11 @@ import reactor.core.scheduler.Schedulers;
  * backoff; a crash between confirm and commit republishes (at-least-once; consumers dedupe on
  * messageId).
  *
+ * <p>{@link #wake()} (called by {@link Outbox} after a commit that appended rows) runs a poll at once, so a
+ * message waits for its confirm, not for the next poll; the poll remains the safety net for retries, for
+ * rows other replicas committed and for lost wake-ups. Sent rows older than the retention are deleted
+ * now and then.
+ *
  * <p>Generalised from api-service's relay: the table comes from {@link OutboxProperties#table()}, and
  * the relay refuses to start without publisher confirms, since "sent" would otherwise mean nothing.
  */
@@ -52,7 +61,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final String claimSql;
     private final String sentSql;
     private final String failedSql;
+    private final String purgeSql;
     private volatile ScheduledExecutorService executor;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private long lastPurgeNanos = System.nanoTime();
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit, OutboxProperties props) {
         this.db = db;
@@ -71,6 +83,7 @@ public class OutboxRelay implements SmartLifecycle {
                 + "WHERE id = ANY(:ids)";
         this.failedSql = "UPDATE " + table + " SET attempts = attempts + 1, last_error = :error, "
                 + "next_attempt_at = now() + make_interval(secs => :delay) WHERE id = :id";
+        this.purgeSql = "DELETE FROM " + table + " WHERE sent_at < now() - make_interval(secs => :retention)";
     }
 
     @Override
@@ -114,7 +127,33 @@ public class OutboxRelay implements SmartLifecycle {
         return executor != null;
     }
 
+    /** Asks for a poll as soon as the relay's thread is free; at most one such request is pending. */
+    public void wake() {
+        ScheduledExecutorService e = executor;
+        if (e == null || !woken.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            e.execute(() -> {
+                // Cleared before polling: rows committed during this poll wake another one.
+                woken.set(false);
+                relayDue();
+            });
+        } catch (RejectedExecutionException stopping) {
+            woken.set(false);
+        }
+    }
+
     private void pollSafely() {
+        relayDue();
+        try {
+            purgeOccasionally();
+        } catch (RuntimeException e) {
+            log.warn("purging sent outbox rows failed: {}", e.toString());
+        }
+    }
+
+    private void relayDue() {
         try {
             int published;
             do {
@@ -124,6 +163,17 @@ public class OutboxRelay implements SmartLifecycle {
             // Database down or similar: keep the scheduler alive and try again at the next poll.
             log.warn("outbox relay poll failed: {}", e.toString());
         }
+    }
+
+    private void purgeOccasionally() {
+        if (System.nanoTime() - lastPurgeNanos < Duration.ofMinutes(10).toNanos()) {
+            return;
+        }
+        lastPurgeNanos = System.nanoTime();
+        Long deleted = db.sql(purgeSql)
+                .bind("retention", (double) props.retention().toSeconds())
+                .fetch().rowsUpdated().block(Duration.ofMinutes(1));
+        log.debug("purged {} sent outbox rows older than {}", deleted, props.retention());
     }
 
     /** Publishes one batch; returns how many rows were confirmed and marked sent. */
@@ -221,7 +271,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> markFailed(OutboxRow row, Throwable error) {
-        Duration backoff = backoff(row.attempts());
+        Duration backoff = backoff(row.attempts(), props.retryBackoff(), props.maxRetryBackoff());
         log.warn("publishing outbox row {} ({}) failed, retry in {}: {}", row.id(), row.type(), backoff,
                 error.toString());
         String reason = String.valueOf(error.getMessage());
@@ -232,9 +282,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .then();
     }
 
-    Duration backoff(int attempts) {
-        long factor = 1L << Math.min(attempts, 20);
-        Duration d = props.retryBackoff().multipliedBy(factor);
-        return d.compareTo(props.maxRetryBackoff()) > 0 ? props.maxRetryBackoff() : d;
+    /** {@code first} doubled per earlier attempt, at most {@code max}. */
+    static Duration backoff(int attempts, Duration first, Duration max) {
+        Duration d = first.multipliedBy(1L << Math.min(attempts, 20));
+        return d.compareTo(max) > 0 ? max : d;
     }
 }

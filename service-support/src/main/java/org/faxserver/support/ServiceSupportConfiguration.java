@@ -36,8 +36,8 @@ public class ServiceSupportConfiguration {
   }
 
   @Bean
-  Outbox outbox(DatabaseClient db, OutboxProperties props) {
-    return new Outbox(db, props.table());
+  Outbox outbox(DatabaseClient db, OutboxProperties props, OutboxRelay relay) {
+    return new Outbox(db, props.table(), relay::wake);
   }
 
   @Bean

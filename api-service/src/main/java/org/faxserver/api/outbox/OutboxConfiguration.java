@@ -1,14 +1,20 @@
 package org.faxserver.api.outbox;
 
 import org.faxserver.model.messaging.Exchanges;
+import org.faxserver.support.Outbox;
+import org.faxserver.support.OutboxProperties;
+import org.faxserver.support.OutboxRelay;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+/** api-service's transactional outbox ({@code api.outbox}, faxserver.outbox.*), relayed by service-support's relay. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
 
     /** Declared (idempotently) by RabbitAdmin on first connection; durable topic exchange of DESIGN §3. */
@@ -27,5 +33,10 @@ public class OutboxConfiguration {
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit,
                             OutboxProperties props) {
         return new OutboxRelay(db, tx, rabbit, props);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, OutboxProperties props, OutboxRelay relay) {
+        return new Outbox(db, props.table(), relay::wake);
     }
 }

@@ -18,6 +18,7 @@ import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.MessageJson;
 import org.faxserver.model.messaging.RoutingKeys;
+import org.faxserver.support.OutboxRelay;
 import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

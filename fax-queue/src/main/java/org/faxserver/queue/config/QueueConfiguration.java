@@ -189,8 +189,8 @@ public class QueueConfiguration {
   }
 
   @Bean
-  RecordingProgress recordingProgress(AttemptStore attempts, JobStore jobs, TransactionalOperator tx) {
-    return new RecordingProgress(attempts, jobs, tx);
+  RecordingProgress recordingProgress(AttemptStore attempts, JobStore jobs) {
+    return new RecordingProgress(attempts, jobs);
   }
 
   @Bean

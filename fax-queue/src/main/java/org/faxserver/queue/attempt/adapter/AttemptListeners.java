@@ -7,6 +7,7 @@ import org.faxserver.model.delivery.DeliveryFinished;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.attempt.application.FinishingAttempts;
 import org.faxserver.queue.attempt.application.RecordingProgress;
+import org.faxserver.queue.job.adapter.JobListeners;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 
 /** AMQP entry for attempt reports; acked after commit (each method waits for its transaction). */
@@ -25,13 +26,13 @@ public final class AttemptListeners {
     this.jobsDue = jobsDue;
   }
 
-  @RabbitListener(queues = "#{@queueNames.attemptFinished()}")
+  @RabbitListener(queues = "#{@queueNames.attemptFinished()}", concurrency = JobListeners.CONSUMERS)
   public void onAttemptFinished(Envelope<AttemptFinished> envelope) {
     finishing.callFinished(envelope).block(TIMEOUT);
     jobsDue.run();
   }
 
-  @RabbitListener(queues = "#{@queueNames.deliveryFinished()}")
+  @RabbitListener(queues = "#{@queueNames.deliveryFinished()}", concurrency = JobListeners.CONSUMERS)
   public void onDeliveryFinished(Envelope<DeliveryFinished> envelope) {
     finishing.deliveryFinished(envelope).block(TIMEOUT);
     jobsDue.run();

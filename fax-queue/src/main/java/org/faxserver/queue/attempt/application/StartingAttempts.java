@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.job.EndpointRef;
@@ -21,6 +22,7 @@ import org.faxserver.queue.override.application.ManagingOverrides;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,6 +37,9 @@ public final class StartingAttempts {
 
   /** How long a job whose start failed unexpectedly waits before the next try. */
   static final Duration AFTER_ERROR = Duration.ofMinutes(1);
+
+  /** Jobs started in one transaction by {@link #startDue(int, int)}. */
+  static final int JOBS_PER_TRANSACTION = 10;
 
   private final JobWorkflow workflow;
   private final JobStore jobs;
@@ -66,36 +71,51 @@ public final class StartingAttempts {
   }
 
   /**
-   * Like {@link #startDue(int)} with up to {@code concurrency} transactions at a time. Safe for the same reasons
-   * several replicas are: claims use SKIP LOCKED (two transactions never take the same job) and call limits are
-   * counted under per-gateway advisory locks taken in name order (exact, no deadlock). Starting one job is a
-   * dozen round trips to PostgreSQL; one at a time, they capped a replica at a few dozen starts per second.
+   * Like {@link #startDue(int)}, with up to {@code concurrency} transactions at a time, each starting up to
+   * {@link #JOBS_PER_TRANSACTION} jobs. Safe for the same reasons several replicas are: claims use SKIP LOCKED (two
+   * transactions never take the same job) and call limits are counted under per-gateway advisory locks taken in name
+   * order (exact, no deadlock; within a transaction each start counts the attempts the earlier ones inserted).
+   * Those locks serialise the starts through one gateway, so a transaction of one job each capped a replica at a
+   * few dozen starts per second (docs/BENCHMARKS.md); several per transaction share the lock waits and the commit.
    */
   public Mono<Integer> startDue(int max, int concurrency) {
     if (concurrency <= 1) {
       return startSequentially(max);
     }
-    // One cheap look first (no transaction, no lock): an idle run or a nudge for one job then costs one query,
-    // not a claim transaction per worker. Jobs that fall due meanwhile wait for the next run (the loop repeats
-    // while a run used its whole batch).
+    // One cheap look first (no transaction, no lock): an idle run or a nudge for one job then costs one query.
+    // Jobs that fall due meanwhile wait for the next run (the loop repeats while a run used its whole batch).
     return Mono.defer(() -> jobs.countDue(clock.instant(), max)).flatMap(due -> {
       if (due == 0) {
         return Mono.just(0);
       }
-      int workers = Math.min(concurrency, due);
-      if (workers == 1) {
-        return startSequentially(due);
-      }
-      java.util.concurrent.atomic.AtomicInteger budget = new java.util.concurrent.atomic.AtomicInteger(due);
-      return reactor.core.publisher.Flux.range(0, workers)
-          .flatMap(worker -> Mono.defer(() -> budget.getAndDecrement() > 0 ? startOne() : Mono.just(false))
+      int workers = Math.min(concurrency, (due + JOBS_PER_TRANSACTION - 1) / JOBS_PER_TRANSACTION);
+      AtomicInteger budget = new AtomicInteger(due);
+      return Flux.range(0, workers)
+          .flatMap(worker -> Mono.defer(() -> {
+                int n = Math.min(JOBS_PER_TRANSACTION, budget.getAndAdd(-JOBS_PER_TRANSACTION));
+                return n > 0 ? startBatch(n) : Mono.just(0);
+              })
               .repeat()
-              .takeUntil(claimed -> !claimed)
-              .filter(Boolean::booleanValue)
-              .count(), workers)
-          .reduce(0L, Long::sum)
-          .map(Long::intValue);
+              .takeUntil(claimed -> claimed == 0)
+              .reduce(0, Integer::sum), workers)
+          .reduce(0, Integer::sum);
     });
+  }
+
+  /**
+   * Claims up to {@code n} due jobs and starts them in one transaction. If that fails, nothing of it happened
+   * and the jobs are started one transaction each, where a job that fails alone is pushed back
+   * ({@link #startOne()}): the failing job is the longest due, so it is the first one claimed.
+   */
+  Mono<Integer> startBatch(int n) {
+    return tx.transactional(Mono.defer(() -> jobs.claimDue(clock.instant(), n).collectList())
+            .flatMap(ids -> Flux.fromIterable(ids)
+                .concatMap(id -> jobs.lock(id).flatMap(this::start))
+                .then(Mono.just(ids.size()))))
+        .onErrorResume(error -> {
+          log.warn("starting a batch of {} jobs failed, starting them one at a time: {}", n, error.toString());
+          return startSequentially(n);
+        });
   }
 
   private Mono<Integer> startSequentially(int max) {

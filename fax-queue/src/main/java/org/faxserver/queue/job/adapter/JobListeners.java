@@ -16,6 +16,13 @@ public final class JobListeners {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * Consumers per queue for the messages that may be handled in any order ({@code job.routed}, {@code
+   * attempt.finished}, {@code delivery.finished}: each locks its job or attempt, and duplicates are recognised).
+   * {@code attempt.progress} keeps one consumer, so a page count never goes backwards.
+   */
+  public static final String CONSUMERS = "${faxserver.queue.consumers:4}";
+
   private final AcceptingJobs accepting;
   private final CancellingJobs cancelling;
   private final Runnable jobsDue;
@@ -27,7 +34,7 @@ public final class JobListeners {
     this.jobsDue = jobsDue;
   }
 
-  @RabbitListener(queues = "#{@queueNames.jobRouted()}")
+  @RabbitListener(queues = "#{@queueNames.jobRouted()}", concurrency = CONSUMERS)
   public void onJobRouted(Envelope<JobRouted> envelope) {
     accepting.accept(envelope).block(TIMEOUT);
     jobsDue.run();

@@ -17,6 +17,7 @@ import org.faxserver.queue.job.application.JobStore;
 import org.faxserver.queue.job.model.FailureReason;
 import org.faxserver.queue.job.model.Job;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@link JobStore} on {@code queue.job}. */
@@ -69,12 +70,13 @@ public final class JobRepository implements JobStore {
   }
 
   @Override
-  public Mono<UUID> claimDue(Instant now) {
+  public Flux<UUID> claimDue(Instant now, int limit) {
     return db.sql("SELECT job_id FROM queue.job WHERE next_attempt_at <= :now "
-            + "AND live_attempt_id IS NULL ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+            + "AND live_attempt_id IS NULL ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED")
         .bind("now", now)
+        .bind("limit", limit)
         .map(row -> row.get("job_id", UUID.class))
-        .one();
+        .all();
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.faxserver.queue.job.application;
 import java.time.Instant;
 import java.util.UUID;
 import org.faxserver.queue.job.model.Job;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Port: where jobs are kept. Every method joins the caller's transaction. */
@@ -19,7 +20,12 @@ public interface JobStore {
    * that replicas never claim the same job; empty if none is due. Only the id, so that a row that
    * cannot be read as a job is still claimed and can be pushed back.
    */
-  Mono<UUID> claimDue(Instant now);
+  default Mono<UUID> claimDue(Instant now) {
+    return claimDue(now, 1).next();
+  }
+
+  /** Like {@link #claimDue(Instant)} for up to {@code limit} due jobs, the longest due first. */
+  Flux<UUID> claimDue(Instant now, int limit);
 
   /** How many jobs are due ({@code next_attempt_at <= now}, nothing live), counting at most {@code max}; no locks. */
   Mono<Integer> countDue(Instant now, int max);

@@ -1,0 +1,106 @@
+package org.faxserver.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+import javax.imageio.ImageReader;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Recognises an upload that already is TIFF-F as we write it and keeps it byte for byte: every page 1728 pixels
+ * wide at 204 × 196 dpi, one strip of CCITT T.4 (1-D or 2-D) or T.6 data (spandsp codes the page for the line
+ * itself, whatever the file's coding), one bit per sample (tagged: spandsp refuses pages without BitsPerSample),
+ * white is zero, no longer than a page we would leave uncut. Each page is still decoded once, as the converting
+ * path does, so data the decoder refuses is refused as before (it tolerates much: neither path can promise a
+ * clean page); only the scaling, thresholding and re-encoding are skipped, which were ~70 % of the CPU of a
+ * 1-page TIFF-F submission (docs/BENCHMARKS.md).
+ */
+final class FaxReadyTiff {
+  private static final int WHITE_IS_ZERO = BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_WHITE_IS_ZERO;
+  private static final double CM_PER_INCH = 2.54;
+  private static final int T4_UNCOMPRESSED = 2;
+
+  private FaxReadyTiff() {}
+
+  /** The document's bytes and page count if it can be faxed as it is; empty when it needs converting. */
+  static Optional<ConversionResult.Converted> keep(DocumentSource document, ConversionLimits limits,
+      ConversionOptions options) throws IOException {
+    if (DocumentType.detect(document.head(DocumentType.SNIFF_LENGTH)).filter(DocumentType.TIFF::equals).isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] tiff = document instanceof DocumentSource.Bytes b ? b.bytes()
+        : Files.readAllBytes(((DocumentSource.File) document).path());
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(tiff))) {
+      ImageReader reader = TiffInfo.tiffReader(in);
+      try {
+        int pages = 0;
+        // Page by page up to one more than allowed (an IFD chain may loop; more pages go the converting way,
+        // which rejects them).
+        for (; pages <= limits.maxPages(); pages++) {
+          TIFFDirectory dir;
+          try {
+            dir = TIFFDirectory.createFromMetadata(reader.getImageMetadata(pages));
+          } catch (IndexOutOfBoundsException end) {
+            break;
+          }
+          if (!faxReady(dir, tiff.length, limits, options)) {
+            return Optional.empty();
+          }
+          reader.read(pages);
+        }
+        return pages == 0 || pages > limits.maxPages() ? Optional.empty()
+            : Optional.of(new ConversionResult.Converted(tiff, pages));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // Not ours to judge: the converting path reads it again and rejects it with a precise reason.
+      return Optional.empty();
+    }
+  }
+
+  static boolean faxReady(TIFFDirectory dir, long fileLength, ConversionLimits limits, ConversionOptions options) {
+    int compression = intValue(dir, BaselineTIFFTagSet.TAG_COMPRESSION, 1);
+    if (compression != TiffPage.COMPRESSION_T4 && compression != TiffPage.COMPRESSION_T6) {
+      return false;
+    }
+    if (compression == TiffPage.COMPRESSION_T4 && (intValue(dir, BaselineTIFFTagSet.TAG_T4_OPTIONS, 0) & T4_UNCOMPRESSED) != 0) {
+      return false;
+    }
+    TIFFField offsets = dir.getTIFFField(BaselineTIFFTagSet.TAG_STRIP_OFFSETS);
+    TIFFField counts = dir.getTIFFField(BaselineTIFFTagSet.TAG_STRIP_BYTE_COUNTS);
+    if (offsets == null || counts == null || offsets.getCount() != 1 || counts.getCount() != 1
+        || offsets.getAsLong(0) + counts.getAsLong(0) > fileLength) {
+      return false;
+    }
+    int height = intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_LENGTH, 0);
+    double inch = intValue(dir, BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, 2) == BaselineTIFFTagSet.RESOLUTION_UNIT_CENTIMETER
+        ? CM_PER_INCH : 1;
+    double xDpi = doubleValue(dir, BaselineTIFFTagSet.TAG_X_RESOLUTION) * inch;
+    double yDpi = doubleValue(dir, BaselineTIFFTagSet.TAG_Y_RESOLUTION) * inch;
+    return intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_WIDTH, 0) == FaxGeometry.WIDTH
+        && height > 0 && height <= options.maxUncutRows()
+        && (long) FaxGeometry.WIDTH * height <= limits.maxImagePixels()
+        && dir.getTIFFField(BaselineTIFFTagSet.TAG_BITS_PER_SAMPLE) != null
+        && intValue(dir, BaselineTIFFTagSet.TAG_BITS_PER_SAMPLE, 0) == 1
+        && intValue(dir, BaselineTIFFTagSet.TAG_SAMPLES_PER_PIXEL, 1) == 1
+        && intValue(dir, BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION, -1) == WHITE_IS_ZERO
+        && Math.abs(xDpi - FaxGeometry.X_DPI) <= 2
+        && Math.abs(yDpi - FaxGeometry.Y_DPI) <= 2;
+  }
+
+  private static int intValue(TIFFDirectory dir, int tag, int absent) {
+    TIFFField field = dir.getTIFFField(tag);
+    return field == null ? absent : field.getAsInt(0);
+  }
+
+  private static double doubleValue(TIFFDirectory dir, int tag) {
+    TIFFField field = dir.getTIFFField(tag);
+    return field == null ? 0 : field.getAsDouble(0);
+  }
+}

@@ -99,6 +99,7 @@ public final class FaxSystem implements AutoCloseable {
     final Map<String, String> router = new LinkedHashMap<>();
     final Map<String, String> notifier = new LinkedHashMap<>();
     boolean withNotifier;
+    boolean dedicatedBroker;
 
     /**
      * Also starts notifier-service (GreenMail as its SMTP server, {@link FaxSystem#mail()}), and isolates the
@@ -156,6 +157,16 @@ public final class FaxSystem implements AutoCloseable {
     /** Scripted faxes only: no T.30 helper needed. */
     public Options withoutNativeFax() {
       nativeFax = false;
+      return this;
+    }
+
+    /**
+     * For a broker no other run uses (the pipeline benchmark): fax-queue and esl-gateway are bound with the
+     * product's routing keys and there is no {@link RunForwarder}, so the figures carry no harness hop. Another
+     * run on the same broker at the same time would receive this run's jobs and the other way round.
+     */
+    public Options dedicatedBroker() {
+      dedicatedBroker = true;
       return this;
     }
   }
@@ -219,8 +230,9 @@ public final class FaxSystem implements AutoCloseable {
       commands.addAll(List.of(RoutingKeys.DELIVER_WEBHOOK, RoutingKeys.DELIVER_EMAIL, RoutingKeys.DELIVERY_REDELIVER));
       events.addAll(List.of(RoutingKeys.JOB_COMPLETED, RoutingKeys.JOB_SUBMITTED));
     }
-    this.forwarder = new RunForwarder(amqp, Map.of(Exchanges.FAX_COMMANDS, commands, Exchanges.FAX_EVENTS, events),
-        runId, this::isMine);
+    this.forwarder = options.dedicatedBroker ? null
+        : new RunForwarder(amqp, Map.of(Exchanges.FAX_COMMANDS, commands, Exchanges.FAX_EVENTS, events), runId,
+            this::isMine);
   }
 
   /** Starts every service; the caller closes the system. */
@@ -352,8 +364,10 @@ public final class FaxSystem implements AutoCloseable {
   private List<String> queueArgs() {
     List<String> a = common(FaxQueueApplication.class);
     a.add("--faxserver.messaging.service=" + runId + ".fax-queue");
-    // bound with <key>.<runId>: only what the RunForwarder picks out for this run (or sends straight) arrives
-    a.add("--faxserver.queue.binding-suffix=" + runId);
+    if (!options.dedicatedBroker) {
+      // bound with <key>.<runId>: only what the RunForwarder picks out for this run (or sends straight) arrives
+      a.add("--faxserver.queue.binding-suffix=" + runId);
+    }
     a.add("--faxserver.faxing.retry-delay=1s");
     a.add("--faxserver.queue.scheduler.poll-interval=200ms");
     options.queue.forEach((k, v) -> a.add("--" + k + "=" + v));
@@ -443,7 +457,7 @@ public final class FaxSystem implements AutoCloseable {
   }
 
   private String originateRoutingKey() {
-    return RoutingKeys.FAX_ORIGINATE + "." + runId;
+    return options.dedicatedBroker ? RoutingKeys.FAX_ORIGINATE : RoutingKeys.FAX_ORIGINATE + "." + runId;
   }
 
   /** {@code --key=value} arguments, the last one for a key winning (Spring would join repeats with commas). */

@@ -31,8 +31,9 @@ import org.faxserver.testkit.freeswitch.Scenario;
  * tenant's API key), so api-service checks, converts and stores it as for any client ({@code api=false}
  * publishes {@code job.submitted} for a stored TIFF instead, to measure the pipeline behind the API alone).
  * Latency is submit (just before the HTTP request) → the stand-in saw the originate (its call list polled every
- * millisecond). The harness's forwarder (one extra broker hop and a PostgreSQL lookup for each job.routed and
- * fax.originate, see {@link RunForwarder}) is inside that figure.
+ * millisecond). The harness's forwarder (one extra broker hop and a PostgreSQL lookup for each job.routed,
+ * fax.originate and attempt report, see {@link RunForwarder}) is inside that figure unless {@code
+ * dedicated-broker=true} (only when no other run uses the broker: see {@link FaxSystem.Options#dedicatedBroker}).
  *
  * <p>Phase 1 submits at a fixed rate (open loop: requests are sent at their due time whether or not earlier
  * ones were answered); phase 2 submits a batch as fast as {@code threads} closed-loop clients can and reports
@@ -58,6 +59,7 @@ public final class PipelineBenchmark {
     boolean api = Boolean.parseBoolean(a.getOrDefault("api", "true"));
     boolean tuned = Boolean.parseBoolean(a.getOrDefault("tuned", "false"));
     int warmup = Integer.parseInt(a.getOrDefault("warmup", "300"));
+    boolean dedicated = Boolean.parseBoolean(a.getOrDefault("dedicated-broker", "false"));
 
     FaxSystem.Options options = FaxSystem.options().withoutNativeFax().serviceLogLevel("WARN")
         // concurrency limits sized for the load (the defaults, 10 calls, would cap it at 10 / hold)
@@ -67,6 +69,9 @@ public final class PipelineBenchmark {
         // fax-queue's own defaults (application.yml), not the end-to-end tests' shorter poll
         .queue("faxserver.queue.scheduler.poll-interval", "1s")
         .api("faxserver.documents.conversion-queue", 1000);
+    if (dedicated) {
+      options.dedicatedBroker();
+    }
     if (a.containsKey("router-consumers")) {
       options.router("faxserver.messaging.consumers", a.get("router-consumers"));
     }
@@ -78,7 +83,8 @@ public final class PipelineBenchmark {
           .queue("faxserver.queue.scheduler.batch-size", 500);
     }
     System.out.printf("pipeline benchmark: rate=%d/s for %d s, burst=%d, hold=%s, threads=%d, api=%s, tuned=%s, "
-        + "cores=%d%n", rate, seconds, burst, hold, threads, api, tuned, Runtime.getRuntime().availableProcessors());
+        + "dedicated-broker=%s, cores=%d%n", rate, seconds, burst, hold, threads, api, tuned, dedicated,
+        Runtime.getRuntime().availableProcessors());
     try (FaxSystem system = FaxSystem.start(options)) {
       system.standIn().defaultScenario(Scenario.scripted(1, 0, hold));
       Tenant tenant = system.createTenant("bench", "+12125550100");

@@ -6,19 +6,23 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.job.EndpointRef;
 import org.faxserver.queue.fallback.application.ManagingFallbacks;
 import org.faxserver.queue.gateway.application.GatewayGate;
-import org.faxserver.queue.gateway.model.GatewayAvailability;
+import org.faxserver.queue.gateway.application.GatewayGate.LockedGateways;
 import org.faxserver.queue.job.application.JobMessages;
 import org.faxserver.queue.job.application.JobStore;
 import org.faxserver.queue.job.model.Job;
 import org.faxserver.queue.job.model.JobWorkflow;
 import org.faxserver.queue.override.application.ManagingOverrides;
+import org.faxserver.queue.override.model.DialOverrides;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -26,10 +30,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The scheduler's work: claims one due job at a time (SKIP LOCKED, so replicas share the work and
- * never take the same job), asks the workflow, and in the same transaction stores the attempt and
- * the job and writes the command ({@code fax.originate} / {@code deliver.*}) and {@code job.status}
- * to the outbox.
+ * The scheduler's work: claims due jobs (SKIP LOCKED, so replicas share the work and never take the
+ * same job), asks the workflow, and in the same transaction stores the attempt and the job and writes
+ * the command ({@code fax.originate} / {@code deliver.*}) and {@code job.status} to the outbox.
  */
 public final class StartingAttempts {
 
@@ -104,14 +107,12 @@ public final class StartingAttempts {
 
   /**
    * Claims up to {@code n} due jobs and starts them in one transaction. If that fails, nothing of it happened
-   * and the jobs are started one transaction each, where a job that fails alone is pushed back
-   * ({@link #startOne()}): the failing job is the longest due, so it is the first one claimed.
+   * and up to {@code n} jobs are started one transaction each, longest due first (so the same ones, unless
+   * another worker takes some), where a job that fails alone is pushed back ({@link #startOne()}).
    */
   Mono<Integer> startBatch(int n) {
-    return tx.transactional(Mono.defer(() -> jobs.claimDue(clock.instant(), n).collectList())
-            .flatMap(ids -> Flux.fromIterable(ids)
-                .concatMap(id -> jobs.lock(id).flatMap(this::start))
-                .then(Mono.just(ids.size()))))
+    return tx.transactional(Mono.defer(() -> jobs.claimDueJobs(clock.instant(), n).collectList())
+            .flatMap(claimed -> startAll(claimed).thenReturn(claimed.size())))
         .onErrorResume(error -> {
           log.warn("starting a batch of {} jobs failed, starting them one at a time: {}", n, error.toString());
           return startSequentially(n);
@@ -137,7 +138,7 @@ public final class StartingAttempts {
     return tx.transactional(Mono.defer(() -> jobs.claimDue(clock.instant()))
             .doOnNext(claimed::set)
             .flatMap(jobs::lock)
-            .flatMap(job -> start(job).thenReturn(true)))
+            .flatMap(job -> startAll(List.of(job)).thenReturn(true)))
         .defaultIfEmpty(false)
         .onErrorResume(error -> {
           UUID jobId = claimed.get();
@@ -149,30 +150,51 @@ public final class StartingAttempts {
         });
   }
 
-  private Mono<Void> start(Job job) {
-    Instant now = clock.instant();
-    List<EndpointRef> remaining = job.endpoints().subList(job.endpointIndex(), job.endpoints().size()).stream()
+  /**
+   * Starts claimed (locked) jobs one after the other within the caller's transaction, after one look each at
+   * their gateways (locked, with live calls counted), the fallback list and the overrides.
+   */
+  private Mono<Void> startAll(List<Job> claimed) {
+    if (claimed.isEmpty()) {
+      return Mono.empty();
+    }
+    Set<PhoneNumber> destinations = claimed.stream().map(Job::to).collect(Collectors.toSet());
+    Set<String> gateways = claimed.stream().flatMap(job -> remainingGateways(job).stream())
+        .map(EndpointRef::target).collect(Collectors.toSet());
+    return Mono.zip(gate.lock(gateways), fallbacks.listedAmong(destinations), overrides.forDestinations(destinations))
+        .flatMap(context -> Flux.fromIterable(claimed)
+            .concatMap(job -> start(job, context.getT1(), context.getT2().contains(job.to().e164()),
+                context.getT3().getOrDefault(job.to().e164(), DialOverrides.none())))
+            .then());
+  }
+
+  private static List<EndpointRef> remainingGateways(Job job) {
+    return job.endpoints().subList(job.endpointIndex(), job.endpoints().size()).stream()
         .filter(e -> e.kind() == EndpointKind.GATEWAY)
         .toList();
-    List<String> gateways = remaining.stream().map(EndpointRef::target).toList();
-    Map<String, Integer> directoryLimits = new HashMap<>();
-    remaining.stream().filter(e -> e.maxConcurrentCalls() != null)
-        .forEach(e -> directoryLimits.merge(e.target(), e.maxConcurrentCalls(), Math::min));
-    return Mono.zip(gate.availability(gateways, directoryLimits), fallbacks.isListed(job.to()), overrides.forDestination(job.to()))
-        .flatMap(context -> {
-          Map<String, GatewayAvailability> availability = context.getT1();
-          JobWorkflow.StartDecision decision = workflow.start(job, UUID.randomUUID(), availability::get,
-              context.getT2(), context.getT3(), now);
-          if (decision instanceof JobWorkflow.Postponed postponed) {
-            log.debug("job {} postponed: {}", job.id(), postponed.why());
-            return jobs.update(postponed.job(), now);
-          }
-          JobWorkflow.Started started = (JobWorkflow.Started) decision;
-          Job next = started.change().job();
-          return jobs.update(next, now)
-              .then(attempts.insert(started.attempt(), now))
-              .then(messages.publish(started.change()))
-              .then(messages.dispatch(next, started.attempt()));
-        });
+  }
+
+  private Mono<Void> start(Job job, LockedGateways gateways, boolean listed, DialOverrides dialOverrides) {
+    return Mono.defer(() -> {
+      Instant now = clock.instant();
+      Map<String, Integer> directoryLimits = new HashMap<>();
+      remainingGateways(job).stream().filter(e -> e.maxConcurrentCalls() != null)
+          .forEach(e -> directoryLimits.merge(e.target(), e.maxConcurrentCalls(), Math::min));
+      JobWorkflow.StartDecision decision = workflow.start(job, UUID.randomUUID(),
+          gateway -> gateways.availability(gateway, directoryLimits), listed, dialOverrides, now);
+      if (decision instanceof JobWorkflow.Postponed postponed) {
+        log.debug("job {} postponed: {}", job.id(), postponed.why());
+        return jobs.update(postponed.job(), now);
+      }
+      JobWorkflow.Started started = (JobWorkflow.Started) decision;
+      if (started.attempt().endpoint().kind() == EndpointKind.GATEWAY) {
+        gateways.callStarted(started.attempt().endpoint().target());
+      }
+      Job next = started.change().job();
+      return jobs.update(next, now)
+          .then(attempts.insert(started.attempt(), now))
+          .then(messages.publish(started.change()))
+          .then(messages.dispatch(next, started.attempt()));
+    });
   }
 }

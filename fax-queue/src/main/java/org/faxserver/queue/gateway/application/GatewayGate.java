@@ -1,6 +1,7 @@
 package org.faxserver.queue.gateway.application;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
@@ -11,9 +12,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether gateways may take a call now: the breaker first (an unhealthy gateway is not even counted),
- * then its live calls against its limit. Gateways are locked in name order, so two replicas starting
- * jobs with overlapping plans cannot deadlock.
+ * Whether gateways may take a call now: the breaker first (an unhealthy gateway is never available), then its
+ * live calls against its limit. The live calls are counted under per-gateway locks that last until the caller's
+ * transaction ends, taken in name order, so two replicas starting jobs with overlapping plans cannot deadlock and
+ * their counts stay exact.
  */
 public final class GatewayGate {
 
@@ -28,28 +30,47 @@ public final class GatewayGate {
     this.limits = limits;
   }
 
-  public Mono<Map<String, GatewayAvailability>> availability(Collection<String> gateways) {
-    return availability(gateways, Map.of());
-  }
-
   /**
-   * @param directoryLimits a gateway's limit from its directory entry ({@code max_concurrent_calls},
-   *                        carried in the plan); gateways not in it use the configured limit
+   * Locks every gateway that any job of the caller's transaction may call, all at once and in name order (locking
+   * them job by job would take them out of order across jobs), and counts their live calls.
    */
-  public Mono<Map<String, GatewayAvailability>> availability(Collection<String> gateways,
-      Map<String, Integer> directoryLimits) {
+  public Mono<LockedGateways> lock(Collection<String> gateways) {
     return Flux.fromIterable(new TreeSet<>(gateways))
-        .concatMap(gateway -> check(gateway, directoryLimits.get(gateway)).map(a -> Map.entry(gateway, a)))
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        .concatMap(gateway -> load.lockAndCountLiveCalls(gateway).map(live -> Map.entry(gateway, live)))
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap<String, Long>::new)
+        .map(LockedGateways::new);
   }
 
-  private Mono<GatewayAvailability> check(String gateway, Integer directoryLimit) {
-    if (!breakers.allows(gateway)) {
-      return Mono.just(GatewayAvailability.UNHEALTHY);
+  /** The gateways locked for one transaction, with their live calls, including those it started itself. */
+  public final class LockedGateways {
+    private final Map<String, Long> live;
+
+    private LockedGateways(Map<String, Long> live) {
+      this.live = live;
     }
-    int limit = directoryLimit != null ? directoryLimit : limits.applyAsInt(gateway);
-    return load.lockAndCountLiveCalls(gateway)
-        .map(live -> live >= limit ? GatewayAvailability.FULL : GatewayAvailability.AVAILABLE);
+
+    /**
+     * @param directoryLimits a gateway's limit from its directory entry ({@code max_concurrent_calls}, carried in
+     *                        the plan); gateways not in it use the configured limit
+     * @throws IllegalStateException for a gateway that was not locked
+     */
+    public GatewayAvailability availability(String gateway, Map<String, Integer> directoryLimits) {
+      Long calls = live.get(gateway);
+      if (calls == null) {
+        throw new IllegalStateException("gateway " + gateway + " was not locked");
+      }
+      if (!breakers.allows(gateway)) {
+        return GatewayAvailability.UNHEALTHY;
+      }
+      Integer directoryLimit = directoryLimits.get(gateway);
+      int limit = directoryLimit != null ? directoryLimit : limits.applyAsInt(gateway);
+      return calls >= limit ? GatewayAvailability.FULL : GatewayAvailability.AVAILABLE;
+    }
+
+    /** Counts a call this transaction started through {@code gateway}. */
+    public void callStarted(String gateway) {
+      live.computeIfPresent(gateway, (g, calls) -> calls + 1);
+    }
   }
 
   /** Tells the gateway's breaker what an attempt through it says about its health. */

@@ -70,6 +70,16 @@ public final class JobRepository implements JobStore {
   }
 
   @Override
+  public Flux<Job> claimDueJobs(Instant now, int limit) {
+    return db.sql("SELECT " + COLUMNS + " FROM queue.job WHERE next_attempt_at <= :now "
+            + "AND live_attempt_id IS NULL ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .bind("now", now)
+        .bind("limit", limit)
+        .map(JobRepository::toJob)
+        .all();
+  }
+
+  @Override
   public Flux<UUID> claimDue(Instant now, int limit) {
     return db.sql("SELECT job_id FROM queue.job WHERE next_attempt_at <= :now "
             + "AND live_attempt_id IS NULL ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED")

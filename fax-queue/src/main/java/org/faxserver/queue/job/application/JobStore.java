@@ -27,6 +27,9 @@ public interface JobStore {
   /** Like {@link #claimDue(Instant)} for up to {@code limit} due jobs, the longest due first. */
   Flux<UUID> claimDue(Instant now, int limit);
 
+  /** Like {@link #claimDue(Instant, int)}, reading the jobs in the same query (fails if a row cannot be read). */
+  Flux<Job> claimDueJobs(Instant now, int limit);
+
   /** How many jobs are due ({@code next_attempt_at <= now}, nothing live), counting at most {@code max}; no locks. */
   Mono<Integer> countDue(Instant now, int max);
 

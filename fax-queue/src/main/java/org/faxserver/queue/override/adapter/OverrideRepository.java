@@ -1,5 +1,8 @@
 package org.faxserver.queue.override.adapter;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.faxserver.queue.override.application.OverrideStore;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,12 +18,13 @@ public final class OverrideRepository implements OverrideStore {
   }
 
   @Override
-  public Mono<Map<String, String>> forDestination(String destination) {
-    return db.sql("SELECT variable, value FROM queue.dial_override WHERE destination = :d")
-        .bind("d", destination)
-        .map(row -> Map.entry(row.get("variable", String.class), row.get("value", String.class)))
+  public Mono<Map<String, Map<String, String>>> forDestinations(Collection<String> destinations) {
+    return db.sql("SELECT destination, variable, value FROM queue.dial_override WHERE destination = ANY(:ds)")
+        .bind("ds", destinations.toArray(String[]::new))
+        .map(row -> List.of(row.get("destination", String.class), row.get("variable", String.class),
+            row.get("value", String.class)))
         .all()
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        .collect(HashMap::new, (all, r) -> all.computeIfAbsent(r.get(0), d -> new HashMap<>()).put(r.get(1), r.get(2)));
   }
 
   @Override

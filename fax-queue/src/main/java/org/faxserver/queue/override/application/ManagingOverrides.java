@@ -1,6 +1,9 @@
 package org.faxserver.queue.override.application;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fallback.OverrideChange;
 import org.faxserver.model.messaging.Envelope;
@@ -36,8 +39,11 @@ public final class ManagingOverrides {
     this.clock = clock;
   }
 
-  public Mono<DialOverrides> forDestination(PhoneNumber destination) {
-    return store.forDestination(destination.e164()).map(DialOverrides::of);
+  /** E.164 destination → its overrides, for those of {@code destinations} that have any. */
+  public Mono<Map<String, DialOverrides>> forDestinations(Collection<PhoneNumber> destinations) {
+    return store.forDestinations(destinations.stream().map(PhoneNumber::e164).collect(Collectors.toSet()))
+        .map(stored -> stored.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> DialOverrides.of(e.getValue()))));
   }
 
   /** {@code override.set}; reserved variables (origination_uuid) are refused. */

@@ -1,12 +1,14 @@
 package org.faxserver.queue.override.application;
 
+import java.util.Collection;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** Port: per-destination dial overrides. */
 public interface OverrideStore {
 
-  Mono<Map<String, String>> forDestination(String destination);
+  /** Destination → its variables, for the destinations that have overrides. */
+  Mono<Map<String, Map<String, String>>> forDestinations(Collection<String> destinations);
 
   Mono<Void> put(String destination, String variable, String value);
 

@@ -1,9 +1,12 @@
 package org.faxserver.queue.gateway.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.faxserver.queue.gateway.application.GatewayGate.LockedGateways;
 import org.faxserver.queue.gateway.model.GatewayAvailability;
 import org.faxserver.queue.gateway.model.GatewayHealthRule.Health;
 import org.junit.jupiter.api.Test;
@@ -21,16 +24,44 @@ class GatewayGateTest {
     public void record(String gateway, Health health) {}
   };
 
+  private final List<String> lockOrder = new ArrayList<>();
+
   /** Every gateway has 3 live calls; the configured limit is 10. */
-  private final GatewayGate gate = new GatewayGate(healthy, gateway -> Mono.just(3L), gateway -> 10);
+  private final GatewayGate gate = new GatewayGate(healthy, gateway -> {
+    lockOrder.add(gateway);
+    return Mono.just(3L);
+  }, gateway -> 10);
 
   @Test
   void theDirectoryLimitOfAGatewayWinsOverTheConfiguredOne() {
-    Map<String, GatewayAvailability> a = gate.availability(List.of("pbx", "carrier", "broken"), Map.of("pbx", 3))
-        .block();
+    LockedGateways locked = gate.lock(List.of("pbx", "carrier", "broken")).block();
 
-    assertThat(a).containsEntry("pbx", GatewayAvailability.FULL)
-        .containsEntry("carrier", GatewayAvailability.AVAILABLE)
-        .containsEntry("broken", GatewayAvailability.UNHEALTHY);
+    assertThat(locked.availability("pbx", Map.of("pbx", 3))).isEqualTo(GatewayAvailability.FULL);
+    assertThat(locked.availability("carrier", Map.of("pbx", 3))).isEqualTo(GatewayAvailability.AVAILABLE);
+    assertThat(locked.availability("broken", Map.of())).isEqualTo(GatewayAvailability.UNHEALTHY);
+  }
+
+  @Test
+  void gatewaysAreLockedOnceEachInNameOrder() {
+    gate.lock(List.of("pbx", "carrier", "pbx", "broken")).block();
+
+    assertThat(lockOrder).containsExactly("broken", "carrier", "pbx");
+  }
+
+  @Test
+  void callsStartedInTheTransactionCountAgainstTheLimit() {
+    LockedGateways locked = gate.lock(List.of("pbx")).block();
+
+    locked.callStarted("pbx");
+    assertThat(locked.availability("pbx", Map.of("pbx", 5))).isEqualTo(GatewayAvailability.AVAILABLE);
+    locked.callStarted("pbx");
+    assertThat(locked.availability("pbx", Map.of("pbx", 5))).isEqualTo(GatewayAvailability.FULL);
+  }
+
+  @Test
+  void aGatewayThatWasNotLockedCannotBeJudged() {
+    LockedGateways locked = gate.lock(List.of("pbx")).block();
+
+    assertThatThrownBy(() -> locked.availability("carrier", Map.of())).isInstanceOf(IllegalStateException.class);
   }
 }

@@ -1,0 +1,159 @@
+package org.faxserver.queue.attempt.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.faxserver.queue.support.QueueFixtures.SENDER;
+import static org.faxserver.queue.support.QueueFixtures.aGateway;
+import static org.faxserver.queue.support.QueueFixtures.planOf;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.faxserver.model.DocumentRef;
+import org.faxserver.model.PhoneNumber;
+import org.faxserver.model.job.JobOptions;
+import org.faxserver.model.job.JobOrigin;
+import org.faxserver.model.job.JobRouted;
+import org.faxserver.model.job.PriorityGroup;
+import org.faxserver.queue.attempt.adapter.AttemptRepository;
+import org.faxserver.queue.fallback.adapter.FallbackRepository;
+import org.faxserver.queue.fallback.application.ManagingFallbacks;
+import org.faxserver.queue.gateway.adapter.GatewayLoadRepository;
+import org.faxserver.queue.gateway.application.GatewayBreakers;
+import org.faxserver.queue.gateway.application.GatewayGate;
+import org.faxserver.queue.gateway.model.GatewayHealthRule.Health;
+import org.faxserver.queue.job.adapter.JobRepository;
+import org.faxserver.queue.job.application.JobMessages;
+import org.faxserver.queue.override.adapter.OverrideRepository;
+import org.faxserver.queue.override.application.ManagingOverrides;
+import org.faxserver.queue.support.QueueFixtures;
+import org.faxserver.support.Outbox;
+import org.faxserver.support.ProcessedMessages;
+import org.faxserver.testkit.infra.PostgresDatabase;
+import org.faxserver.testkit.infra.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Starting due jobs several per transaction and several transactions at a time, against real PostgreSQL: call
+ * limits hold across the jobs of one transaction and across transactions, and each job gets its own destination's
+ * fallback entry and overrides.
+ */
+class StartingAttemptsIntegrationTest {
+
+  private static final String BREAKER_OPEN = "broken";
+
+  private DatabaseClient db;
+  private JobRepository jobs;
+  private StartingAttempts starting;
+  private final Instant now = Instant.now();
+
+  @BeforeEach
+  void database() {
+    PostgresDatabase database = TestInfrastructure.get().newDatabase("starting");
+    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+        .schemas("queue").defaultSchema("queue").load().migrate();
+    ConnectionFactory factory = ConnectionFactories.get(database.r2dbcUrl().replace("r2dbc:postgresql://",
+        "r2dbc:postgresql://" + database.username() + ":" + database.password() + "@"));
+    db = DatabaseClient.create(factory);
+    TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
+    Clock clock = Clock.systemUTC();
+    jobs = new JobRepository(db);
+    AttemptRepository attempts = new AttemptRepository(db);
+    Outbox outbox = new Outbox(db, "queue.outbox");
+    ProcessedMessages processed = new ProcessedMessages(db, "queue.processed_message");
+    GatewayBreakers breakers = new GatewayBreakers() {
+      @Override
+      public boolean allows(String gateway) {
+        return !gateway.equals(BREAKER_OPEN);
+      }
+
+      @Override
+      public void record(String gateway, Health health) {}
+    };
+    Map<String, Integer> limits = Map.of("small", 2);
+    GatewayGate gate = new GatewayGate(breakers, new GatewayLoadRepository(db), g -> limits.getOrDefault(g, 100));
+    starting = new StartingAttempts(QueueFixtures.aWorkflow(), jobs, attempts, gate,
+        new ManagingFallbacks(new FallbackRepository(db), outbox, processed, tx, clock),
+        new ManagingOverrides(new OverrideRepository(db), outbox, processed, tx, clock),
+        new JobMessages(outbox, attempts, clock), tx, clock);
+  }
+
+  private UUID due(String to, String... gateways) {
+    PriorityGroup[] groups = new PriorityGroup[gateways.length];
+    for (int i = 0; i < gateways.length; i++) {
+      groups[i] = PriorityGroup.of(i + 1, aGateway(gateways[i]));
+    }
+    UUID id = UUID.randomUUID();
+    JobRouted routed = new JobRouted(id, "tenant-7", JobOrigin.API, "user-3", SENDER, PhoneNumber.ofE164(to),
+        DocumentRef.tiff("tenant-7/" + id + ".tif"), 1, JobOptions.none(), planOf(groups));
+    jobs.insertIfAbsent(QueueFixtures.aWorkflow().accept(routed, now.minusSeconds(1)).job(), now).block();
+    return id;
+  }
+
+  private Map<String, Long> liveCallsByGateway() {
+    Map<String, Long> live = new HashMap<>();
+    db.sql("SELECT target, count(*) AS n FROM queue.attempt WHERE ended_at IS NULL GROUP BY target")
+        .map(row -> Map.entry(row.get("target", String.class), row.get("n", Long.class)))
+        .all().doOnNext(e -> live.put(e.getKey(), e.getValue())).blockLast(Duration.ofSeconds(10));
+    return live;
+  }
+
+  private String attemptColumn(UUID jobId, String column) {
+    return db.sql("SELECT " + column + "::text AS v FROM queue.attempt WHERE job_id = :id")
+        .bind("id", jobId).map(row -> row.get("v", String.class)).one().block(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aGatewaysLimitHoldsAcrossTheJobsOfOneTransactionAndAcrossTransactions() {
+    for (int i = 0; i < 25; i++) {
+      due("+4420794609" + String.format("%02d", i), "small");
+    }
+    due("+442079460999", "large");
+
+    int claimed = starting.startDue(50, 4).block(Duration.ofSeconds(30));
+
+    assertThat(claimed).isEqualTo(26);
+    assertThat(liveCallsByGateway()).isEqualTo(Map.of("small", 2L, "large", 1L));
+    Long postponed = db.sql("SELECT count(*) AS n FROM queue.job WHERE live_attempt_id IS NULL "
+            + "AND next_attempt_at > now()")
+        .map(row -> row.get("n", Long.class)).one().block();
+    assertThat(postponed).as("the jobs the full gateway could not take wait").isEqualTo(23);
+    assertThat(starting.startDue(50, 4).block(Duration.ofSeconds(30))).isZero();
+  }
+
+  @Test
+  void aJobMovesPastAGatewayWhoseBreakerIsOpenWhileTheOthersOfItsTransactionDoNot() {
+    UUID viaFallbackGateway = due("+442079460001", BREAKER_OPEN, "large");
+    UUID direct = due("+442079460002", "large");
+
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+
+    assertThat(attemptColumn(viaFallbackGateway, "target")).isEqualTo("large");
+    assertThat(attemptColumn(direct, "target")).isEqualTo("large");
+  }
+
+  @Test
+  void eachJobOfATransactionGetsItsOwnDestinationsFallbackEntryAndOverrides() {
+    UUID listed = due("+442079460011", "large");
+    UUID overridden = due("+442079460012", "large");
+    UUID plain = due("+442079460013", "large");
+    new FallbackRepository(db).add("+442079460011", now.getEpochSecond(), "test", false).block();
+    new OverrideRepository(db).put("+442079460012", "absolute_codec_string", "PCMU").block();
+
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+
+    assertThat(attemptColumn(listed, "fax_settings")).contains("\"t38\": \"OFF\"");
+    assertThat(attemptColumn(plain, "fax_settings")).doesNotContain("\"t38\": \"OFF\"");
+    assertThat(attemptColumn(overridden, "overrides")).contains("absolute_codec_string").contains("PCMU");
+    assertThat(attemptColumn(plain, "overrides")).doesNotContain("absolute_codec_string");
+  }
+}

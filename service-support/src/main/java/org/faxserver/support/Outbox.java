@@ -1,5 +1,6 @@
 package org.faxserver.support;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.faxserver.model.messaging.Envelope;
@@ -43,7 +44,19 @@ public final class Outbox {
   /** schema.table, lower case: the name is put into SQL text, so it must never come from outside. */
   static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
 
+  /** One message to append: where it goes and what it is. */
+  public record Message(String exchange, String routingKey, Envelope<?> envelope) {
+    public Message {
+      Objects.requireNonNull(exchange, "exchange");
+      Objects.requireNonNull(routingKey, "routingKey");
+      Objects.requireNonNull(envelope, "envelope");
+    }
+  }
+
+  private static final String COLUMNS = " (message_id, exchange, routing_key, message_type, payload) VALUES ";
+
   private final DatabaseClient db;
+  private final String table;
   private final String insert;
   private final Runnable appended;
   /** One instance, so a transaction that appends several messages registers it (and wakes the relay) once. */
@@ -63,9 +76,8 @@ public final class Outbox {
         return Mono.fromRunnable(appended);
       }
     };
-    this.insert = "INSERT INTO " + checkedTable(table)
-        + " (message_id, exchange, routing_key, message_type, payload)"
-        + " VALUES (:messageId, :exchange, :routingKey, :type, :payload)";
+    this.table = checkedTable(table);
+    this.insert = "INSERT INTO " + this.table + COLUMNS + "(:messageId, :exchange, :routingKey, :type, :payload)";
   }
 
   /** Adds a message to the outbox within the caller's transaction (if there is one). */
@@ -78,6 +90,32 @@ public final class Outbox {
         .bind("payload", MessageJson.writeString(envelope))
         .then()
         .then(announceAfterCommit());
+  }
+
+  /** Adds messages in one statement (one round trip), in list order, within the caller's transaction. */
+  public Mono<Void> appendAll(List<Message> messages) {
+    if (messages.isEmpty()) {
+      return Mono.empty();
+    }
+    if (messages.size() == 1) {
+      Message only = messages.get(0);
+      return append(only.exchange(), only.routingKey(), only.envelope());
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(COLUMNS);
+    for (int i = 0; i < messages.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :e").append(i).append(", :r").append(i)
+          .append(", :t").append(i).append(", :p").append(i).append(')');
+    }
+    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      spec = spec.bind("m" + i, m.envelope().messageId())
+          .bind("e" + i, m.exchange())
+          .bind("r" + i, m.routingKey())
+          .bind("t" + i, m.envelope().type())
+          .bind("p" + i, MessageJson.writeString(m.envelope()));
+    }
+    return spec.then().then(announceAfterCommit());
   }
 
   private Mono<Void> announceAfterCommit() {

@@ -9,6 +9,7 @@ import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.faxserver.model.job.JobStatus;
@@ -107,6 +108,23 @@ class ServiceSupportIntegrationTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> db.sql(
             "SELECT sent_at IS NOT NULL AS sent FROM test.outbox WHERE message_id = :id")
         .bind("id", envelope.messageId()).map(row -> row.get("sent", Boolean.class)).first().block());
+  }
+
+  @Test
+  void messagesAppendedInOneStatementArePublishedInTheirOrder() throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    List<Envelope<JobStatusChanged>> envelopes = List.of(anEnvelope(), anEnvelope(), anEnvelope());
+
+    tx.transactional(outbox.appendAll(envelopes.stream()
+        .map(e -> new Outbox.Message(Exchanges.FAX_EVENTS, key, e)).toList())).block();
+
+    for (Envelope<JobStatusChanged> expected : envelopes) {
+      GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+      assertThat(got.getProps().getMessageId()).isEqualTo(expected.messageId().toString());
+    }
   }
 
   @Test

@@ -352,7 +352,6 @@ public final class FaxSystem implements AutoCloseable {
     List<String> a = common(apiApplicationClass());
     a.add("--server.port=0");
     a.add("--faxserver.security.admin-api-key=" + ADMIN_KEY);
-    a.add("--faxserver.outbox.poll-interval=100ms");
     a.add("--faxserver.documents.root=" + documentRoot);
     if (options.withNotifier) {
       a.add("--faxserver.inbox.queue=" + apiInboxQueue());
@@ -405,7 +404,6 @@ public final class FaxSystem implements AutoCloseable {
     a.add("--spring.mail.host=127.0.0.1");
     a.add("--spring.mail.port=" + mail.getSmtp().getPort());
     a.add("--spring.mail.properties.mail.smtp.starttls.enable=false");
-    a.add("--faxserver.outbox.poll-interval=100ms");
     a.add("--faxserver.notifier.worker.poll-interval=200ms");
     // the webhook receiver listens on 127.0.0.1: the SSRF guard would refuse it
     a.add("--faxserver.notifier.webhook.refuse-private-addresses=false");

@@ -158,8 +158,8 @@ public class QueueConfiguration {
 
   @Bean
   AcceptingJobs acceptingJobs(JobWorkflow workflow, JobStore jobs, JobMessages messages,
-      ProcessedMessages processed, TransactionalOperator tx, Clock clock) {
-    return new AcceptingJobs(workflow, jobs, messages, processed, tx, clock);
+      TransactionalOperator tx, Clock clock) {
+    return new AcceptingJobs(workflow, jobs, messages, tx, clock);
   }
 
   @Bean
@@ -177,9 +177,8 @@ public class QueueConfiguration {
 
   @Bean
   FinishingAttempts finishingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
-      ManagingFallbacks fallbacks, JobMessages messages, ProcessedMessages processed, TransactionalOperator tx,
-      Clock clock, FaxMetrics metrics) {
-    return new FinishingAttempts(workflow, jobs, attempts, gate, fallbacks, messages, processed, tx, clock,
+      ManagingFallbacks fallbacks, JobMessages messages, TransactionalOperator tx, Clock clock, FaxMetrics metrics) {
+    return new FinishingAttempts(workflow, jobs, attempts, gate, fallbacks, messages, tx, clock,
         metrics::retryScheduled);
   }
 
@@ -189,8 +188,8 @@ public class QueueConfiguration {
   }
 
   @Bean
-  RecordingProgress recordingProgress(AttemptStore attempts, JobStore jobs) {
-    return new RecordingProgress(attempts, jobs);
+  RecordingProgress recordingProgress(AttemptStore attempts) {
+    return new RecordingProgress(attempts);
   }
 
   @Bean

@@ -93,10 +93,14 @@ public final class AttemptRepository implements AttemptStore {
 
   @Override
   public Mono<Void> progress(AttemptProgress p) {
-    var sql = db.sql("UPDATE queue.attempt SET pages_sent = :pages, pages_total = coalesce(:total, pages_total), "
-            + "bit_rate = coalesce(:rate, bit_rate), ecm = coalesce(:ecm, ecm), "
-            + "t38_status = coalesce(:t38, t38_status), remote_csid = coalesce(:csid, remote_csid) "
-            + "WHERE attempt_id = :id AND ended_at IS NULL")
+    // One statement for both rows: progress is the pipeline's most frequent message.
+    var sql = db.sql("WITH live AS (UPDATE queue.attempt SET pages_sent = :pages, "
+            + "pages_total = coalesce(:total, pages_total), bit_rate = coalesce(:rate, bit_rate), "
+            + "ecm = coalesce(:ecm, ecm), t38_status = coalesce(:t38, t38_status), "
+            + "remote_csid = coalesce(:csid, remote_csid) WHERE attempt_id = :id AND ended_at IS NULL "
+            + "RETURNING job_id) "
+            + "UPDATE queue.job SET pages_sent = :pages WHERE job_id IN (SELECT job_id FROM live) "
+            + "AND live_attempt_id = :id")
         .bind("id", p.attemptId())
         .bind("pages", p.pagesTransferred());
     var n = p.negotiation();

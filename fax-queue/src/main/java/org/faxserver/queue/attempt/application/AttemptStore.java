@@ -19,7 +19,10 @@ public interface AttemptStore {
 
   Mono<Void> finish(UUID attemptId, AttemptReport report);
 
-  /** Records negotiation and page progress of a live attempt; ignored once it ended. */
+  /**
+   * Records negotiation and page progress of a live attempt, and the pages sent on its job while it is the job's
+   * live attempt; ignored once it ended.
+   */
   Mono<Void> progress(AttemptProgress progress);
 
   Mono<Void> markKillRequested(UUID attemptId, Instant at);

@@ -16,7 +16,6 @@ import org.faxserver.queue.job.model.Job;
 import org.faxserver.queue.job.model.JobChange;
 import org.faxserver.queue.job.model.JobEvent;
 import org.faxserver.queue.job.model.JobWorkflow;
-import org.faxserver.support.ProcessedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -28,7 +27,8 @@ import reactor.core.publisher.Mono;
  * feeds the gateway's circuit breaker, all in one transaction with the resulting messages.
  *
  * <p>A report for an unknown attempt (another installation's or test's job) or for an attempt that
- * already ended (duplicate, late after reconciliation) changes nothing.
+ * already ended (duplicate, late after reconciliation) changes nothing: the attempt's own state makes
+ * the reports idempotent, so no processed-message bookkeeping.
  */
 public final class FinishingAttempts {
 
@@ -40,19 +40,18 @@ public final class FinishingAttempts {
   private final GatewayGate gate;
   private final ManagingFallbacks fallbacks;
   private final JobMessages messages;
-  private final ProcessedMessages processed;
   private final TransactionalOperator tx;
   private final Clock clock;
   private final RetryCounter retries;
 
   public FinishingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
-      ManagingFallbacks fallbacks, JobMessages messages, ProcessedMessages processed, TransactionalOperator tx,
+      ManagingFallbacks fallbacks, JobMessages messages, TransactionalOperator tx,
       Clock clock) {
-    this(workflow, jobs, attempts, gate, fallbacks, messages, processed, tx, clock, RetryCounter.NONE);
+    this(workflow, jobs, attempts, gate, fallbacks, messages, tx, clock, RetryCounter.NONE);
   }
 
   public FinishingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
-      ManagingFallbacks fallbacks, JobMessages messages, ProcessedMessages processed, TransactionalOperator tx,
+      ManagingFallbacks fallbacks, JobMessages messages, TransactionalOperator tx,
       Clock clock, RetryCounter retries) {
     this.retries = retries;
     this.workflow = workflow;
@@ -61,7 +60,6 @@ public final class FinishingAttempts {
     this.gate = gate;
     this.fallbacks = fallbacks;
     this.messages = messages;
-    this.processed = processed;
     this.tx = tx;
     this.clock = clock;
   }
@@ -69,14 +67,14 @@ public final class FinishingAttempts {
   public Mono<Void> callFinished(Envelope<AttemptFinished> envelope) {
     AttemptFinished finished = envelope.payload();
     AttemptOutcome outcome = AttemptOutcome.of(finished);
-    return once(envelope, attempts.lock(finished.attemptId())
+    return inTransaction(attempts.lock(finished.attemptId())
         .flatMap(attempt -> finish(attempt, new AttemptReport(outcome, finished.result(), clock.instant()))));
   }
 
   public Mono<Void> deliveryFinished(Envelope<DeliveryFinished> envelope) {
     DeliveryFinished finished = envelope.payload();
     AttemptOutcome outcome = AttemptOutcome.of(finished);
-    return once(envelope, attempts.lock(finished.attemptId())
+    return inTransaction(attempts.lock(finished.attemptId())
         .flatMap(attempt -> finish(attempt, new AttemptReport(outcome, null, clock.instant()))));
   }
 
@@ -125,10 +123,7 @@ public final class FinishingAttempts {
     }
   }
 
-  private Mono<Void> once(Envelope<?> envelope, Mono<Void> work) {
-    return tx.transactional(processed.firstTime(envelope.messageId())
-            .filter(Boolean::booleanValue)
-            .flatMap(first -> work))
-        .then();
+  private Mono<Void> inTransaction(Mono<Void> work) {
+    return tx.transactional(work).then();
   }
 }

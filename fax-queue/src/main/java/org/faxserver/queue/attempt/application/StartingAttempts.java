@@ -193,8 +193,7 @@ public final class StartingAttempts {
       Job next = started.change().job();
       return jobs.update(next, now)
           .then(attempts.insert(started.attempt(), now))
-          .then(messages.publish(started.change()))
-          .then(messages.dispatch(next, started.attempt()));
+          .then(messages.publish(started.change(), started.attempt()));
     });
   }
 }

@@ -5,7 +5,6 @@ import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.job.model.JobChange;
 import org.faxserver.queue.job.model.JobWorkflow;
-import org.faxserver.support.ProcessedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -13,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code job.routed}: stores the job with its plan and makes attempt 1 due now (the scheduler starts
- * it), or fails it at once when the plan is empty. Idempotent on the message and on the job id.
+ * it), or fails it at once when the plan is empty. Idempotent on the job id (a redelivered or repeated
+ * {@code job.routed} finds the job stored and changes nothing), so no processed-message bookkeeping.
  */
 public final class AcceptingJobs {
 
@@ -22,24 +22,20 @@ public final class AcceptingJobs {
   private final JobWorkflow workflow;
   private final JobStore jobs;
   private final JobMessages messages;
-  private final ProcessedMessages processed;
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  public AcceptingJobs(JobWorkflow workflow, JobStore jobs, JobMessages messages, ProcessedMessages processed,
-      TransactionalOperator tx, Clock clock) {
+  public AcceptingJobs(JobWorkflow workflow, JobStore jobs, JobMessages messages, TransactionalOperator tx,
+      Clock clock) {
     this.workflow = workflow;
     this.jobs = jobs;
     this.messages = messages;
-    this.processed = processed;
     this.tx = tx;
     this.clock = clock;
   }
 
   public Mono<Void> accept(Envelope<JobRouted> envelope) {
-    return tx.transactional(processed.firstTime(envelope.messageId())
-        .filter(Boolean::booleanValue)
-        .flatMap(first -> {
+    return tx.transactional(Mono.defer(() -> {
           JobChange change = workflow.accept(envelope.payload(), clock.instant());
           return jobs.insertIfAbsent(change.job(), clock.instant())
               .flatMap(inserted -> {

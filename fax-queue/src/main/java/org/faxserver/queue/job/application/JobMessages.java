@@ -1,8 +1,10 @@
 package org.faxserver.queue.job.application;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.faxserver.model.attempt.OriginateFax;
 import org.faxserver.model.delivery.DeliverEmail;
 import org.faxserver.model.delivery.DeliverWebhook;
@@ -25,7 +27,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns job transitions and started attempts into messages, written to the outbox in the caller's
- * transaction: {@code job.status}, {@code job.completed} (with every attempt and the job's document),
+ * transaction, one insert for all messages of a change: {@code job.status}, {@code job.completed} (with every attempt and the job's document),
  * {@code call.kill},
  * {@code fax.originate}, {@code deliver.webhook}, {@code deliver.email}.
  */
@@ -42,20 +44,35 @@ public final class JobMessages {
   }
 
   public Mono<Void> publish(JobChange change) {
-    Job job = change.job();
-    return Flux.fromIterable(change.events()).concatMap(event -> publish(job, event)).then();
+    return messages(change).flatMap(outbox::appendAll);
   }
 
-  private Mono<Void> publish(Job job, JobEvent event) {
+  /** The change's messages and the command that carries out the attempt it started, in one outbox insert. */
+  public Mono<Void> publish(JobChange change, AttemptSpec started) {
+    return messages(change)
+        .map(events -> {
+          List<Outbox.Message> all = new ArrayList<>(events);
+          all.add(command(change.job(), started));
+          return all;
+        })
+        .flatMap(outbox::appendAll);
+  }
+
+  private Mono<List<Outbox.Message>> messages(JobChange change) {
+    Job job = change.job();
+    return Flux.fromIterable(change.events()).concatMap(event -> message(job, event)).collectList();
+  }
+
+  private Mono<Outbox.Message> message(Job job, JobEvent event) {
     String correlation = job.id().toString();
     if (event instanceof JobEvent.StatusChanged s) {
       JobStatusChanged payload = new JobStatusChanged(job.id(), job.tenantId(), s.status(), job.attemptCount(),
           s.nextAttemptAt(), s.detail());
-      return outbox.append(Exchanges.FAX_EVENTS, RoutingKeys.JOB_STATUS,
-          Envelope.of(JobStatusChanged.TYPE, JobStatusChanged.VERSION, correlation, payload, clock));
+      return Mono.just(new Outbox.Message(Exchanges.FAX_EVENTS, RoutingKeys.JOB_STATUS,
+          Envelope.of(JobStatusChanged.TYPE, JobStatusChanged.VERSION, correlation, payload, clock)));
     }
     if (event instanceof JobEvent.Ended e) {
-      return attempts.summaries(job.id()).collectList().flatMap(all -> outbox.append(Exchanges.FAX_EVENTS,
+      return attempts.summaries(job.id()).collectList().map(all -> new Outbox.Message(Exchanges.FAX_EVENTS,
           RoutingKeys.JOB_COMPLETED, Envelope.of(JobCompleted.TYPE, JobCompleted.VERSION, correlation,
               new JobCompleted(job.id(), job.tenantId(), job.origin(), job.submittedBy(), job.from(), job.to(),
                   job.pages(), e.status(), e.reason() == null ? null : e.reason().message(), all,
@@ -67,34 +84,38 @@ public final class JobMessages {
     if (endpoint.kind() != EndpointKind.GATEWAY) {
       return Mono.empty(); // a webhook/email delivery has no call to kill; its report still comes
     }
-    return killCall(kill.attemptId(), job, endpoint.target(), kill.reason());
+    return Mono.just(killCallMessage(kill.attemptId(), job, endpoint.target(), kill.reason()));
   }
 
   /** {@code call.kill} on fax.events, so every esl-gateway instance's own queue gets it. */
-  public Mono<Void> killCall(java.util.UUID attemptId, Job job, String gateway, String reason) {
-    return outbox.append(Exchanges.FAX_EVENTS, CallKill.TYPE, Envelope.of(CallKill.TYPE, CallKill.VERSION,
+  public Mono<Void> killCall(UUID attemptId, Job job, String gateway, String reason) {
+    return outbox.appendAll(List.of(killCallMessage(attemptId, job, gateway, reason)));
+  }
+
+  private Outbox.Message killCallMessage(UUID attemptId, Job job, String gateway, String reason) {
+    return new Outbox.Message(Exchanges.FAX_EVENTS, CallKill.TYPE, Envelope.of(CallKill.TYPE, CallKill.VERSION,
         job.id().toString(), new CallKill(attemptId, job.id(), gateway, reason), clock));
   }
 
   /** The command that carries out a started attempt. */
-  public Mono<Void> dispatch(Job job, AttemptSpec spec) {
+  private Outbox.Message command(Job job, AttemptSpec spec) {
     String correlation = job.id().toString();
     EndpointRef endpoint = spec.endpoint();
     if (endpoint.kind() == EndpointKind.GATEWAY) {
       OriginateFax originate = new OriginateFax(spec.attemptId(), job.id(), spec.number(), endpoint.target(),
           job.to(), job.from(), null, job.document(), spec.fax(), spec.deadline(), spec.overrides());
-      return outbox.append(Exchanges.FAX_COMMANDS, RoutingKeys.FAX_ORIGINATE,
+      return new Outbox.Message(Exchanges.FAX_COMMANDS, RoutingKeys.FAX_ORIGINATE,
           Envelope.of(OriginateFax.TYPE, OriginateFax.VERSION, correlation, originate, clock));
     }
     if (endpoint.kind() == EndpointKind.WEBHOOK) {
       DeliverWebhook hook = new DeliverWebhook(spec.attemptId(), job.id(), job.tenantId(), endpoint.endpointId(),
           endpoint.target(), job.document(), job.from(), job.to(), job.pages(), job.options().labels());
-      return outbox.append(Exchanges.FAX_COMMANDS, RoutingKeys.DELIVER_WEBHOOK,
+      return new Outbox.Message(Exchanges.FAX_COMMANDS, RoutingKeys.DELIVER_WEBHOOK,
           Envelope.of(DeliverWebhook.TYPE, DeliverWebhook.VERSION, correlation, hook, clock));
     }
     DeliverEmail mail = new DeliverEmail(spec.attemptId(), job.id(), job.tenantId(), endpoint.endpointId(),
         recipients(endpoint.target()), job.document(), job.from(), job.to(), job.pages(), job.options().labels());
-    return outbox.append(Exchanges.FAX_COMMANDS, RoutingKeys.DELIVER_EMAIL,
+    return new Outbox.Message(Exchanges.FAX_COMMANDS, RoutingKeys.DELIVER_EMAIL,
         Envelope.of(DeliverEmail.TYPE, DeliverEmail.VERSION, correlation, mail, clock));
   }
 

@@ -19,7 +19,7 @@ public final class AttemptListeners {
   private final RecordingProgress progress;
   private final Runnable jobsDue;
 
-  /** @param jobsDue called after a commit that may have made a job due now (next endpoint at once) */
+  /** @param jobsDue called after a commit that made a job due now (next endpoint at once) */
   public AttemptListeners(FinishingAttempts finishing, RecordingProgress progress, Runnable jobsDue) {
     this.finishing = finishing;
     this.progress = progress;
@@ -28,14 +28,16 @@ public final class AttemptListeners {
 
   @RabbitListener(queues = "#{@queueNames.attemptFinished()}", concurrency = JobListeners.CONSUMERS)
   public void onAttemptFinished(Envelope<AttemptFinished> envelope) {
-    finishing.callFinished(envelope).block(TIMEOUT);
-    jobsDue.run();
+    if (Boolean.TRUE.equals(finishing.callFinished(envelope).block(TIMEOUT))) {
+      jobsDue.run();
+    }
   }
 
   @RabbitListener(queues = "#{@queueNames.deliveryFinished()}", concurrency = JobListeners.CONSUMERS)
   public void onDeliveryFinished(Envelope<DeliveryFinished> envelope) {
-    finishing.deliveryFinished(envelope).block(TIMEOUT);
-    jobsDue.run();
+    if (Boolean.TRUE.equals(finishing.deliveryFinished(envelope).block(TIMEOUT))) {
+      jobsDue.run();
+    }
   }
 
   @RabbitListener(queues = "#{@queueNames.attemptProgress()}")

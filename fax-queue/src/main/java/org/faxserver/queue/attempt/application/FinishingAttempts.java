@@ -64,18 +64,20 @@ public final class FinishingAttempts {
     this.clock = clock;
   }
 
-  public Mono<Void> callFinished(Envelope<AttemptFinished> envelope) {
+  /** @return whether the report made the job due now (its next endpoint at once), so the scheduler should run */
+  public Mono<Boolean> callFinished(Envelope<AttemptFinished> envelope) {
     AttemptFinished finished = envelope.payload();
     AttemptOutcome outcome = AttemptOutcome.of(finished);
     return inTransaction(attempts.lock(finished.attemptId())
-        .flatMap(attempt -> finish(attempt, new AttemptReport(outcome, finished.result(), clock.instant()))));
+        .flatMap(attempt -> finishing(attempt, new AttemptReport(outcome, finished.result(), clock.instant()))));
   }
 
-  public Mono<Void> deliveryFinished(Envelope<DeliveryFinished> envelope) {
+  /** @return like {@link #callFinished} */
+  public Mono<Boolean> deliveryFinished(Envelope<DeliveryFinished> envelope) {
     DeliveryFinished finished = envelope.payload();
     AttemptOutcome outcome = AttemptOutcome.of(finished);
     return inTransaction(attempts.lock(finished.attemptId())
-        .flatMap(attempt -> finish(attempt, new AttemptReport(outcome, null, clock.instant()))));
+        .flatMap(attempt -> finishing(attempt, new AttemptReport(outcome, null, clock.instant()))));
   }
 
   /**
@@ -83,9 +85,14 @@ public final class FinishingAttempts {
    * that holds the attempt's lock.
    */
   public Mono<Void> finish(AttemptRecord attempt, AttemptReport report) {
+    return finishing(attempt, report).then();
+  }
+
+  /** {@link #finish}; true when the job is due now. */
+  private Mono<Boolean> finishing(AttemptRecord attempt, AttemptReport report) {
     if (!attempt.isLive()) {
       log.info("attempt {} already ended; report ignored", attempt.attemptId());
-      return Mono.empty();
+      return Mono.just(false);
     }
     Instant now = clock.instant();
     AttemptOutcome outcome = report.outcome();
@@ -101,17 +108,19 @@ public final class FinishingAttempts {
         .flatMap(job -> apply(job, attempt, outcome, now));
   }
 
-  private Mono<Void> apply(Job job, AttemptRecord attempt, AttemptOutcome outcome, Instant now) {
+  private Mono<Boolean> apply(Job job, AttemptRecord attempt, AttemptOutcome outcome, Instant now) {
     JobWorkflow.Finished finished = workflow.finish(job, attempt.attemptId(), outcome, attempt.isGatewayCall(), now);
     Mono<Void> learn = finished.learnFallback() ? fallbacks.learn(job.to()) : Mono.empty();
     if (finished.change().isIgnored()) {
       log.info("{}", finished.change().ignoredBecause());
-      return learn;
+      return learn.thenReturn(false);
     }
-    return jobs.update(finished.change().job(), now)
+    Job next = finished.change().job();
+    return jobs.update(next, now)
         .then(messages.publish(finished.change()))
         .then(learn)
-        .then(Mono.fromRunnable(() -> countRetry(finished.change(), outcome)));
+        .then(Mono.fromRunnable(() -> countRetry(finished.change(), outcome)))
+        .thenReturn(next.isDue(now));
   }
 
   private void countRetry(JobChange change, AttemptOutcome outcome) {
@@ -123,7 +132,7 @@ public final class FinishingAttempts {
     }
   }
 
-  private Mono<Void> inTransaction(Mono<Void> work) {
-    return tx.transactional(work).then();
+  private Mono<Boolean> inTransaction(Mono<Boolean> work) {
+    return tx.transactional(work).defaultIfEmpty(false);
   }
 }

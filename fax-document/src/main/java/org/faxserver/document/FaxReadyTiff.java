@@ -81,8 +81,8 @@ final class FaxReadyTiff {
     int height = intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_LENGTH, 0);
     double inch = intValue(dir, BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, 2) == BaselineTIFFTagSet.RESOLUTION_UNIT_CENTIMETER
         ? CM_PER_INCH : 1;
-    double xDpi = doubleValue(dir, BaselineTIFFTagSet.TAG_X_RESOLUTION) * inch;
-    double yDpi = doubleValue(dir, BaselineTIFFTagSet.TAG_Y_RESOLUTION) * inch;
+    double xDpi = TiffInfo.doubleValue(dir, BaselineTIFFTagSet.TAG_X_RESOLUTION) * inch;
+    double yDpi = TiffInfo.doubleValue(dir, BaselineTIFFTagSet.TAG_Y_RESOLUTION) * inch;
     return intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_WIDTH, 0) == FaxGeometry.WIDTH
         && height > 0 && height <= options.maxUncutRows()
         && (long) FaxGeometry.WIDTH * height <= limits.maxImagePixels()
@@ -95,12 +95,6 @@ final class FaxReadyTiff {
   }
 
   private static int intValue(TIFFDirectory dir, int tag, int absent) {
-    TIFFField field = dir.getTIFFField(tag);
-    return field == null ? absent : field.getAsInt(0);
-  }
-
-  private static double doubleValue(TIFFDirectory dir, int tag) {
-    TIFFField field = dir.getTIFFField(tag);
-    return field == null ? 0 : field.getAsDouble(0);
+    return (int) TiffInfo.longValue(dir, tag, absent);
   }
 }

@@ -112,12 +112,12 @@ public record TiffInfo(List<TiffPage> pages) {
         longValue(dir, BaselineTIFFTagSet.TAG_T4_OPTIONS, 0));
   }
 
-  private static long longValue(TIFFDirectory dir, int tag, long absent) {
+  static long longValue(TIFFDirectory dir, int tag, long absent) {
     TIFFField field = dir.getTIFFField(tag);
     return field == null ? absent : field.getAsLong(0);
   }
 
-  private static double doubleValue(TIFFDirectory dir, int tag) {
+  static double doubleValue(TIFFDirectory dir, int tag) {
     TIFFField field = dir.getTIFFField(tag);
     return field == null ? 0 : field.getAsDouble(0);
   }

@@ -57,7 +57,6 @@ public final class Outbox {
 
   private final DatabaseClient db;
   private final String table;
-  private final String insert;
   private final Runnable appended;
   /** One instance, so a transaction that appends several messages registers it (and wakes the relay) once. */
   private final TransactionSynchronization afterCommit;
@@ -77,29 +76,17 @@ public final class Outbox {
       }
     };
     this.table = checkedTable(table);
-    this.insert = "INSERT INTO " + this.table + COLUMNS + "(:messageId, :exchange, :routingKey, :type, :payload)";
   }
 
   /** Adds a message to the outbox within the caller's transaction (if there is one). */
   public Mono<Void> append(String exchange, String routingKey, Envelope<?> envelope) {
-    return db.sql(insert)
-        .bind("messageId", envelope.messageId())
-        .bind("exchange", exchange)
-        .bind("routingKey", routingKey)
-        .bind("type", envelope.type())
-        .bind("payload", MessageJson.writeString(envelope))
-        .then()
-        .then(announceAfterCommit());
+    return appendAll(List.of(new Message(exchange, routingKey, envelope)));
   }
 
   /** Adds messages in one statement (one round trip), in list order, within the caller's transaction. */
   public Mono<Void> appendAll(List<Message> messages) {
     if (messages.isEmpty()) {
       return Mono.empty();
-    }
-    if (messages.size() == 1) {
-      Message only = messages.get(0);
-      return append(only.exchange(), only.routingKey(), only.envelope());
     }
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(COLUMNS);
     for (int i = 0; i < messages.size(); i++) {

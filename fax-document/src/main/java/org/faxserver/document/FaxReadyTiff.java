@@ -8,6 +8,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -23,7 +24,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 final class FaxReadyTiff {
   private static final int WHITE_IS_ZERO = BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_WHITE_IS_ZERO;
   private static final double CM_PER_INCH = 2.54;
-  private static final int T4_UNCOMPRESSED = 2;
+  private static final int UNCOMPRESSED_MODE = 2;
 
   private FaxReadyTiff() {}
 
@@ -33,12 +34,13 @@ final class FaxReadyTiff {
     if (DocumentType.detect(document.head(DocumentType.SNIFF_LENGTH)).filter(DocumentType.TIFF::equals).isEmpty()) {
       return Optional.empty();
     }
-    byte[] tiff = document instanceof DocumentSource.Bytes b ? b.bytes()
-        : Files.readAllBytes(((DocumentSource.File) document).path());
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(tiff))) {
+    long length = document.size();
+    int pages = 0;
+    try (ImageInputStream in = document instanceof DocumentSource.Bytes b
+        ? new MemoryCacheImageInputStream(new ByteArrayInputStream(b.bytes()))
+        : new FileImageInputStream(((DocumentSource.File) document).path().toFile())) {
       ImageReader reader = TiffInfo.tiffReader(in);
       try {
-        int pages = 0;
         // Page by page up to one more than allowed (an IFD chain may loop; more pages go the converting way,
         // which rejects them).
         for (; pages <= limits.maxPages(); pages++) {
@@ -48,13 +50,11 @@ final class FaxReadyTiff {
           } catch (IndexOutOfBoundsException end) {
             break;
           }
-          if (!faxReady(dir, tiff.length, limits, options)) {
+          if (!faxReady(dir, length, limits, options)) {
             return Optional.empty();
           }
           reader.read(pages);
         }
-        return pages == 0 || pages > limits.maxPages() ? Optional.empty()
-            : Optional.of(new ConversionResult.Converted(tiff, pages));
       } finally {
         reader.dispose();
       }
@@ -62,6 +62,12 @@ final class FaxReadyTiff {
       // Not ours to judge: the converting path reads it again and rejects it with a precise reason.
       return Optional.empty();
     }
+    if (pages == 0 || pages > limits.maxPages()) {
+      return Optional.empty();
+    }
+    byte[] tiff = document instanceof DocumentSource.Bytes b ? b.bytes()
+        : Files.readAllBytes(((DocumentSource.File) document).path());
+    return Optional.of(new ConversionResult.Converted(tiff, pages));
   }
 
   static boolean faxReady(TIFFDirectory dir, long fileLength, ConversionLimits limits, ConversionOptions options) {
@@ -69,7 +75,15 @@ final class FaxReadyTiff {
     if (compression != TiffPage.COMPRESSION_T4 && compression != TiffPage.COMPRESSION_T6) {
       return false;
     }
-    if (compression == TiffPage.COMPRESSION_T4 && (intValue(dir, BaselineTIFFTagSet.TAG_T4_OPTIONS, 0) & T4_UNCOMPRESSED) != 0) {
+    // Uncompressed mode (T.4 options bit 1, T.6 options bit 1) is rarely supported by readers.
+    int codingOptions = compression == TiffPage.COMPRESSION_T4
+        ? intValue(dir, BaselineTIFFTagSet.TAG_T4_OPTIONS, 0) : intValue(dir, BaselineTIFFTagSet.TAG_T6_OPTIONS, 0);
+    if ((codingOptions & UNCOMPRESSED_MODE) != 0) {
+      return false;
+    }
+    // ResolutionUnit "none" (1) says nothing about the page's size; absent means inch (TIFF 6.0).
+    int unit = intValue(dir, BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, BaselineTIFFTagSet.RESOLUTION_UNIT_INCH);
+    if (unit != BaselineTIFFTagSet.RESOLUTION_UNIT_INCH && unit != BaselineTIFFTagSet.RESOLUTION_UNIT_CENTIMETER) {
       return false;
     }
     TIFFField offsets = dir.getTIFFField(BaselineTIFFTagSet.TAG_STRIP_OFFSETS);
@@ -79,8 +93,7 @@ final class FaxReadyTiff {
       return false;
     }
     int height = intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_LENGTH, 0);
-    double inch = intValue(dir, BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, 2) == BaselineTIFFTagSet.RESOLUTION_UNIT_CENTIMETER
-        ? CM_PER_INCH : 1;
+    double inch = unit == BaselineTIFFTagSet.RESOLUTION_UNIT_CENTIMETER ? CM_PER_INCH : 1;
     double xDpi = TiffInfo.doubleValue(dir, BaselineTIFFTagSet.TAG_X_RESOLUTION) * inch;
     double yDpi = TiffInfo.doubleValue(dir, BaselineTIFFTagSet.TAG_Y_RESOLUTION) * inch;
     return intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_WIDTH, 0) == FaxGeometry.WIDTH

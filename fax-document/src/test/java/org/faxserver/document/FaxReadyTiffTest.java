@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import org.junit.jupiter.api.Test;
 
 /** A TIFF that already is our TIFF-F is kept byte for byte; anything else is converted as before. */
@@ -69,5 +73,82 @@ class FaxReadyTiffTest {
 
     assertThat(result).isInstanceOfSatisfying(ConversionResult.Rejected.class,
         rejected -> assertThat(rejected.reason()).isEqualTo(RejectionReason.TOO_MANY_PAGES));
+  }
+
+  @Test
+  void aT41DTiffFIsKeptThoughTheConverterWouldWrite2D() throws IOException {
+    byte[] oneD = new FaxDocumentConverter(ConversionLimits.defaults(),
+        ConversionOptions.defaults().withEncoding(FaxEncoding.T4_1D)).convert(DocumentSource.of(DocumentFixtures.a4Pdf(1)))
+        .orElseThrow().tiff();
+
+    assertThat(converter.convert(DocumentSource.of(oneD)).orElseThrow().tiff()).isEqualTo(oneD);
+  }
+
+  @Test
+  void aFileOnDiskIsKeptToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    byte[] tiffF = ourTiffF(2);
+    java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("upload"), tiffF);
+
+    ConversionResult.Converted kept = converter.convert(DocumentSource.of(file)).orElseThrow();
+
+    assertThat(kept.tiff()).isEqualTo(tiffF);
+    assertThat(kept.pages()).isEqualTo(2);
+  }
+
+  @Test
+  void aPageThatIsNotQuiteTiffFIsConverted() throws IOException {
+    byte[] tiffF = new FaxDocumentConverter(ConversionLimits.defaults(),
+        ConversionOptions.defaults().withEncoding(FaxEncoding.T6)).convert(DocumentSource.of(DocumentFixtures.a4Pdf(1)))
+        .orElseThrow().tiff();
+    Map<String, byte[]> variants = Map.of(
+        "black is zero", withTag(tiffF, BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION, 1),
+        "resolution unit none", withTag(tiffF, BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, 1),
+        "no BitsPerSample", withTagNumber(tiffF, BaselineTIFFTagSet.TAG_BITS_PER_SAMPLE, 65000));
+
+    variants.forEach((what, variant) -> {
+      byte[] converted;
+      try {
+        converted = converter.convert(DocumentSource.of(variant)).orElseThrow().tiff();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      assertThat(converted).as(what).isNotEqualTo(variant);
+      assertThat(TiffInfo.read(converted).pages().get(0).compression()).as(what).isEqualTo(TiffPage.COMPRESSION_T4);
+    });
+  }
+
+  /** The TIFF with a SHORT field of its first directory set to {@code value}. */
+  private static byte[] withTag(byte[] tiff, int tag, int value) {
+    byte[] copy = tiff.clone();
+    ByteBuffer b = entries(copy);
+    int entry = entry(b, tag);
+    b.putShort(entry + 8, (short) value);
+    return copy;
+  }
+
+  /** The TIFF with a field of its first directory renumbered (so readers no longer see it as {@code tag}). */
+  private static byte[] withTagNumber(byte[] tiff, int tag, int newTag) {
+    byte[] copy = tiff.clone();
+    ByteBuffer b = entries(copy);
+    b.putShort(entry(b, tag), (short) newTag);
+    return copy;
+  }
+
+  private static ByteBuffer entries(byte[] tiff) {
+    ByteBuffer b = ByteBuffer.wrap(tiff);
+    b.order(tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    return b;
+  }
+
+  private static int entry(ByteBuffer b, int tag) {
+    int ifd = b.getInt(4);
+    int count = b.getShort(ifd) & 0xffff;
+    for (int i = 0; i < count; i++) {
+      int at = ifd + 2 + 12 * i;
+      if ((b.getShort(at) & 0xffff) == tag) {
+        return at;
+      }
+    }
+    throw new IllegalArgumentException("no tag " + tag);
   }
 }

@@ -10,10 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -49,6 +47,7 @@ import reactor.core.scheduler.Schedulers;
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int PURGE_CHUNK = 1000;
 
     private record OutboxRow(long id, UUID messageId, String exchange, String routingKey, String type,
                              String payload, int attempts) {
@@ -65,6 +64,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
     private final AtomicBoolean woken = new AtomicBoolean();
     private long lastPurgeNanos = System.nanoTime();
+    /** A purge found a full chunk: the next poll deletes the next one (relay thread only). */
+    private boolean purging;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit, OutboxProperties props) {
         this.db = db;
@@ -83,7 +84,8 @@ public class OutboxRelay implements SmartLifecycle {
                 + "WHERE id = ANY(:ids)";
         this.failedSql = "UPDATE " + table + " SET attempts = attempts + 1, last_error = :error, "
                 + "next_attempt_at = now() + make_interval(secs => :delay) WHERE id = :id";
-        this.purgeSql = "DELETE FROM " + table + " WHERE sent_at < now() - make_interval(secs => :retention)";
+        this.purgeSql = "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
+                + " WHERE sent_at < now() - make_interval(secs => :retention) LIMIT " + PURGE_CHUNK + ")";
     }
 
     @Override
@@ -91,6 +93,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (executor != null) {
             return;
         }
+        woken.set(false); // a wake queued before a stop may have been dropped with its executor
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay-" + props.table());
             t.setDaemon(true);
@@ -165,14 +168,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Every 10 minutes, and then at every poll while there is more: one chunk of sent rows older than the
+     * retention, so a large backlog (the first purge after an upgrade) never holds up the relay's thread long.
+     */
     private void purgeOccasionally() {
-        if (System.nanoTime() - lastPurgeNanos < Duration.ofMinutes(10).toNanos()) {
+        if (!purging && System.nanoTime() - lastPurgeNanos < Duration.ofMinutes(10).toNanos()) {
             return;
         }
         lastPurgeNanos = System.nanoTime();
         Long deleted = db.sql(purgeSql)
                 .bind("retention", (double) props.retention().toSeconds())
                 .fetch().rowsUpdated().block(Duration.ofMinutes(1));
+        purging = deleted != null && deleted == PURGE_CHUNK;
         log.debug("purged {} sent outbox rows older than {}", deleted, props.retention());
     }
 

@@ -13,6 +13,13 @@ import org.faxserver.support.Topology;
  */
 public record QueueNames(String service) {
 
+  /**
+   * Consumers per queue for the messages that may be handled in any order ({@code job.routed}, {@code
+   * attempt.finished}, {@code delivery.finished}: each locks its job or attempt, and duplicates are recognised).
+   * {@code attempt.progress} keeps one consumer, so a page count never goes backwards.
+   */
+  public static final String CONSUMERS = "${faxserver.queue.consumers:4}";
+
   public QueueNames {
     if (service == null || service.isBlank()) {
       throw new IllegalArgumentException("faxserver.messaging.service is required");

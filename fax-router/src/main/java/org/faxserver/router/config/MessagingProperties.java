@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxDeliveries  failures after which a message is parked instead of requeued; default 5
  * @param publishTimeout longest wait for a publisher confirm; default 10s
  * @param retryPause     pause before a failed message is requeued; default 1s
- * @param consumers      concurrent consumers of {@code fax-router.job.submitted}; default 1
+ * @param consumers      concurrent consumers of {@code fax-router.job.submitted} and {@code inbound.received};
+ *                       default 1 here, 4 in application.yml
  * @param prefetch       unacked messages per consumer; default 10
  * @param service        prefix of the durable queue names ({@code <service>.<routing key>}); default
  *                       {@code fax-router}

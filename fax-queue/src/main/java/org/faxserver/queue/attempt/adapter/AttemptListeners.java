@@ -7,7 +7,7 @@ import org.faxserver.model.delivery.DeliveryFinished;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.attempt.application.FinishingAttempts;
 import org.faxserver.queue.attempt.application.RecordingProgress;
-import org.faxserver.queue.job.adapter.JobListeners;
+import org.faxserver.queue.config.QueueNames;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 
 /** AMQP entry for attempt reports; acked after commit (each method waits for its transaction). */
@@ -26,14 +26,14 @@ public final class AttemptListeners {
     this.jobsDue = jobsDue;
   }
 
-  @RabbitListener(queues = "#{@queueNames.attemptFinished()}", concurrency = JobListeners.CONSUMERS)
+  @RabbitListener(queues = "#{@queueNames.attemptFinished()}", concurrency = QueueNames.CONSUMERS)
   public void onAttemptFinished(Envelope<AttemptFinished> envelope) {
     if (Boolean.TRUE.equals(finishing.callFinished(envelope).block(TIMEOUT))) {
       jobsDue.run();
     }
   }
 
-  @RabbitListener(queues = "#{@queueNames.deliveryFinished()}", concurrency = JobListeners.CONSUMERS)
+  @RabbitListener(queues = "#{@queueNames.deliveryFinished()}", concurrency = QueueNames.CONSUMERS)
   public void onDeliveryFinished(Envelope<DeliveryFinished> envelope) {
     if (Boolean.TRUE.equals(finishing.deliveryFinished(envelope).block(TIMEOUT))) {
       jobsDue.run();

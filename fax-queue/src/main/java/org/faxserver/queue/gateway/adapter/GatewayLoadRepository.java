@@ -1,12 +1,16 @@
 package org.faxserver.queue.gateway.adapter;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.faxserver.queue.gateway.application.GatewayLoad;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
  * {@link GatewayLoad} in PostgreSQL: a transaction-scoped advisory lock per gateway serialises the
- * "count, then start a call" step across replicas; the count is of live gateway attempts.
+ * "count, then start a call" step across replicas; the count is of live gateway attempts. The locks are taken in
+ * one statement in the order of their keys (not of the names: two names may hash to one key).
  */
 public final class GatewayLoadRepository implements GatewayLoad {
 
@@ -17,14 +21,25 @@ public final class GatewayLoadRepository implements GatewayLoad {
   }
 
   @Override
-  public Mono<Long> lockAndCountLiveCalls(String gateway) {
-    return db.sql("SELECT pg_advisory_xact_lock(hashtext('fax-queue.gateway:' || :gw))")
-        .bind("gw", gateway)
+  public Mono<Map<String, Long>> lockAndCountLiveCalls(Collection<String> gateways) {
+    if (gateways.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    String[] names = gateways.stream().distinct().toArray(String[]::new);
+    Map<String, Long> live = new HashMap<>();
+    for (String name : names) {
+      live.put(name, 0L);
+    }
+    return db.sql("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT "
+            + "hashtext('fax-queue.gateway:' || g) AS k FROM unnest(CAST(:gws AS text[])) AS g ORDER BY k) keys")
+        .bind("gws", names)
         .then()
-        .then(db.sql("SELECT count(*) AS live FROM queue.attempt WHERE target = :gw AND ended_at IS NULL "
-                + "AND endpoint_kind = 'GATEWAY'")
-            .bind("gw", gateway)
-            .map(row -> row.get("live", Long.class))
-            .one());
+        .thenMany(db.sql("SELECT target, count(*) AS live FROM queue.attempt WHERE target = ANY(:gws) "
+                + "AND ended_at IS NULL AND endpoint_kind = 'GATEWAY' GROUP BY target")
+            .bind("gws", names)
+            .map(row -> Map.entry(row.get("target", String.class), row.get("live", Long.class)))
+            .all())
+        .doOnNext(e -> live.put(e.getKey(), e.getValue()))
+        .then(Mono.fromSupplier(() -> live));
   }
 }

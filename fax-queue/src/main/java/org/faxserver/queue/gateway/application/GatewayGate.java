@@ -8,14 +8,13 @@ import java.util.function.ToIntFunction;
 import org.faxserver.queue.attempt.model.AttemptOutcome;
 import org.faxserver.queue.gateway.model.GatewayAvailability;
 import org.faxserver.queue.gateway.model.GatewayHealthRule;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Whether gateways may take a call now: the breaker first (an unhealthy gateway is never available), then its
  * live calls against its limit. The live calls are counted under per-gateway locks that last until the caller's
- * transaction ends, taken in name order, so two replicas starting jobs with overlapping plans cannot deadlock and
- * their counts stay exact.
+ * transaction ends, taken together in one fixed order ({@link GatewayLoad}), so two replicas starting jobs with
+ * overlapping plans cannot deadlock and their counts stay exact.
  */
 public final class GatewayGate {
 
@@ -31,14 +30,11 @@ public final class GatewayGate {
   }
 
   /**
-   * Locks every gateway that any job of the caller's transaction may call, all at once and in name order (locking
-   * them job by job would take them out of order across jobs), and counts their live calls.
+   * Locks every gateway that any job of the caller's transaction may call, all at once (locking them job by job
+   * would take them out of order across jobs), and counts their live calls.
    */
   public Mono<LockedGateways> lock(Collection<String> gateways) {
-    return Flux.fromIterable(new TreeSet<>(gateways))
-        .concatMap(gateway -> load.lockAndCountLiveCalls(gateway).map(live -> Map.entry(gateway, live)))
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap<String, Long>::new)
-        .map(LockedGateways::new);
+    return load.lockAndCountLiveCalls(new TreeSet<>(gateways)).map(live -> new LockedGateways(new HashMap<>(live)));
   }
 
   /** The gateways locked for one transaction, with their live calls, including those it started itself. */

@@ -1,13 +1,18 @@
 package org.faxserver.queue.gateway.application;
 
+import java.util.Collection;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** Port: live calls per gateway, counted in the database so every replica sees the same number. */
 public interface GatewayLoad {
 
   /**
-   * Takes the gateway's lock until the transaction ends (so two replicas cannot both take its last
-   * free line) and counts its live calls.
+   * Takes the gateways' locks until the transaction ends (so two replicas cannot both take a gateway's last free
+   * line), all in one fixed order (so two transactions with overlapping gateways cannot deadlock), and counts
+   * their live calls.
+   *
+   * @return every gateway given, with its live calls (0 when none)
    */
-  Mono<Long> lockAndCountLiveCalls(String gateway);
+  Mono<Map<String, Long>> lockAndCountLiveCalls(Collection<String> gateways);
 }

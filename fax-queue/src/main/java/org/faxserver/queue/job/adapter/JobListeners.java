@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.faxserver.model.job.JobCancel;
 import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.messaging.Envelope;
+import org.faxserver.queue.config.QueueNames;
 import org.faxserver.queue.job.application.AcceptingJobs;
 import org.faxserver.queue.job.application.CancellingJobs;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -16,13 +17,6 @@ public final class JobListeners {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /**
-   * Consumers per queue for the messages that may be handled in any order ({@code job.routed}, {@code
-   * attempt.finished}, {@code delivery.finished}: each locks its job or attempt, and duplicates are recognised).
-   * {@code attempt.progress} keeps one consumer, so a page count never goes backwards.
-   */
-  public static final String CONSUMERS = "${faxserver.queue.consumers:4}";
-
   private final AcceptingJobs accepting;
   private final CancellingJobs cancelling;
   private final Runnable jobsDue;
@@ -34,7 +28,7 @@ public final class JobListeners {
     this.jobsDue = jobsDue;
   }
 
-  @RabbitListener(queues = "#{@queueNames.jobRouted()}", concurrency = CONSUMERS)
+  @RabbitListener(queues = "#{@queueNames.jobRouted()}", concurrency = QueueNames.CONSUMERS)
   public void onJobRouted(Envelope<JobRouted> envelope) {
     accepting.accept(envelope).block(TIMEOUT);
     jobsDue.run();

@@ -80,13 +80,12 @@ public final class JobRepository implements JobStore {
   }
 
   @Override
-  public Flux<UUID> claimDue(Instant now, int limit) {
+  public Mono<UUID> claimDue(Instant now) {
     return db.sql("SELECT job_id FROM queue.job WHERE next_attempt_at <= :now "
-            + "AND live_attempt_id IS NULL ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+            + "AND live_attempt_id IS NULL ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")
         .bind("now", now)
-        .bind("limit", limit)
         .map(row -> row.get("job_id", UUID.class))
-        .all();
+        .one();
   }
 
   @Override

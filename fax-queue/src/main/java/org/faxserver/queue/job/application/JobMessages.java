@@ -89,7 +89,8 @@ public final class JobMessages {
 
   /** {@code call.kill} on fax.events, so every esl-gateway instance's own queue gets it. */
   public Mono<Void> killCall(UUID attemptId, Job job, String gateway, String reason) {
-    return outbox.appendAll(List.of(killCallMessage(attemptId, job, gateway, reason)));
+    Outbox.Message kill = killCallMessage(attemptId, job, gateway, reason);
+    return outbox.append(kill.exchange(), kill.routingKey(), kill.envelope());
   }
 
   private Outbox.Message killCallMessage(UUID attemptId, Job job, String gateway, String reason) {

@@ -20,14 +20,12 @@ public interface JobStore {
    * that replicas never claim the same job; empty if none is due. Only the id, so that a row that
    * cannot be read as a job is still claimed and can be pushed back.
    */
-  default Mono<UUID> claimDue(Instant now) {
-    return claimDue(now, 1).next();
-  }
+  Mono<UUID> claimDue(Instant now);
 
-  /** Like {@link #claimDue(Instant)} for up to {@code limit} due jobs, the longest due first. */
-  Flux<UUID> claimDue(Instant now, int limit);
-
-  /** Like {@link #claimDue(Instant, int)}, reading the jobs in the same query (fails if a row cannot be read). */
+  /**
+   * Like {@link #claimDue(Instant)} for up to {@code limit} due jobs, the longest due first, read in the same
+   * query (fails if a row cannot be read as a job).
+   */
   Flux<Job> claimDueJobs(Instant now, int limit);
 
   /** How many jobs are due ({@code next_attempt_at <= now}, nothing live), counting at most {@code max}; no locks. */

@@ -131,14 +131,17 @@ class StartingAttemptsIntegrationTest {
   }
 
   @Test
-  void aJobMovesPastAGatewayWhoseBreakerIsOpenWhileTheOthersOfItsTransactionDoNot() {
-    UUID viaFallbackGateway = due("+442079460001", BREAKER_OPEN, "large");
-    UUID direct = due("+442079460002", "large");
+  void aGatewayWhoseBreakerIsOpenIsSkippedOrWaitedForPerJob() {
+    UUID withFallbackGateway = due("+442079460001", BREAKER_OPEN, "large");
+    UUID onlyTheBrokenGateway = due("+442079460002", BREAKER_OPEN);
 
     starting.startDue(50, 4).block(Duration.ofSeconds(30));
 
-    assertThat(attemptColumn(viaFallbackGateway, "target")).isEqualTo("large");
-    assertThat(attemptColumn(direct, "target")).isEqualTo("large");
+    assertThat(attemptColumn(withFallbackGateway, "target")).isEqualTo("large");
+    assertThat(attemptColumn(onlyTheBrokenGateway, "target")).as("no call through an open breaker").isNull();
+    Boolean waits = db.sql("SELECT next_attempt_at > now() AS waits FROM queue.job WHERE job_id = :id")
+        .bind("id", onlyTheBrokenGateway).map(row -> row.get("waits", Boolean.class)).one().block();
+    assertThat(waits).isTrue();
   }
 
   @Test

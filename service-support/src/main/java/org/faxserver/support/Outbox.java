@@ -34,7 +34,8 @@ import reactor.core.publisher.Mono;
  *     attempts         integer     NOT NULL DEFAULT 0,
  *     next_attempt_at  timestamptz NOT NULL DEFAULT now(),
  *     last_error       text,
- *     sent_at          timestamptz
+ *     sent_at          timestamptz,
+ *     claimed_until    timestamptz
  * );
  * CREATE INDEX outbox_pending_idx ON queue.outbox (next_attempt_at, id) WHERE sent_at IS NULL;
  * </pre>
@@ -133,7 +134,8 @@ public final class Outbox {
         + "    attempts         integer     NOT NULL DEFAULT 0,\n"
         + "    next_attempt_at  timestamptz NOT NULL DEFAULT now(),\n"
         + "    last_error       text,\n"
-        + "    sent_at          timestamptz\n"
+        + "    sent_at          timestamptz,\n"
+        + "    claimed_until    timestamptz\n"
         + ");\n"
         + "CREATE INDEX " + index + " ON " + t + " (next_attempt_at, id) WHERE sent_at IS NULL;\n";
   }

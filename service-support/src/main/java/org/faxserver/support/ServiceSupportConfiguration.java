@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Messaging plumbing for a service: import it ({@code @Import(ServiceSupportConfiguration.class)}) and
@@ -41,9 +40,8 @@ public class ServiceSupportConfiguration {
   }
 
   @Bean
-  OutboxRelay outboxRelay(
-      DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit, OutboxProperties props) {
-    return new OutboxRelay(db, tx, rabbit, props);
+  OutboxRelay outboxRelay(DatabaseClient db, RabbitTemplate rabbit, OutboxProperties props) {
+    return new OutboxRelay(db, rabbit, props);
   }
 
   @Bean

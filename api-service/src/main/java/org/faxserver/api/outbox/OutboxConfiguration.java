@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** api-service's transactional outbox ({@code api.outbox}, faxserver.outbox.*), relayed by service-support's relay. */
 @Configuration(proxyBeanMethods = false)
@@ -30,9 +29,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit,
-                            OutboxProperties props) {
-        return new OutboxRelay(db, tx, rabbit, props);
+    OutboxRelay outboxRelay(DatabaseClient db, RabbitTemplate rabbit, OutboxProperties props) {
+        return new OutboxRelay(db, rabbit, props);
     }
 
     @Bean

@@ -20,6 +20,12 @@ class FaxReadyTiffTest {
     return converter.convert(DocumentSource.of(DocumentFixtures.a4Pdf(pages))).orElseThrow().tiff();
   }
 
+  /** A TIFF-F of an A4 PDF written in {@code encoding}. */
+  private static byte[] tiffF(FaxEncoding encoding, int pages) throws IOException {
+    return new FaxDocumentConverter(ConversionLimits.defaults(), ConversionOptions.defaults().withEncoding(encoding))
+        .convert(DocumentSource.of(DocumentFixtures.a4Pdf(pages))).orElseThrow().tiff();
+  }
+
   @Test
   void ourOwnTiffFIsKeptAsItIs() throws IOException {
     byte[] tiffF = ourTiffF(3);
@@ -32,9 +38,7 @@ class FaxReadyTiffTest {
 
   @Test
   void aT6TiffFIsKeptToo() throws IOException {
-    byte[] t6 = new FaxDocumentConverter(ConversionLimits.defaults(),
-        ConversionOptions.defaults().withEncoding(FaxEncoding.T6)).convert(DocumentSource.of(DocumentFixtures.a4Pdf(1)))
-        .orElseThrow().tiff();
+    byte[] t6 = tiffF(FaxEncoding.T6, 1);
 
     assertThat(converter.convert(DocumentSource.of(t6)).orElseThrow().tiff()).isEqualTo(t6);
   }
@@ -77,9 +81,7 @@ class FaxReadyTiffTest {
 
   @Test
   void aT41DTiffFIsKeptThoughTheConverterWouldWrite2D() throws IOException {
-    byte[] oneD = new FaxDocumentConverter(ConversionLimits.defaults(),
-        ConversionOptions.defaults().withEncoding(FaxEncoding.T4_1D)).convert(DocumentSource.of(DocumentFixtures.a4Pdf(1)))
-        .orElseThrow().tiff();
+    byte[] oneD = tiffF(FaxEncoding.T4_1D, 1);
 
     assertThat(converter.convert(DocumentSource.of(oneD)).orElseThrow().tiff()).isEqualTo(oneD);
   }
@@ -97,13 +99,11 @@ class FaxReadyTiffTest {
 
   @Test
   void aPageThatIsNotQuiteTiffFIsConverted() throws IOException {
-    byte[] tiffF = new FaxDocumentConverter(ConversionLimits.defaults(),
-        ConversionOptions.defaults().withEncoding(FaxEncoding.T6)).convert(DocumentSource.of(DocumentFixtures.a4Pdf(1)))
-        .orElseThrow().tiff();
+    byte[] t6 = tiffF(FaxEncoding.T6, 1);
     Map<String, byte[]> variants = Map.of(
-        "black is zero", withTag(tiffF, BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION, 1),
-        "resolution unit none", withTag(tiffF, BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, 1),
-        "no BitsPerSample", withTagNumber(tiffF, BaselineTIFFTagSet.TAG_BITS_PER_SAMPLE, 65000));
+        "black is zero", withTag(t6, BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION, 1),
+        "resolution unit none", withTag(t6, BaselineTIFFTagSet.TAG_RESOLUTION_UNIT, 1),
+        "no BitsPerSample", withTagNumber(t6, BaselineTIFFTagSet.TAG_BITS_PER_SAMPLE, 65000));
 
     variants.forEach((what, variant) -> {
       byte[] converted;

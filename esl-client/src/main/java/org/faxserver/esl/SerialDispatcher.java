@@ -156,16 +156,21 @@ final class SerialDispatcher {
         try {
           Runnable r;
           while ((r = queue.poll()) != null) {
-            try {
-              r.run();
-            } catch (Throwable t) {
-              log.warn("{}: callback failed", name, t);
-            }
+            runLogged(r);
           }
         } finally {
           scheduled.set(false);
         }
       }
+    }
+  }
+
+  /** A failing callback is logged and does not stop the ones after it. */
+  private void runLogged(Runnable r) {
+    try {
+      r.run();
+    } catch (Throwable t) {
+      log.warn("{}: callback failed", name, t);
     }
   }
 
@@ -176,11 +181,7 @@ final class SerialDispatcher {
         if (r == null) {
           break;
         }
-        try {
-          r.run();
-        } catch (Throwable t) {
-          log.warn("{}: callback failed", name, t);
-        }
+        runLogged(r);
       }
     } finally {
       scheduled.set(false);

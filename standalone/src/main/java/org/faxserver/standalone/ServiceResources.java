@@ -23,21 +23,21 @@ import org.springframework.util.FileSystemUtils;
  * first jar's {@code application.yml} and Flyway would see every service's migrations. So each service's
  * files are copied out of its own jar (or classes directory, when run from the build) into a directory of
  * its own, and the service is started with {@code spring.config.location} and {@code spring.flyway.locations}
- * pointing there. Works inside the executable jar too (nested jar URLs open as {@link JarURLConnection}).
+ * pointing there (system-tests start the services the same way). Works inside the executable jar too (nested jar URLs open as {@link JarURLConnection}).
  */
-record ServiceResources(Path config, Path migrations) {
+public record ServiceResources(Path config, Path migrations) {
 
   /** The service's {@code application.yml} as a {@code file:} location. */
-  String configLocation() {
+  public String configLocation() {
     return "file:" + config.toAbsolutePath();
   }
 
   /** The service's migrations as a {@code filesystem:} Flyway location. */
-  String flywayLocation() {
+  public String flywayLocation() {
     return "filesystem:" + migrations.toAbsolutePath();
   }
 
-  static ServiceResources extract(Class<?> application, Path into) {
+  public static ServiceResources extract(Class<?> application, Path into) {
     try {
       Path dir = into.resolve(application.getSimpleName());
       if (Files.exists(dir)) {

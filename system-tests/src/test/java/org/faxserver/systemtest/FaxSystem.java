@@ -46,6 +46,7 @@ import org.faxserver.model.messaging.MessageJson;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.faxserver.queue.FaxQueueApplication;
 import org.faxserver.router.FaxRouterApplication;
+import org.faxserver.standalone.ServiceResources;
 import org.faxserver.testkit.freeswitch.FreeSwitchStandIn;
 import org.faxserver.testkit.freeswitch.StandInConfig;
 import org.faxserver.testkit.freeswitch.TestFaxDocuments;

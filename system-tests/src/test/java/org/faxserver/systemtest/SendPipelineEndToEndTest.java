@@ -129,11 +129,9 @@ class SendPipelineEndToEndTest {
   @Test
   void busyThenSuccessOnTheRetryAfterTheConfiguredDelay() {
     String to = newDestination();
-    system.standIn().scenario(digits(to), Scenario.busy());
-
-    UUID job = system.submitTiff(tenant, to, 1);
-    SeenCall first = system.calls().await(to, 1, CALL);
-    system.standIn().scenario(digits(to), Scenario.success());
+    FirstCall start = firstCallThenSuccess(to, Scenario.busy());
+    UUID job = start.job();
+    SeenCall first = start.call();
 
     JobRow done = system.awaitFinal(job, FINAL);
     assertThat(done.status()).as(system.describe(job)).isEqualTo("SUCCEEDED");
@@ -151,11 +149,9 @@ class SendPipelineEndToEndTest {
   @Test
   void failedResponseCauseMovesToTheNextGatewayAtOnceAndASuccessStopsThePlan() {
     String to = newDestination();
-    system.standIn().scenario(digits(to), Scenario.unallocatedNumber());
-
-    UUID job = system.submitTiff(tenant, to, 1);
-    SeenCall first = system.calls().await(to, 1, CALL);
-    system.standIn().scenario(digits(to), Scenario.success());
+    FirstCall start = firstCallThenSuccess(to, Scenario.unallocatedNumber());
+    UUID job = start.job();
+    SeenCall first = start.call();
 
     JobRow done = system.awaitFinal(job, FINAL);
     assertThat(done.status()).as(system.describe(job)).isEqualTo("SUCCEEDED");
@@ -337,5 +333,16 @@ class SendPipelineEndToEndTest {
     FaxSystem.sleep(RETRY_DELAY_MS + 1000);
     assertThat(system.calls().to(to)).hasSize(1);
     assertThat(system.standIn().activeChannels()).isZero();
+  }
+
+  /** A job's first call and, at the moment it was seen, the stand-in set to answer the next calls with success. */
+  private record FirstCall(UUID job, SeenCall call) {}
+
+  private FirstCall firstCallThenSuccess(String to, Scenario first) {
+    system.standIn().scenario(digits(to), first);
+    UUID job = system.submitTiff(tenant, to, 1);
+    SeenCall call = system.calls().await(to, 1, CALL);
+    system.standIn().scenario(digits(to), Scenario.success());
+    return new FirstCall(job, call);
   }
 }

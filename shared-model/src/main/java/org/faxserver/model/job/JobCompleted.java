@@ -51,19 +51,4 @@ public record JobCompleted(
       throw new IllegalArgumentException("a completed job needs a final status, was " + status);
     }
   }
-
-  /** A completed job without a document reference (the form before {@code document} existed). */
-  public JobCompleted(
-      UUID jobId,
-      String tenantId,
-      JobOrigin origin,
-      String submittedBy,
-      PhoneNumber from,
-      PhoneNumber to,
-      int pages,
-      JobStatus status,
-      String reason,
-      List<AttemptSummary> attempts) {
-    this(jobId, tenantId, origin, submittedBy, from, to, pages, status, reason, attempts, null);
-  }
 }

@@ -96,7 +96,7 @@ class JobMessagesTest {
   void completedJobNeedsAFinalStatus() {
     assertThatThrownBy(
             () -> new JobCompleted(UUID.randomUUID(), "t-1", JobOrigin.API, null, FROM, TO, 1,
-                JobStatus.WAITING_RETRY, null, List.of()))
+                JobStatus.WAITING_RETRY, null, List.of(), null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

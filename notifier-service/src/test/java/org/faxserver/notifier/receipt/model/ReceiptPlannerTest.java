@@ -34,7 +34,7 @@ class ReceiptPlannerTest {
         T38Status.OFF, 0, 1, List.of());
     return new JobCompleted(UUID.fromString("00000000-0000-0000-0000-000000000001"), "7", origin, null, from, to, 1,
         status, null, List.of(new AttemptSummary(UUID.randomUUID(), 1, EndpointRef.gateway("3", "gw"), T, T, true, ok,
-            null)));
+            null)), null);
   }
 
   @Test

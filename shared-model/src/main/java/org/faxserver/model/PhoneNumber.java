@@ -7,7 +7,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +33,12 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+  /**
+   * Numbers {@link #ofE164} accepted before: every message and row carries numbers, and libphonenumber's parse was
+   * a few per cent of the pipeline's CPU. Bounded by starting over when full (the working set is small).
+   */
+  private static final Map<String, PhoneNumber> CHECKED_E164 = new ConcurrentHashMap<>();
+  private static final int CHECKED_E164_MAX = 10_000;
 
   private final String e164;
 
@@ -91,11 +99,19 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     if (!E164.matcher(e164).matches()) {
       throw new InvalidPhoneNumberException(e164, "not in E.164 form (+ and up to 15 digits)");
     }
+    PhoneNumber known = CHECKED_E164.get(e164);
+    if (known != null) {
+      return known;
+    }
     PhoneNumber number = parse(e164, null);
     if (!number.e164.equals(e164)) {
       // e.g. "+4402079460958": a national trunk prefix inside an "E.164" value means a producer bug.
       throw new InvalidPhoneNumberException(e164, "not in canonical E.164 form (expected " + number.e164 + ")");
     }
+    if (CHECKED_E164.size() >= CHECKED_E164_MAX) {
+      CHECKED_E164.clear();
+    }
+    CHECKED_E164.put(e164, number);
     return number;
   }
 

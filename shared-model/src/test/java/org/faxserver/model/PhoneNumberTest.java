@@ -177,6 +177,17 @@ class PhoneNumberTest {
           .extracting(e -> ((InvalidPhoneNumberException) e).reason())
           .isEqualTo("too short");
     }
+
+    @Test
+    void readingAgainGivesTheSameAnswer() {
+      PhoneNumber first = PhoneNumber.ofE164("+4930901820");
+      assertThat(PhoneNumber.ofE164("+4930901820")).isEqualTo(first);
+      assertThat(PhoneNumber.ofE164("+4930901820").regionCode()).isEqualTo("DE");
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> PhoneNumber.ofE164("+4402079460958"))
+            .isInstanceOf(InvalidPhoneNumberException.class);
+      }
+    }
   }
 
   @Nested

@@ -11,7 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        {@code fax.commands} with {@code originate-routing-key}
  * @param originateRoutingKey the binding key of that queue; {@code fax.originate} (the contract).
  *                        Another key only serves to isolate a test or a node from the shared flow.
- * @param prefetch        unacked originate commands per consumer; at most the node's channel limit
+ * @param prefetch        unacked originate commands per consumer; all consumers together hold at most the node's
+ *                        channel limit
+ * @param consumers       originate commands taken at a time: each waits for FreeSWITCH's replies (mod_db lookups,
+ *                        the originate's acceptance), so one consumer caps a node at one command per round trip;
+ *                        at most the channel limit
  * @param finishedMemory  finished attempt ids remembered against redelivered commands
  * @param publishConfirmTimeout how long to wait for the broker's confirm of a published fact
  * @param publishRetryDelay     pause between attempts to publish an unconfirmed {@code attempt.finished}
@@ -24,6 +28,7 @@ public record GatewayProperties(
     @DefaultValue("esl-gateway.fax.originate") String originateQueue,
     @DefaultValue("fax.originate") String originateRoutingKey,
     @DefaultValue("1") int prefetch,
+    @DefaultValue("4") int consumers,
     @DefaultValue("10000") int finishedMemory,
     @DefaultValue("10s") Duration publishConfirmTimeout,
     @DefaultValue("2s") Duration publishRetryDelay,
@@ -33,6 +38,9 @@ public record GatewayProperties(
   public GatewayProperties {
     if (prefetch < 1) {
       throw new IllegalArgumentException("faxserver.gateway.prefetch must be at least 1");
+    }
+    if (consumers < 1) {
+      throw new IllegalArgumentException("faxserver.gateway.consumers must be at least 1");
     }
   }
 

@@ -70,8 +70,9 @@ class MessagingConfiguration {
     container.setQueueNames(gateway.originateQueue());
     container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
     // Never hold more commands than the node has channels for; the gate closes at zero free channels.
-    container.setPrefetchCount(Math.min(gateway.prefetch(), fs.maxChannels()));
-    container.setConcurrentConsumers(1);
+    int consumers = Math.min(gateway.consumers(), fs.maxChannels());
+    container.setConcurrentConsumers(consumers);
+    container.setPrefetchCount(Math.max(1, Math.min(gateway.prefetch(), fs.maxChannels() / consumers)));
     container.setDefaultRequeueRejected(true);
     container.setAutoStartup(false);
     container.setMessageListener(new OriginateListener(sending, rabbitTemplate, parkingQueue(gateway),

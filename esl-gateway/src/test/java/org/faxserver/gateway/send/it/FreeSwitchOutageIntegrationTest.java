@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.faxserver.gateway.EslGatewayApplication;
+import org.faxserver.gateway.config.GatewayProperties;
 import org.faxserver.gateway.send.adapter.health.FreeSwitchHealthIndicator;
 import org.faxserver.model.attempt.AttemptEnd;
 import org.faxserver.model.attempt.AttemptFinished;
@@ -45,6 +46,9 @@ class FreeSwitchOutageIntegrationTest {
   @Autowired
   FreeSwitchHealthIndicator health;
 
+  @Autowired
+  GatewayProperties gateway;
+
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
     GatewayTestSupport.register(r, PORT, DOCS, TEST_ID);
@@ -80,7 +84,7 @@ class FreeSwitchOutageIntegrationTest {
     AttemptFinished finished = PROBE.awaitFinished(cmd.attemptId(), Duration.ofSeconds(20)).payload();
     assertThat(finished.end()).isEqualTo(AttemptEnd.FAX_COMPLETED);
     assertThat(finished.result().success()).isTrue();
-    assertThat(queue().getConsumerCount()).isEqualTo(1);
+    assertThat(queue().getConsumerCount()).isEqualTo(gateway.consumers());
     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
     fs.close();

@@ -6,6 +6,8 @@ import static org.faxserver.queue.db.Sql.json;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.fax.FaxResult;
@@ -35,19 +37,35 @@ public final class AttemptRepository implements AttemptStore {
 
   @Override
   public Mono<Void> insert(AttemptSpec spec, Instant startedAt) {
+    return insertAll(List.of(spec), startedAt);
+  }
+
+  @Override
+  public Mono<Void> insertAll(List<AttemptSpec> specs, Instant startedAt) {
+    if (specs.isEmpty()) {
+      return Mono.empty();
+    }
+    StringJoiner rows = new StringJoiner(", ");
+    for (int i = 0; i < specs.size(); i++) {
+      rows.add(("(:id#, :job#, :number#, :endpointId#, :kind#, :target#, CAST(:fax# AS jsonb), "
+          + "CAST(:overrides# AS jsonb), :started, :deadline#)").replace("#", String.valueOf(i)));
+    }
     var sql = db.sql("INSERT INTO queue.attempt (attempt_id, job_id, number, endpoint_id, endpoint_kind, target, "
-            + "fax_settings, overrides, started_at, deadline) VALUES (:id, :job, :number, :endpointId, :kind, :target, "
-            + "CAST(:fax AS jsonb), CAST(:overrides AS jsonb), :started, :deadline)")
-        .bind("id", spec.attemptId())
-        .bind("job", spec.jobId())
-        .bind("number", spec.number())
-        .bind("endpointId", spec.endpoint().endpointId())
-        .bind("kind", spec.endpoint().kind().name())
-        .bind("target", spec.endpoint().target())
-        .bind("overrides", json(spec.overrides()))
-        .bind("started", startedAt)
-        .bind("deadline", spec.deadline());
-    return bind(sql, "fax", json(spec.fax()), String.class).then();
+            + "fax_settings, overrides, started_at, deadline) VALUES " + rows)
+        .bind("started", startedAt);
+    for (int i = 0; i < specs.size(); i++) {
+      AttemptSpec spec = specs.get(i);
+      sql = sql.bind("id" + i, spec.attemptId())
+          .bind("job" + i, spec.jobId())
+          .bind("number" + i, spec.number())
+          .bind("endpointId" + i, spec.endpoint().endpointId())
+          .bind("kind" + i, spec.endpoint().kind().name())
+          .bind("target" + i, spec.endpoint().target())
+          .bind("overrides" + i, json(spec.overrides()))
+          .bind("deadline" + i, spec.deadline());
+      sql = bind(sql, "fax" + i, json(spec.fax()), String.class);
+    }
+    return sql.then();
   }
 
   @Override
@@ -62,13 +80,16 @@ public final class AttemptRepository implements AttemptStore {
   public Mono<Void> finish(UUID attemptId, AttemptReport report) {
     AttemptOutcome o = report.outcome();
     FaxResult r = report.result();
-    var sql = db.sql("UPDATE queue.attempt SET ended_at = :ended, end_kind = :end, success = :success, "
+    var sql = db.sql("WITH ended AS (UPDATE queue.attempt SET ended_at = :ended, end_kind = :end, success = :success, "
             + "error_code = :code, detail = :detail, hangup_cause = :cause, t30_code = :t30, t30_text = :t30text, "
             + "remote_csid = coalesce(:csid, remote_csid), bit_rate = coalesce(:rate, bit_rate), "
             + "ecm = coalesce(:ecm, ecm), t38_status = coalesce(:t38, t38_status), bad_rows = :badRows, "
             + "negotiations = :negotiations, pages_sent = coalesce(:pagesSent, pages_sent), "
             + "pages_total = coalesce(:pagesTotal, pages_total), pages = CAST(:pages AS jsonb), "
-            + "result = CAST(:result AS jsonb) WHERE attempt_id = :id AND ended_at IS NULL")
+            + "result = CAST(:result AS jsonb) WHERE attempt_id = :id AND ended_at IS NULL RETURNING job_id) "
+            // The job's pages while this is still its live attempt (the job update that follows releases it).
+            + "UPDATE queue.job SET pages_sent = coalesce(:pagesSent, pages_sent) "
+            + "WHERE job_id IN (SELECT job_id FROM ended) AND live_attempt_id = :id")
         .bind("id", attemptId)
         .bind("ended", report.endedAt())
         .bind("end", o.end().name())

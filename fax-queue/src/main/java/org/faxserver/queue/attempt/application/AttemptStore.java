@@ -1,6 +1,7 @@
 package org.faxserver.queue.attempt.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.job.AttemptSummary;
@@ -14,9 +15,13 @@ public interface AttemptStore {
   /** Stores a started attempt; the database refuses a second live attempt of the same job. */
   Mono<Void> insert(AttemptSpec spec, Instant startedAt);
 
+  /** {@link #insert} for several attempts in one statement. */
+  Mono<Void> insertAll(List<AttemptSpec> specs, Instant startedAt);
+
   /** The attempt, locked for update; empty if unknown (e.g. another service's test job). */
   Mono<AttemptRecord> lock(UUID attemptId);
 
+  /** Ends a live attempt with its report, and records its pages on its job while it is the job's live attempt. */
   Mono<Void> finish(UUID attemptId, AttemptReport report);
 
   /**

@@ -99,11 +99,7 @@ public final class FinishingAttempts {
     if (attempt.isGatewayCall()) {
       gate.record(attempt.endpoint().target(), outcome);
     }
-    // Pages are recorded while the attempt is still the job's live one (the job update releases it).
-    Mono<Void> pages = report.result() == null ? Mono.empty()
-        : jobs.recordPagesSent(attempt.jobId(), attempt.attemptId(), report.result().pagesTransferred());
     return attempts.finish(attempt.attemptId(), report)
-        .then(pages)
         .then(jobs.lock(attempt.jobId()))
         .flatMap(job -> apply(job, attempt, outcome, now));
   }

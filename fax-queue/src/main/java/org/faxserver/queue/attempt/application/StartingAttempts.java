@@ -3,6 +3,7 @@ package org.faxserver.queue.attempt.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +152,8 @@ public final class StartingAttempts {
   }
 
   /**
-   * Starts claimed (locked) jobs one after the other within the caller's transaction, after one look each at
-   * their gateways (locked, with live calls counted), the fallback list and the overrides.
+   * Starts claimed (locked) jobs within the caller's transaction, after one look each at their gateways (locked,
+   * with live calls counted), the fallback list and the overrides.
    */
   private Mono<Void> startAll(List<Job> claimed) {
     if (claimed.isEmpty()) {
@@ -162,10 +163,27 @@ public final class StartingAttempts {
     Set<String> gateways = claimed.stream().flatMap(job -> remainingGateways(job).stream())
         .map(EndpointRef::target).collect(Collectors.toSet());
     return Mono.zip(gate.lock(gateways), fallbacks.listedAmong(destinations), overrides.forDestinations(destinations))
-        .flatMap(context -> Flux.fromIterable(claimed)
-            .concatMap(job -> start(job, context.getT1(), context.getT2().contains(job.to().e164()),
-                context.getT3().getOrDefault(job.to().e164(), DialOverrides.none())))
-            .then());
+        .flatMap(context -> {
+          // Decided one after the other (each start counts against its gateway's limit for the next), then written
+          // with one statement per table: the gateway locks are held until the commit, so that time stays short.
+          Instant now = clock.instant();
+          List<Job> updated = new ArrayList<>();
+          List<JobWorkflow.Started> starts = new ArrayList<>();
+          for (Job job : claimed) {
+            JobWorkflow.StartDecision decision = decide(job, context.getT1(),
+                context.getT2().contains(job.to().e164()),
+                context.getT3().getOrDefault(job.to().e164(), DialOverrides.none()), now);
+            if (decision instanceof JobWorkflow.Started started) {
+              starts.add(started);
+              updated.add(started.change().job());
+            } else {
+              updated.add(((JobWorkflow.Postponed) decision).job());
+            }
+          }
+          return jobs.updateAll(updated, now)
+              .then(attempts.insertAll(starts.stream().map(JobWorkflow.Started::attempt).toList(), now))
+              .then(messages.publishStarted(starts));
+        });
   }
 
   private static List<EndpointRef> remainingGateways(Job job) {
@@ -174,26 +192,19 @@ public final class StartingAttempts {
         .toList();
   }
 
-  private Mono<Void> start(Job job, LockedGateways gateways, boolean listed, DialOverrides dialOverrides) {
-    return Mono.defer(() -> {
-      Instant now = clock.instant();
-      Map<String, Integer> directoryLimits = new HashMap<>();
-      remainingGateways(job).stream().filter(e -> e.maxConcurrentCalls() != null)
-          .forEach(e -> directoryLimits.merge(e.target(), e.maxConcurrentCalls(), Math::min));
-      JobWorkflow.StartDecision decision = workflow.start(job, UUID.randomUUID(),
-          gateway -> gateways.availability(gateway, directoryLimits), listed, dialOverrides, now);
-      if (decision instanceof JobWorkflow.Postponed postponed) {
-        log.debug("job {} postponed: {}", job.id(), postponed.why());
-        return jobs.update(postponed.job(), now);
-      }
-      JobWorkflow.Started started = (JobWorkflow.Started) decision;
-      if (started.attempt().endpoint().kind() == EndpointKind.GATEWAY) {
-        gateways.callStarted(started.attempt().endpoint().target());
-      }
-      Job next = started.change().job();
-      return jobs.update(next, now)
-          .then(attempts.insert(started.attempt(), now))
-          .then(messages.publish(started.change(), started.attempt()));
-    });
+  private JobWorkflow.StartDecision decide(Job job, LockedGateways gateways, boolean listed,
+      DialOverrides dialOverrides, Instant now) {
+    Map<String, Integer> directoryLimits = new HashMap<>();
+    remainingGateways(job).stream().filter(e -> e.maxConcurrentCalls() != null)
+        .forEach(e -> directoryLimits.merge(e.target(), e.maxConcurrentCalls(), Math::min));
+    JobWorkflow.StartDecision decision = workflow.start(job, UUID.randomUUID(),
+        gateway -> gateways.availability(gateway, directoryLimits), listed, dialOverrides, now);
+    if (decision instanceof JobWorkflow.Postponed postponed) {
+      log.debug("job {} postponed: {}", job.id(), postponed.why());
+    } else if (decision instanceof JobWorkflow.Started started
+        && started.attempt().endpoint().kind() == EndpointKind.GATEWAY) {
+      gateways.callStarted(started.attempt().endpoint().target());
+    }
+    return decision;
   }
 }

@@ -6,6 +6,8 @@ import static org.faxserver.queue.db.Sql.json;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
@@ -100,22 +102,46 @@ public final class JobRepository implements JobStore {
 
   @Override
   public Mono<Void> update(Job job, Instant now) {
-    var spec = db.sql("UPDATE queue.job SET status = :status, endpoint_index = :index, tries_on_endpoint = :tries, "
-            + "attempt_count = :attempts, prior_negotiations = :negotiations, next_attempt_at = :next, "
-            + "live_attempt_id = :live, failure_type = :failureType, failure_code = :failureCode, "
-            + "failure_message = :failureMessage, updated_at = :now, "
-            + "completed_at = CASE WHEN :final THEN coalesce(completed_at, :now) END WHERE job_id = :id")
-        .bind("id", job.id())
-        .bind("status", job.status().name())
-        .bind("index", job.endpointIndex())
-        .bind("tries", job.triesOnEndpoint())
-        .bind("attempts", job.attemptCount())
-        .bind("negotiations", job.priorNegotiations())
-        .bind("now", now)
-        .bind("final", job.isFinal());
-    spec = bind(spec, "next", job.nextAttemptAt(), Instant.class);
-    spec = bind(spec, "live", job.liveAttemptId(), UUID.class);
-    spec = bindFailure(spec, job.failure());
+    return updateAll(List.of(job), now);
+  }
+
+  /** One statement for all jobs: each row's values in a VALUES list (cast, so that nulls are typed). */
+  @Override
+  public Mono<Void> updateAll(List<Job> all, Instant now) {
+    if (all.isEmpty()) {
+      return Mono.empty();
+    }
+    StringJoiner rows = new StringJoiner(", ");
+    for (int i = 0; i < all.size(); i++) {
+      rows.add(("(CAST(:id# AS uuid), CAST(:status# AS text), CAST(:index# AS integer), CAST(:tries# AS integer), "
+          + "CAST(:attempts# AS integer), CAST(:negotiations# AS integer), CAST(:next# AS timestamptz), "
+          + "CAST(:live# AS uuid), CAST(:failureType# AS text), CAST(:failureCode# AS text), "
+          + "CAST(:failureMessage# AS text), CAST(:final# AS boolean))").replace("#", String.valueOf(i)));
+    }
+    var spec = db.sql("UPDATE queue.job AS j SET status = v.status, endpoint_index = v.endpoint_index, "
+            + "tries_on_endpoint = v.tries, attempt_count = v.attempts, prior_negotiations = v.negotiations, "
+            + "next_attempt_at = v.next, live_attempt_id = v.live, failure_type = v.failure_type, "
+            + "failure_code = v.failure_code, failure_message = v.failure_message, updated_at = :now, "
+            + "completed_at = CASE WHEN v.final THEN coalesce(j.completed_at, :now) END "
+            + "FROM (VALUES " + rows + ") AS v(job_id, status, endpoint_index, tries, attempts, negotiations, next, "
+            + "live, failure_type, failure_code, failure_message, final) WHERE j.job_id = v.job_id")
+        .bind("now", now);
+    for (int i = 0; i < all.size(); i++) {
+      Job job = all.get(i);
+      FailureReason failure = job.failure();
+      spec = spec.bind("id" + i, job.id())
+          .bind("status" + i, job.status().name())
+          .bind("index" + i, job.endpointIndex())
+          .bind("tries" + i, job.triesOnEndpoint())
+          .bind("attempts" + i, job.attemptCount())
+          .bind("negotiations" + i, job.priorNegotiations())
+          .bind("final" + i, job.isFinal());
+      spec = bind(spec, "next" + i, job.nextAttemptAt(), Instant.class);
+      spec = bind(spec, "live" + i, job.liveAttemptId(), UUID.class);
+      spec = bind(spec, "failureType" + i, failure == null ? null : failure.type().name(), String.class);
+      spec = bind(spec, "failureCode" + i, failure == null ? null : failure.code(), String.class);
+      spec = bind(spec, "failureMessage" + i, failure == null ? null : failure.message(), String.class);
+    }
     return spec.then();
   }
 
@@ -125,15 +151,6 @@ public final class JobRepository implements JobStore {
             + "AND next_attempt_at IS NOT NULL")
         .bind("until", until)
         .bind("id", jobId)
-        .then();
-  }
-
-  @Override
-  public Mono<Void> recordPagesSent(UUID jobId, UUID attemptId, int pages) {
-    return db.sql("UPDATE queue.job SET pages_sent = :pages WHERE job_id = :id AND live_attempt_id = :attempt")
-        .bind("pages", pages)
-        .bind("id", jobId)
-        .bind("attempt", attemptId)
         .then();
   }
 

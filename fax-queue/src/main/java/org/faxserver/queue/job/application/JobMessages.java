@@ -21,6 +21,7 @@ import org.faxserver.queue.attempt.model.AttemptSpec;
 import org.faxserver.queue.job.model.Job;
 import org.faxserver.queue.job.model.JobChange;
 import org.faxserver.queue.job.model.JobEvent;
+import org.faxserver.queue.job.model.JobWorkflow;
 import org.faxserver.support.Outbox;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,14 +48,17 @@ public final class JobMessages {
     return messages(change).flatMap(outbox::appendAll);
   }
 
-  /** The change's messages and the command that carries out the attempt it started, in one outbox insert. */
-  public Mono<Void> publish(JobChange change, AttemptSpec started) {
-    return messages(change)
-        .map(events -> {
+  /** Each start's messages and the command that carries out its attempt, all in one outbox insert. */
+  public Mono<Void> publishStarted(List<JobWorkflow.Started> starts) {
+    return Flux.fromIterable(starts)
+        .concatMap(start -> messages(start.change()).map(events -> {
           List<Outbox.Message> all = new ArrayList<>(events);
-          all.add(command(change.job(), started));
+          all.add(command(start.change().job(), start.attempt()));
           return all;
-        })
+        }))
+        .collectList()
+        .map(lists -> lists.stream().flatMap(List::stream).toList())
+        .filter(all -> !all.isEmpty())
         .flatMap(outbox::appendAll);
   }
 

@@ -1,6 +1,7 @@
 package org.faxserver.queue.job.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.faxserver.queue.job.model.Job;
 import reactor.core.publisher.Flux;
@@ -33,12 +34,12 @@ public interface JobStore {
 
   Mono<Void> update(Job job, Instant now);
 
+  /** {@link #update} for several jobs in one statement. */
+  Mono<Void> updateAll(List<Job> jobs, Instant now);
+
   /**
    * Moves a job's next attempt to {@code until} without reading it, for a job whose start failed
    * unexpectedly (so one broken job cannot block the head of the schedule).
    */
   Mono<Void> postpone(UUID jobId, Instant until);
-
-  /** Pages transferred by the job's live attempt so far (for the job view). */
-  Mono<Void> recordPagesSent(UUID jobId, UUID attemptId, int pages);
 }

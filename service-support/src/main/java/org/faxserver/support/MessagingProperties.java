@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInterval   first pause between those attempts (doubles, at most 10x)
  * @param processedTable  schema.table of the consumer-idempotency table, e.g.
  *                        "queue.processed_message"; null if the service does not use one
+ * @param processedRetention how long a processed message id is remembered (at least as long as the outbox keeps
+ *                        sent rows, which a relay may publish again)
  */
 @ConfigurationProperties("faxserver.messaging")
 public record MessagingProperties(
@@ -21,7 +23,8 @@ public record MessagingProperties(
     @DefaultValue("false") boolean quorumQueues,
     @DefaultValue("5") int maxDeliveries,
     @DefaultValue("200ms") Duration retryInterval,
-    String processedTable) {
+    String processedTable,
+    @DefaultValue("7d") Duration processedRetention) {
 
   public MessagingProperties {
     if (maxDeliveries < 1) {

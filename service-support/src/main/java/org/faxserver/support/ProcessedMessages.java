@@ -1,5 +1,6 @@
 package org.faxserver.support;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,7 +19,10 @@ import reactor.core.publisher.Mono;
  *     message_id   uuid        PRIMARY KEY,
  *     processed_at timestamptz NOT NULL DEFAULT now()
  * );
+ * CREATE INDEX processed_message_age_idx ON queue.processed_message (processed_at);
  * </pre>
+ *
+ * <p>{@link ProcessedMessagesPurge} forgets ids after {@code faxserver.messaging.processed-retention}.
  */
 public final class ProcessedMessages {
 
@@ -30,7 +34,8 @@ public final class ProcessedMessages {
     this.db = Objects.requireNonNull(db, "db");
     String t = Outbox.checkedTable(table);
     this.insert = "INSERT INTO " + t + " (message_id) VALUES (:id) ON CONFLICT DO NOTHING";
-    this.purge = "DELETE FROM " + t + " WHERE processed_at < now() - make_interval(secs => :secs)";
+    this.purge = "DELETE FROM " + t + " WHERE message_id IN (SELECT message_id FROM " + t
+        + " WHERE processed_at < now() - make_interval(secs => :secs) LIMIT :limit)";
   }
 
   /** True the first time a message id is seen (in committed or the current transaction). */
@@ -38,9 +43,9 @@ public final class ProcessedMessages {
     return db.sql(insert).bind("id", messageId).fetch().rowsUpdated().map(rows -> rows == 1);
   }
 
-  /** Forgets ids older than {@code seconds}; redeliveries come within minutes, not days. */
-  public Mono<Long> forgetOlderThan(long seconds) {
-    return db.sql(purge).bind("secs", (double) seconds).fetch().rowsUpdated();
+  /** Forgets up to {@code limit} ids older than {@code age}; returns how many. */
+  public Mono<Long> forgetOlderThan(Duration age, int limit) {
+    return db.sql(purge).bind("secs", (double) age.toSeconds()).bind("limit", limit).fetch().rowsUpdated();
   }
 
   /** The DDL of a processed-message table, for a service's Flyway migration (or a test). */
@@ -49,6 +54,7 @@ public final class ProcessedMessages {
     return "CREATE TABLE " + t + " (\n"
         + "    message_id   uuid        PRIMARY KEY,\n"
         + "    processed_at timestamptz NOT NULL DEFAULT now()\n"
-        + ");\n";
+        + ");\n"
+        + "CREATE INDEX " + t.substring(t.indexOf('.') + 1) + "_age_idx ON " + t + " (processed_at);\n";
   }
 }

@@ -1,5 +1,6 @@
 package org.faxserver.support;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.amqp.core.Declarables;
@@ -47,6 +48,11 @@ public class ServiceSupportConfiguration {
   @Bean
   ProcessedMessages processedMessages(DatabaseClient db, MessagingProperties props) {
     return new ProcessedMessages(db, props.processedTable());
+  }
+
+  @Bean
+  ProcessedMessagesPurge processedMessagesPurge(ProcessedMessages processed, MessagingProperties props) {
+    return new ProcessedMessagesPurge(processed, props.processedRetention(), Duration.ofHours(1));
   }
 
   /** Also picked up by Boot for the {@code RabbitTemplate}, so {@code convertAndSend(envelope)} works. */

@@ -160,6 +160,28 @@ class ServiceSupportIntegrationTest {
   }
 
   @Test
+  void thePurgeForgetsIdsOlderThanTheRetentionInChunksAndKeepsRecentOnes() {
+    createTables();
+    UUID recent = UUID.randomUUID();
+    UUID old = UUID.randomUUID();
+    tx.transactional(processed.firstTime(recent)).block();
+    // More old ids than one chunk, so the purge has to go round more than once.
+    db.sql("INSERT INTO test.processed_message (message_id, processed_at) SELECT gen_random_uuid(), "
+        + "now() - interval '8 days' FROM generate_series(1, " + ProcessedMessagesPurge.CHUNK + ")").then().block();
+    db.sql("INSERT INTO test.processed_message (message_id, processed_at) VALUES (:id, now() - interval '8 days')")
+        .bind("id", old).then().block();
+
+    long deleted = new ProcessedMessagesPurge(processed, Duration.ofDays(7), Duration.ofHours(1)).purge();
+
+    assertThat(deleted).isGreaterThan(ProcessedMessagesPurge.CHUNK);
+    Long left = db.sql("SELECT count(*) AS n FROM test.processed_message WHERE processed_at < now() - interval '7 days'")
+        .map(row -> row.get("n", Long.class)).first().block();
+    assertThat(left).isZero();
+    assertThat(tx.transactional(processed.firstTime(recent)).block()).isFalse();
+    assertThat(tx.transactional(processed.firstTime(old)).block()).isTrue();
+  }
+
+  @Test
   void aMessageThatKeepsFailingIsParkedAfterMaxDeliveriesAndNotLooped() throws Exception {
     String service = "support-test-" + UUID.randomUUID();
     String key = "test.poison." + UUID.randomUUID();

@@ -1,12 +1,10 @@
 package org.faxserver.api.auth;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
 
 import org.faxserver.api.auth.model.ApiKeys;
 import org.faxserver.api.auth.model.AuthThrottle;
-import org.faxserver.api.auth.model.ClientAddress;
 import org.faxserver.api.auth.model.Credentials;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,9 +25,11 @@ class AdminAuthFilter implements WebFilter {
     static final String CHALLENGE = "Basic realm=\"faxserver-admin\", Bearer realm=\"faxserver-admin\"";
     private final String adminApiKey;
     private final AuthThrottle byAddress;
+    private final ClientAddressResolver addresses;
 
-    AdminAuthFilter(SecurityProperties props, Clock clock) {
+    AdminAuthFilter(SecurityProperties props, ClientAddressResolver addresses, Clock clock) {
         this.adminApiKey = props.adminApiKey();
+        this.addresses = addresses;
         var t = props.authThrottle();
         this.byAddress = new AuthThrottle(new AuthThrottle.Settings(t.maxFailuresPerAddress(), t.window(), t.lockout(),
                 t.maxTrackedKeys()), clock);
@@ -40,7 +40,7 @@ class AdminAuthFilter implements WebFilter {
         if (AuthPaths.of(exchange) != AuthPaths.ADMIN) {
             return chain.filter(exchange);
         }
-        String address = clientAddress(exchange);
+        String address = addresses.throttleKey(exchange);
         Optional<Credentials> credentials =
                 Credentials.parse(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         String presented = credentials.map(c -> c instanceof Credentials.Basic b ? b.password()
@@ -59,11 +59,5 @@ class AdminAuthFilter implements WebFilter {
         }
         byAddress.recordFailure(address);
         return Mono.error(new AuthenticationFailedException(CHALLENGE));
-    }
-
-    /** The client's throttle key (IPv6 by /64, see {@link ClientAddress}). */
-    static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return ClientAddress.throttleKey(remote == null ? null : remote.getAddress());
     }
 }

@@ -1,18 +1,22 @@
 package org.faxserver.api.auth;
 
 import java.time.Duration;
+import java.util.List;
 
+import org.faxserver.api.auth.model.TrustedProxies;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code faxserver.security.*}. The admin API key is mandatory: the seed answered every admin call
- * with 500 when it was empty; here the service refuses to start instead.
+ * with 500 when it was empty; here the service refuses to start instead. {@code trusted-proxies} lists the reverse
+ * proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the client for the login throttle.
  */
 @ConfigurationProperties("faxserver.security")
 public record SecurityProperties(String adminApiKey,
                                  @DefaultValue("10") int bcryptStrength,
-                                 @DefaultValue AuthThrottleProperties authThrottle) {
+                                 @DefaultValue AuthThrottleProperties authThrottle,
+                                 @DefaultValue List<String> trustedProxies) {
     /** Shortest admin API key accepted at start-up. */
     public static final int MIN_ADMIN_API_KEY_LENGTH = 32;
 
@@ -32,6 +36,12 @@ public record SecurityProperties(String adminApiKey,
         if (bcryptStrength < 4 || bcryptStrength > 31) {
             throw new IllegalArgumentException("faxserver.security.bcrypt-strength must be between 4 and 31");
         }
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        try {
+            TrustedProxies.parse(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("faxserver.security.trusted-proxies: " + e.getMessage(), e);
+        }
     }
 
     /** {@code faxserver.security.auth-throttle.*}: failed tenant logins before a temporary lockout. */
@@ -45,6 +55,6 @@ public record SecurityProperties(String adminApiKey,
     @Override
     public String toString() {
         return "SecurityProperties[adminApiKey=***, bcryptStrength=" + bcryptStrength + ", authThrottle="
-                + authThrottle + "]";
+                + authThrottle + ", trustedProxies=" + trustedProxies + "]";
     }
 }

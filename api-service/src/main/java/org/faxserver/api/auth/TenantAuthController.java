@@ -34,8 +34,10 @@ class TenantAuthController {
     }
 
     private final TenantAuthenticator authenticator;
+    private final ClientAddressResolver addresses;
 
-    TenantAuthController(TenantAuthenticator authenticator) {
+    TenantAuthController(TenantAuthenticator authenticator, ClientAddressResolver addresses) {
+        this.addresses = addresses;
         this.authenticator = authenticator;
     }
 
@@ -49,7 +51,7 @@ class TenantAuthController {
                     v.throwIfAny();
                 })
                 .then(Mono.defer(() -> authenticator.issueApiKey(body.username(), body.password(),
-                        AdminAuthFilter.clientAddress(exchange))))
+                        addresses.throttleKey(exchange))))
                 .map(k -> new AuthenticateResponse("authentication successful", k.apiKey(), k.principal().userId(),
                         k.principal().tenantId()));
     }

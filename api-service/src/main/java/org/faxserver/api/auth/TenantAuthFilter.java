@@ -19,8 +19,10 @@ import reactor.core.publisher.Mono;
 @Order(-90)
 class TenantAuthFilter implements WebFilter {
     private final TenantAuthenticator authenticator;
+    private final ClientAddressResolver addresses;
 
-    TenantAuthFilter(TenantAuthenticator authenticator) {
+    TenantAuthFilter(TenantAuthenticator authenticator, ClientAddressResolver addresses) {
+        this.addresses = addresses;
         this.authenticator = authenticator;
     }
 
@@ -33,7 +35,7 @@ class TenantAuthFilter implements WebFilter {
         if (credentials.isEmpty()) {
             return Mono.error(new AuthenticationFailedException(TenantAuthenticator.CHALLENGE));
         }
-        return authenticator.authenticate(credentials.get(), AdminAuthFilter.clientAddress(exchange))
+        return authenticator.authenticate(credentials.get(), addresses.throttleKey(exchange))
                 .flatMap(principal -> {
                     exchange.getAttributes().put(TenantPrincipal.ATTRIBUTE, principal);
                     return chain.filter(exchange).contextWrite(ctx -> ctx.put(TenantPrincipal.class, principal));

@@ -63,8 +63,9 @@ public class TenantAuthenticator {
 
     /**
      * Username + password. Both throttles (per username, and per client address, so one address cannot
-     * try a few passwords each for many usernames) are checked before bcrypt runs: a locked-out guesser
-     * costs no bcrypt work. A failure counts against both; a success clears only the username's count,
+     * try a few passwords each for many usernames) are checked before bcrypt runs, when the request comes in and
+     * again on the bcrypt worker: a locked-out guesser costs no bcrypt work, and a burst of concurrent guesses gets
+     * at most one more per bcrypt thread past the limit. A failure counts against both; a success clears only the username's count,
      * so an attacker holding one valid account cannot reset its address's count with it.
      */
     public Mono<TenantPrincipal> byPassword(String username, String password, String clientAddress) {
@@ -79,7 +80,8 @@ public class TenantAuthenticator {
         return repo.findByUsername(username)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(found -> hasher.matches(possible ? password : "impossible",
-                                found.filter(f -> possible).map(StoredCredentials::passwordHash).orElse(null))
+                                found.filter(f -> possible).map(StoredCredentials::passwordHash).orElse(null),
+                                () -> byUsername.blockedFor(userKey).or(() -> byAddress.blockedFor(addressKey)))
                         .flatMap(ok -> {
                             if (ok) {
                                 byUsername.recordSuccess(userKey);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -16,15 +17,51 @@ import reactor.core.publisher.Mono;
 /** Failures from one address are throttled; the correct admin key still gets through (proxies share addresses). */
 class AdminAuthFilterThrottleTest {
     private static final String KEY = "k".repeat(40);
-    private final AdminAuthFilter filter = new AdminAuthFilter(new SecurityProperties(" " + KEY + "\n", 4,
-            new SecurityProperties.AuthThrottleProperties(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 2, 1000)),
+    /** 10.0.0.0/8 is the ingress in front of the service. */
+    private static final SecurityProperties PROPS = new SecurityProperties(" " + KEY + "\n", 4,
+            new SecurityProperties.AuthThrottleProperties(5, Duration.ofMinutes(5), Duration.ofMinutes(5), 2, 1000),
+            List.of("10.0.0.0/8"));
+    private final AdminAuthFilter filter = new AdminAuthFilter(PROPS, new ClientAddressResolver(PROPS),
             Clock.systemUTC());
 
     private Mono<Void> call(String bearer) {
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/admin/tenant")
-                .remoteAddress(new InetSocketAddress("203.0.113.7", 40000))
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer));
-        return filter.filter(exchange, e -> Mono.empty());
+        return call(bearer, "203.0.113.7", null);
+    }
+
+    private Mono<Void> call(String bearer, String peer, String forwardedFor) {
+        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.get("/admin/tenant")
+                .remoteAddress(new InetSocketAddress(peer, 40000))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return filter.filter(MockServerWebExchange.from(request), e -> Mono.empty());
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientIsThrottledOnItsOwn() {
+        assertThatThrownBy(() -> call("wrong-1", "10.1.2.3", "198.51.100.1").block())
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> call("wrong-2", "10.1.2.3", "198.51.100.1").block())
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> call("wrong-3", "10.1.2.3", "198.51.100.1").block())
+                .isInstanceOf(AuthThrottledException.class);
+        // Another client behind the same ingress is not locked out with the first one ...
+        assertThatThrownBy(() -> call("wrong-4", "10.1.2.3", "198.51.100.2").block())
+                .isInstanceOf(AuthenticationFailedException.class);
+        // ... and the locked one cannot escape by putting another address in front of the ingress's entry.
+        assertThatThrownBy(() -> call("wrong-5", "10.1.2.3", "192.0.2.99, 198.51.100.1").block())
+                .isInstanceOf(AuthThrottledException.class);
+    }
+
+    @Test
+    void aClientThatIsNoTrustedProxyCannotChooseItsAddress() {
+        assertThatThrownBy(() -> call("wrong-1", "203.0.113.8", "192.0.2.1").block())
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> call("wrong-2", "203.0.113.8", "192.0.2.2").block())
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> call("wrong-3", "203.0.113.8", "192.0.2.3").block())
+                .isInstanceOf(AuthThrottledException.class);
     }
 
     @Test

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.faxserver.api.auth.SecurityProperties.AuthThrottleProperties;
 import org.faxserver.api.auth.TenantCredentialsRepository.StoredCredentials;
 import org.faxserver.api.outbox.DirectoryEvents;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,14 +24,21 @@ import reactor.core.publisher.Mono;
 class TenantAuthenticatorThrottleTest {
     private static final String PASSWORD = "correct horse battery";
     private static final SecurityProperties PROPS = new SecurityProperties("k".repeat(32), 4,
-            new AuthThrottleProperties(3, Duration.ofMinutes(5), Duration.ofMinutes(10), 5, 1000));
+            new AuthThrottleProperties(3, Duration.ofMinutes(5), Duration.ofMinutes(10), 5, 1000), List.of());
 
     private final AtomicInteger bcryptRuns = new AtomicInteger();
     private final PasswordHasher hasher = new PasswordHasher(PROPS) {
         @Override
-        public Mono<Boolean> matches(String password, String hashOrNull) {
-            bcryptRuns.incrementAndGet();
-            return super.matches(password, hashOrNull);
+        public Mono<Boolean> matches(String password, String hashOrNull, Supplier<Optional<Duration>> lockedNow) {
+            // Counted where bcrypt really runs: on the worker, once the throttle let it through.
+            return super.matches(password, hashOrNull, () -> {
+                Optional<Duration> locked = lockedNow.get();
+                if (locked.isEmpty()) {
+                    bcryptRuns.incrementAndGet();
+                    sleep(20); // as slow as real bcrypt, so a burst's requests all arrive before any is decided
+                }
+                return locked;
+            });
         }
     };
     private final String hash = hasher.hash(PASSWORD).block();
@@ -57,6 +68,25 @@ class TenantAuthenticatorThrottleTest {
     }
 
     @Test
+    void aBurstOfConcurrentGuessesGetsAtMostOneMorePerBcryptThreadPastTheLimit() {
+        int guesses = 24;
+        List<Throwable> outcomes = Flux.range(0, guesses)
+                .flatMap(i -> auth.byPassword("carol", "wrong password " + i, "192.0.2." + (100 + i))
+                        .map(p -> (Throwable) new AssertionError("a wrong password was accepted"))
+                        .onErrorResume(e -> Mono.just(e)), guesses)
+                .collectList()
+                .block(Duration.ofMinutes(1));
+
+        // All were checked against the throttle when they came in (none was locked yet); without the second check on
+        // the bcrypt worker every one of them would have run bcrypt.
+        int limit = 3 + Runtime.getRuntime().availableProcessors() - 1;
+        assertThat(bcryptRuns.get()).isBetween(3, limit);
+        assertThat(outcomes).hasSize(guesses)
+                .allMatch(e -> e instanceof AuthenticationFailedException || e instanceof AuthThrottledException);
+        assertThat(outcomes).filteredOn(e -> e instanceof AuthThrottledException).hasSize(guesses - bcryptRuns.get());
+    }
+
+    @Test
     void aLockedUsernameIsRefusedBeforeBcryptFromAnyAddress() {
         for (int i = 0; i < 3; i++) {
             String address = "198.51.100." + i;
@@ -82,5 +112,13 @@ class TenantAuthenticatorThrottleTest {
                 .isInstanceOf(AuthenticationFailedException.class);
         assertThatThrownBy(() -> auth.byPassword("mallory", PASSWORD, "203.0.113.1").block())
                 .isInstanceOf(AuthThrottledException.class);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -30,5 +30,9 @@ public record MessagingProperties(
     if (maxDeliveries < 1) {
       throw new IllegalArgumentException("faxserver.messaging.max-deliveries must be >= 1");
     }
+    if (processedRetention.compareTo(Duration.ofHours(1)) < 0) {
+      // Shorter would forget ids while their messages can still be redelivered: consumers would act twice.
+      throw new IllegalArgumentException("faxserver.messaging.processed-retention must be at least 1h");
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -19,10 +20,16 @@ import reactor.core.scheduler.Schedulers;
 public class PasswordHasher implements DisposableBean {
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
-    private final Scheduler workers = Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(),
-            Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "bcrypt", 60, true);
+    private final Scheduler workers;
 
+    @Autowired
     public PasswordHasher(SecurityProperties props) {
+        this(props, Runtime.getRuntime().availableProcessors());
+    }
+
+    PasswordHasher(SecurityProperties props, int threads) {
+        this.workers = Schedulers.newBoundedElastic(threads, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "bcrypt",
+                60, true);
         this.encoder = new BCryptPasswordEncoder(props.bcryptStrength());
         this.dummyHash = encoder.encode("dummy password that matches nothing " + System.nanoTime());
     }

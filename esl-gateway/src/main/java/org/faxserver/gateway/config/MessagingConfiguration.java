@@ -74,6 +74,10 @@ class MessagingConfiguration {
     container.setConcurrentConsumers(consumers);
     container.setPrefetchCount(Math.max(1, Math.min(gateway.prefetch(), fs.maxChannels() / consumers)));
     container.setDefaultRequeueRejected(true);
+    // The gate stops the consumers whenever the last channel is taken: a consumer still waiting for FreeSWITCH's
+    // replies must be let finish (and ack), not have its channel closed under it (the command would be redelivered
+    // and dialled a second time).
+    container.setShutdownTimeout(fs.commandTimeout().multipliedBy(2).plusSeconds(1).toMillis());
     container.setAutoStartup(false);
     container.setMessageListener(new OriginateListener(sending, rabbitTemplate, parkingQueue(gateway),
         messaging.maxDeliveries()));

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,13 @@ import java.util.regex.Pattern;
  */
 public final class TrustedProxies {
 
-    /** An IP literal: digits and dots, or hex digits and colons (never a host name, which would be looked up). */
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+    /**
+     * An IP literal: digits and dots, or hex digits and colons starting with either (the JDK reads only such text as
+     * an IPv6 literal; anything else, e.g. ".:", it would look up as a host name).
+     */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:][0-9a-fA-F:.]*");
+    /** {@code 192.0.2.1:4711} or {@code [2001:db8::1]:4711}: some proxies append the client's port. */
+    private static final Pattern WITH_PORT = Pattern.compile("([0-9.]+|\\[[0-9a-fA-F:.]+])(:[0-9]{1,5})?");
 
     private record Cidr(byte[] network, int prefix) {
         boolean contains(InetAddress address) {
@@ -110,9 +116,17 @@ public final class TrustedProxies {
         return current;
     }
 
-    /** An IP address written as a literal (IPv6 optionally in brackets); empty for anything else. No DNS look-up. */
+    /**
+     * An IP address written as a literal (IPv6 optionally in brackets, either with a port); empty for anything else.
+     * No DNS look-up.
+     */
     static Optional<InetAddress> literal(String text) {
-        String t = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        String t = text;
+        Matcher withPort = WITH_PORT.matcher(t);
+        if (withPort.matches()) {
+            t = withPort.group(1);
+        }
+        t = t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t;
         if (t.isEmpty() || !IP_LITERAL.matcher(t).matches()) {
             return Optional.empty();
         }

@@ -47,6 +47,10 @@ class TrustedProxiesTest {
         // Several headers count as one list, in order.
         assertThat(clientOf("10.0.0.1", "6.6.6.6, 198.51.100.1", "192.0.2.10")).isEqualTo("198.51.100.1");
         assertThat(clientOf("10.0.0.1", "[2001:db8::7]")).isEqualTo("2001:db8:0:0:0:0:0:7");
+        // Some proxies append the client's port.
+        assertThat(clientOf("10.0.0.1", "198.51.100.1:50123")).isEqualTo("198.51.100.1");
+        assertThat(clientOf("10.0.0.1", "[2001:db8::7]:50123")).isEqualTo("2001:db8:0:0:0:0:0:7");
+        assertThat(clientOf("10.0.0.1", "2001:db8::8")).isEqualTo("2001:db8:0:0:0:0:0:8");
     }
 
     @Test
@@ -57,7 +61,8 @@ class TrustedProxiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "example.com", "999.1.1.1", "10.1", "1.2.3.4.5", "", "12:zz::1"})
+    @ValueSource(strings = {"localhost", "example.com", "999.1.1.1", "10.1", "1.2.3.4.5", "", "12:zz::1", ".:",
+        "..::1", "abc", "1234", "[1.2.3.4]x"})
     void onlyIpLiteralsAreRead_neverLookedUp(String text) {
         assertThat(TrustedProxies.literal(text)).isEmpty();
     }

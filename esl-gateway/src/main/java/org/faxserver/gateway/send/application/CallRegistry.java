@@ -56,6 +56,18 @@ final class CallRegistry {
     finished.put(attemptId, Boolean.TRUE);
   }
 
+  /**
+   * Claims a new attempt for a report without a call (deadline passed, document missing): false if the attempt is
+   * in flight or reported already, e.g. by another consumer handling a second copy of its command at this moment.
+   */
+  synchronized boolean claimForReport(UUID attemptId) {
+    if (knows(attemptId)) {
+      return false;
+    }
+    finished.put(attemptId, Boolean.TRUE);
+    return true;
+  }
+
   /** Whether the attempt is in flight or was reported recently. */
   boolean knows(UUID attemptId) {
     return byAttempt.containsKey(attemptId) || finished.containsKey(attemptId);

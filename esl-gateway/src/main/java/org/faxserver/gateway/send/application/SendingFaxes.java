@@ -144,13 +144,12 @@ public final class SendingFaxes {
     }
     Instant now = clock.instant();
     if (!now.isBefore(cmd.deadline())) {
-      reportWithoutCall(cmd, AttemptEnd.WATCHDOG, "attempt deadline " + cmd.deadline() + " passed before the call");
-      return Intake.REPORTED;
+      return reportWithoutCall(cmd, AttemptEnd.WATCHDOG, "attempt deadline " + cmd.deadline()
+          + " passed before the call");
     }
     Optional<String> file = documents.freeswitchPath(cmd.document());
     if (file.isEmpty()) {
-      reportWithoutCall(cmd, AttemptEnd.EARLY_ERROR, "document not found: " + cmd.document().key());
-      return Intake.REPORTED;
+      return reportWithoutCall(cmd, AttemptEnd.EARLY_ERROR, "document not found: " + cmd.document().key());
     }
     if (!acceptsWork()) {
       return Intake.RETRY_LATER;
@@ -184,11 +183,14 @@ public final class SendingFaxes {
     return Intake.ACCEPTED;
   }
 
-  private void reportWithoutCall(OriginateFax cmd, AttemptEnd end, String why) {
+  private Intake reportWithoutCall(OriginateFax cmd, AttemptEnd end, String why) {
+    if (!calls.claimForReport(cmd.attemptId())) {
+      return Intake.DUPLICATE; // another copy of the command is being dialled or was reported
+    }
     log.warn("attempt " + cmd.attemptId() + ": " + why);
-    calls.finishedElsewhere(cmd.attemptId());
     events.finished(new AttemptFinished(cmd.attemptId(), cmd.jobId(), cmd.gateway(), end,
         FaxResult.notStarted(HangupCause.NONE, why), clock.instant(), null, why), null);
+    return Intake.REPORTED;
   }
 
   // ------------------------------------------------------------------ events

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.faxserver.gateway.MutableClock;
 import org.faxserver.gateway.send.model.CallWatchdog;
 import org.faxserver.gateway.send.model.ChannelEvent;
@@ -128,6 +134,33 @@ class SendingFaxesTest {
     assertThat(fs.originates).isEmpty();
     assertThat(finished).singleElement().extracting(AttemptFinished::end).isEqualTo(AttemptEnd.WATCHDOG);
     assertThat(sending.originate(cmd)).isEqualTo(SendingFaxes.Intake.DUPLICATE);
+  }
+
+  @Test
+  void copiesOfACommandPastItsDeadlineTakenAtOnceAreReportedOnce() throws Exception {
+    clock.set(T0.plus(Duration.ofHours(2)));
+    ExecutorService consumers = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 100; round++) {
+        OriginateFax cmd = aFax("doc.tif");
+        CyclicBarrier together = new CyclicBarrier(4);
+        List<Future<SendingFaxes.Intake>> intakes = new ArrayList<>();
+        for (int consumer = 0; consumer < 4; consumer++) {
+          intakes.add(consumers.submit(() -> {
+            together.await();
+            return sending.originate(cmd);
+          }));
+        }
+        List<SendingFaxes.Intake> answers = new ArrayList<>();
+        for (Future<SendingFaxes.Intake> intake : intakes) {
+          answers.add(intake.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(answers).filteredOn(SendingFaxes.Intake.REPORTED::equals).hasSize(1);
+        assertThat(finished).filteredOn(f -> f.attemptId().equals(cmd.attemptId())).hasSize(1);
+      }
+    } finally {
+      consumers.shutdownNow();
+    }
   }
 
   @Test

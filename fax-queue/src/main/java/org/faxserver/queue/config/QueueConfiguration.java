@@ -158,8 +158,8 @@ public class QueueConfiguration {
 
   @Bean
   AcceptingJobs acceptingJobs(JobWorkflow workflow, JobStore jobs, JobMessages messages,
-      TransactionalOperator tx, Clock clock) {
-    return new AcceptingJobs(workflow, jobs, messages, tx, clock);
+      TransactionalOperator tx, Clock clock, StartingAttempts starting) {
+    return new AcceptingJobs(workflow, jobs, messages, tx, clock, starting::startIfFirstInLine);
   }
 
   @Bean

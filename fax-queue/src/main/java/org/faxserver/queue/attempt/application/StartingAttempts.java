@@ -152,6 +152,16 @@ public final class StartingAttempts {
   }
 
   /**
+   * Within the caller's transaction (the one that stored {@code job}): starts the new job at once unless other jobs
+   * are due and waiting, which go first, through the scheduler. True when it was started (or postponed) here.
+   */
+  public Mono<Boolean> startIfFirstInLine(Job job) {
+    return Mono.defer(() -> jobs.countDue(clock.instant(), 2))
+        // The new job itself is due (and visible to its own transaction): anything more is waiting longer.
+        .flatMap(due -> due > 1 ? Mono.just(false) : startAll(List.of(job)).thenReturn(true));
+  }
+
+  /**
    * Starts claimed (locked) jobs within the caller's transaction, after one look each at their gateways (locked,
    * with live calls counted), the fallback list and the overrides.
    */

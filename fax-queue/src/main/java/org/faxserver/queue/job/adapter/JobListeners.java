@@ -30,8 +30,9 @@ public final class JobListeners {
 
   @RabbitListener(queues = "#{@queueNames.jobRouted()}", concurrency = QueueNames.CONSUMERS)
   public void onJobRouted(Envelope<JobRouted> envelope) {
-    accepting.accept(envelope).block(TIMEOUT);
-    jobsDue.run();
+    if (Boolean.TRUE.equals(accepting.accept(envelope).block(TIMEOUT))) {
+      jobsDue.run();
+    }
   }
 
   @RabbitListener(queues = "#{@queueNames.jobCancel()}")

@@ -19,6 +19,7 @@ import org.faxserver.model.job.JobOptions;
 import org.faxserver.model.job.JobOrigin;
 import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.job.PriorityGroup;
+import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.attempt.adapter.AttemptRepository;
 import org.faxserver.queue.fallback.adapter.FallbackRepository;
 import org.faxserver.queue.fallback.application.ManagingFallbacks;
@@ -27,6 +28,7 @@ import org.faxserver.queue.gateway.application.GatewayBreakers;
 import org.faxserver.queue.gateway.application.GatewayGate;
 import org.faxserver.queue.gateway.model.GatewayHealthRule.Health;
 import org.faxserver.queue.job.adapter.JobRepository;
+import org.faxserver.queue.job.application.AcceptingJobs;
 import org.faxserver.queue.job.application.JobMessages;
 import org.faxserver.queue.override.adapter.OverrideRepository;
 import org.faxserver.queue.override.application.ManagingOverrides;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /**
  * Starting due jobs several per transaction and several transactions at a time, against real PostgreSQL: call
@@ -54,6 +57,8 @@ class StartingAttemptsIntegrationTest {
   private DatabaseClient db;
   private JobRepository jobs;
   private StartingAttempts starting;
+  private AcceptingJobs accepting;
+  private AcceptingJobs acceptingWithBrokenStart;
   private final Instant now = Instant.now();
 
   @BeforeEach
@@ -85,18 +90,44 @@ class StartingAttemptsIntegrationTest {
         new ManagingFallbacks(new FallbackRepository(db), outbox, processed, tx, clock),
         new ManagingOverrides(new OverrideRepository(db), outbox, processed, tx, clock),
         new JobMessages(outbox, attempts, clock), tx, clock);
+    accepting = new AcceptingJobs(QueueFixtures.aWorkflow(), jobs, new JobMessages(outbox, attempts, clock), tx, clock,
+        starting::startIfFirstInLine);
+    acceptingWithBrokenStart = new AcceptingJobs(QueueFixtures.aWorkflow(), jobs,
+        new JobMessages(outbox, attempts, clock), tx, clock,
+        job -> jobs.countDue(clock.instant(), 2).then(Mono.error(new IllegalStateException("start broke"))));
   }
 
   private UUID due(String to, String... gateways) {
+    JobRouted routed = routed(to, gateways);
+    jobs.insertIfAbsent(QueueFixtures.aWorkflow().accept(routed, now.minusSeconds(1)).job(), now).block();
+    return routed.jobId();
+  }
+
+  private static JobRouted routed(String to, String... gateways) {
     PriorityGroup[] groups = new PriorityGroup[gateways.length];
     for (int i = 0; i < gateways.length; i++) {
       groups[i] = PriorityGroup.of(i + 1, aGateway(gateways[i]));
     }
     UUID id = UUID.randomUUID();
-    JobRouted routed = new JobRouted(id, "tenant-7", JobOrigin.API, "user-3", SENDER, PhoneNumber.ofE164(to),
+    return new JobRouted(id, "tenant-7", JobOrigin.API, "user-3", SENDER, PhoneNumber.ofE164(to),
         DocumentRef.tiff("tenant-7/" + id + ".tif"), 1, JobOptions.none(), planOf(groups));
-    jobs.insertIfAbsent(QueueFixtures.aWorkflow().accept(routed, now.minusSeconds(1)).job(), now).block();
-    return id;
+  }
+
+  private static Envelope<JobRouted> envelope(JobRouted routed) {
+    return Envelope.of(JobRouted.TYPE, JobRouted.VERSION, routed.jobId().toString(), routed, Clock.systemUTC());
+  }
+
+  private long count(String sql, UUID jobId) {
+    return db.sql(sql).bind("id", jobId).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+  }
+
+  private long attemptsOf(UUID jobId) {
+    return count("SELECT count(*) FROM queue.attempt WHERE job_id = :id", jobId);
+  }
+
+  private long originatesOf(UUID jobId) {
+    return count("SELECT count(*) FROM queue.outbox WHERE routing_key = 'fax.originate' AND payload LIKE '%' || "
+        + "CAST(:id AS text) || '%'", jobId);
   }
 
   private Map<String, Long> liveCallsByGateway() {
@@ -158,5 +189,46 @@ class StartingAttemptsIntegrationTest {
     assertThat(attemptColumn(plain, "fax_settings")).doesNotContain("\"t38\": \"OFF\"");
     assertThat(attemptColumn(overridden, "overrides")).contains("absolute_codec_string").contains("PCMU");
     assertThat(attemptColumn(plain, "overrides")).doesNotContain("absolute_codec_string");
+  }
+
+  @Test
+  void aJobFirstInLineIsStartedByTheTransactionThatAcceptsIt() {
+    JobRouted routed = routed("+442079460021", "large");
+
+    Boolean leftToScheduler = accepting.accept(envelope(routed)).block(Duration.ofSeconds(10));
+
+    assertThat(leftToScheduler).isFalse();
+    assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
+    assertThat(originatesOf(routed.jobId())).isEqualTo(1);
+    // A redelivered job.routed changes nothing.
+    assertThat(accepting.accept(envelope(routed)).block(Duration.ofSeconds(10))).isFalse();
+    assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
+  }
+
+  @Test
+  void aJobBehindWaitingOnesIsLeftToTheSchedulerSoThatTheyGoFirst() {
+    UUID waiting = due("+442079460022", "large");
+    JobRouted routed = routed("+442079460023", "large");
+
+    Boolean leftToScheduler = accepting.accept(envelope(routed)).block(Duration.ofSeconds(10));
+
+    assertThat(leftToScheduler).isTrue();
+    assertThat(attemptsOf(routed.jobId())).isZero();
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+    assertThat(attemptsOf(waiting)).isEqualTo(1);
+    assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
+  }
+
+  @Test
+  void aStartThatFailsAsTheJobIsAcceptedStillAcceptsTheJob() {
+    JobRouted routed = routed("+442079460024", "large");
+
+    Boolean leftToScheduler = acceptingWithBrokenStart.accept(envelope(routed)).block(Duration.ofSeconds(10));
+
+    assertThat(leftToScheduler).isTrue();
+    assertThat(count("SELECT count(*) FROM queue.job WHERE job_id = :id", routed.jobId())).isEqualTo(1);
+    assertThat(attemptsOf(routed.jobId())).isZero();
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+    assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.job.EndpointKind;
@@ -157,8 +159,10 @@ public final class StartingAttempts {
    */
   public Mono<Boolean> startIfFirstInLine(Job job) {
     return Mono.defer(() -> jobs.countDue(clock.instant(), 2))
-        // The new job itself is due (and visible to its own transaction): anything more is waiting longer.
-        .flatMap(due -> due > 1 ? Mono.just(false) : startAll(List.of(job)).thenReturn(true));
+        // The new job itself is due (and visible to its own transaction): anything more is waiting longer. A gateway
+        // another transaction is starting calls through is not waited for either: the scheduler starts jobs in
+        // batches, so under load the locks are shared by many starts instead of serialising one per accept.
+        .flatMap(due -> due > 1 ? Mono.just(false) : startAll(List.of(job), gate::tryLock));
   }
 
   /**
@@ -166,13 +170,20 @@ public final class StartingAttempts {
    * with live calls counted), the fallback list and the overrides.
    */
   private Mono<Void> startAll(List<Job> claimed) {
+    return startAll(claimed, gate::lock).then();
+  }
+
+  /** {@link #startAll(List)} with the gateways locked by {@code locking}; false if it gave no locks. */
+  private Mono<Boolean> startAll(List<Job> claimed, Function<Collection<String>, Mono<LockedGateways>> locking) {
     if (claimed.isEmpty()) {
-      return Mono.empty();
+      return Mono.just(true);
     }
     Set<PhoneNumber> destinations = claimed.stream().map(Job::to).collect(Collectors.toSet());
     Set<String> gateways = claimed.stream().flatMap(job -> remainingGateways(job).stream())
         .map(EndpointRef::target).collect(Collectors.toSet());
-    return Mono.zip(gate.lock(gateways), fallbacks.listedAmong(destinations), overrides.forDestinations(destinations))
+    return locking.apply(gateways)
+        .flatMap(locked -> Mono.zip(Mono.just(locked), fallbacks.listedAmong(destinations),
+            overrides.forDestinations(destinations)))
         .flatMap(context -> {
           // Decided one after the other (each start counts against its gateway's limit for the next), then written
           // with one statement per table: the gateway locks are held until the commit, so that time stays short.
@@ -192,8 +203,10 @@ public final class StartingAttempts {
           }
           return jobs.updateAll(updated, now)
               .then(attempts.insertAll(starts.stream().map(JobWorkflow.Started::attempt).toList(), now))
-              .then(messages.publishStarted(starts));
-        });
+              .then(messages.publishStarted(starts))
+              .thenReturn(true);
+        })
+        .defaultIfEmpty(false);
   }
 
   private static List<EndpointRef> remainingGateways(Job job) {

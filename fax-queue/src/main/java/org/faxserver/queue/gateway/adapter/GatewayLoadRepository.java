@@ -26,20 +26,42 @@ public final class GatewayLoadRepository implements GatewayLoad {
       return Mono.just(Map.of());
     }
     String[] names = gateways.stream().distinct().toArray(String[]::new);
-    Map<String, Long> live = new HashMap<>();
-    for (String name : names) {
-      live.put(name, 0L);
-    }
     return db.sql("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT "
             + "hashtext('fax-queue.gateway:' || g) AS k FROM unnest(CAST(:gws AS text[])) AS g ORDER BY k) keys")
         .bind("gws", names)
         .then()
-        .thenMany(db.sql("SELECT target, count(*) AS live FROM queue.attempt WHERE target = ANY(:gws) "
-                + "AND ended_at IS NULL AND endpoint_kind = 'GATEWAY' GROUP BY target")
-            .bind("gws", names)
-            .map(row -> Map.entry(row.get("target", String.class), row.get("live", Long.class)))
-            .all())
-        .doOnNext(e -> live.put(e.getKey(), e.getValue()))
-        .then(Mono.fromSupplier(() -> live));
+        .then(countLiveCalls(names));
+  }
+
+  @Override
+  public Mono<Map<String, Long>> tryLockAndCountLiveCalls(Collection<String> gateways) {
+    if (gateways.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    String[] names = gateways.stream().distinct().toArray(String[]::new);
+    return db.sql("SELECT bool_and(pg_try_advisory_xact_lock(k)) AS locked FROM (SELECT DISTINCT "
+            + "hashtext('fax-queue.gateway:' || g) AS k FROM unnest(CAST(:gws AS text[])) AS g ORDER BY k) keys")
+        .bind("gws", names)
+        .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
+        .one()
+        .filter(Boolean::booleanValue)
+        .flatMap(locked -> countLiveCalls(names));
+  }
+
+  /** Live calls of every gateway named (0 when none). */
+  private Mono<Map<String, Long>> countLiveCalls(String[] names) {
+    return db.sql("SELECT target, count(*) AS live FROM queue.attempt WHERE target = ANY(:gws) "
+            + "AND ended_at IS NULL AND endpoint_kind = 'GATEWAY' GROUP BY target")
+        .bind("gws", names)
+        .map(row -> Map.entry(row.get("target", String.class), row.get("live", Long.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        .map(counted -> {
+          Map<String, Long> live = new HashMap<>();
+          for (String name : names) {
+            live.put(name, counted.getOrDefault(name, 0L));
+          }
+          return live;
+        });
   }
 }

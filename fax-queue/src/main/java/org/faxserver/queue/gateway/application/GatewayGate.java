@@ -37,6 +37,11 @@ public final class GatewayGate {
     return load.lockAndCountLiveCalls(new TreeSet<>(gateways)).map(live -> new LockedGateways(new HashMap<>(live)));
   }
 
+  /** Like {@link #lock} without waiting: empty when another transaction is starting calls through one of them. */
+  public Mono<LockedGateways> tryLock(Collection<String> gateways) {
+    return load.tryLockAndCountLiveCalls(new TreeSet<>(gateways)).map(live -> new LockedGateways(new HashMap<>(live)));
+  }
+
   /** The gateways locked for one transaction, with their live calls, including those it started itself. */
   public final class LockedGateways {
     private final Map<String, Long> live;

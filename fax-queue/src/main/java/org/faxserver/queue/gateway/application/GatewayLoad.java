@@ -15,4 +15,10 @@ public interface GatewayLoad {
    * @return every gateway given, with its live calls (0 when none)
    */
   Mono<Map<String, Long>> lockAndCountLiveCalls(Collection<String> gateways);
+
+  /**
+   * Like {@link #lockAndCountLiveCalls} without waiting: empty when another transaction holds one of the locks (those
+   * it did get are held until the transaction ends, like the others).
+   */
+  Mono<Map<String, Long>> tryLockAndCountLiveCalls(Collection<String> gateways);
 }

@@ -7,6 +7,9 @@ import static org.faxserver.queue.support.QueueFixtures.planOf;
 
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +57,7 @@ class StartingAttemptsIntegrationTest {
 
   private static final String BREAKER_OPEN = "broken";
 
+  private PostgresDatabase database;
   private DatabaseClient db;
   private JobRepository jobs;
   private StartingAttempts starting;
@@ -63,7 +67,7 @@ class StartingAttemptsIntegrationTest {
 
   @BeforeEach
   void database() {
-    PostgresDatabase database = TestInfrastructure.get().newDatabase("starting");
+    database = TestInfrastructure.get().newDatabase("starting");
     Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
         .schemas("queue").defaultSchema("queue").load().migrate();
     ConnectionFactory factory = ConnectionFactories.get(database.r2dbcUrl().replace("r2dbc:postgresql://",
@@ -228,6 +232,26 @@ class StartingAttemptsIntegrationTest {
     assertThat(leftToScheduler).isTrue();
     assertThat(count("SELECT count(*) FROM queue.job WHERE job_id = :id", routed.jobId())).isEqualTo(1);
     assertThat(attemptsOf(routed.jobId())).isZero();
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+    assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
+  }
+
+  @Test
+  void aJobWhoseGatewayAnotherTransactionIsStartingThroughIsLeftToTheSchedulerInsteadOfWaiting() throws Exception {
+    JobRouted routed = routed("+442079460025", "large");
+    try (Connection scheduler = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password())) {
+      scheduler.setAutoCommit(false);
+      try (Statement st = scheduler.createStatement()) {
+        st.execute("SELECT pg_advisory_xact_lock(hashtext('fax-queue.gateway:large'))");
+      }
+
+      Boolean leftToScheduler = accepting.accept(envelope(routed)).block(Duration.ofSeconds(10));
+
+      assertThat(leftToScheduler).isTrue();
+      assertThat(attemptsOf(routed.jobId())).isZero();
+      scheduler.rollback();
+    }
     starting.startDue(50, 4).block(Duration.ofSeconds(30));
     assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
   }

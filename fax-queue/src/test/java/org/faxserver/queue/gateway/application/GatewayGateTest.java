@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,19 @@ class GatewayGateTest {
   private final List<List<String>> locked = new ArrayList<>();
 
   /** Every gateway has 3 live calls; the configured limit is 10. */
-  private final GatewayGate gate = new GatewayGate(healthy, gateways -> {
-    locked.add(List.copyOf(gateways));
-    Map<String, Long> live = new HashMap<>();
-    gateways.forEach(g -> live.put(g, 3L));
-    return Mono.just(live);
+  private final GatewayGate gate = new GatewayGate(healthy, new GatewayLoad() {
+    @Override
+    public Mono<Map<String, Long>> lockAndCountLiveCalls(Collection<String> gateways) {
+      locked.add(List.copyOf(gateways));
+      Map<String, Long> live = new HashMap<>();
+      gateways.forEach(g -> live.put(g, 3L));
+      return Mono.just(live);
+    }
+
+    @Override
+    public Mono<Map<String, Long>> tryLockAndCountLiveCalls(Collection<String> gateways) {
+      return lockAndCountLiveCalls(gateways);
+    }
   }, gateway -> 10);
 
   @Test

@@ -41,11 +41,6 @@ public final class AcceptingJobs {
   private final FirstStart firstStart;
 
   public AcceptingJobs(JobWorkflow workflow, JobStore jobs, JobMessages messages, TransactionalOperator tx,
-      Clock clock) {
-    this(workflow, jobs, messages, tx, clock, FirstStart.NONE);
-  }
-
-  public AcceptingJobs(JobWorkflow workflow, JobStore jobs, JobMessages messages, TransactionalOperator tx,
       Clock clock, FirstStart firstStart) {
     this.workflow = workflow;
     this.jobs = jobs;

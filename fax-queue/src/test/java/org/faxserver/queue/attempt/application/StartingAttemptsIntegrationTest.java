@@ -51,7 +51,8 @@ import reactor.core.publisher.Mono;
 /**
  * Starting due jobs several per transaction and several transactions at a time, against real PostgreSQL: call
  * limits hold across the jobs of one transaction and across transactions, and each job gets its own destination's
- * fallback entry and overrides.
+ * fallback entry and overrides. And starting a new job in the transaction that accepts it, only when it is first
+ * in line.
  */
 class StartingAttemptsIntegrationTest {
 

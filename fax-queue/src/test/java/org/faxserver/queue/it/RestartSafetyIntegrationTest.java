@@ -101,7 +101,9 @@ class RestartSafetyIntegrationTest {
         "--faxserver.queue.binding-suffix=" + service,
         "--faxserver.faxing.retry-delay=3s",
         "--faxserver.queue.scheduler.poll-interval=100ms",
-        "--faxserver.outbox.poll-interval=50ms");
+        "--faxserver.outbox.poll-interval=50ms",
+        // any free port: a product running on this machine (scripts/run) holds 8082
+        "--server.port=0");
   }
 
 }

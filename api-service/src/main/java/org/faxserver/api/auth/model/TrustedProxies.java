@@ -1,12 +1,14 @@
 package org.faxserver.api.auth.model;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.faxserver.model.net.AddressBlock;
+import org.faxserver.model.net.IpAddress;
 
 /**
  * The reverse proxies (an ingress, a load balancer) whose {@code X-Forwarded-For} is believed. Behind a proxy every
@@ -16,38 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class TrustedProxies {
 
-    /**
-     * An IP literal: digits and dots, or hex digits and colons starting with either (the JDK reads only such text as
-     * an IPv6 literal; anything else, e.g. ".:", it would look up as a host name).
-     */
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:][0-9a-fA-F:.]*");
     /** {@code 192.0.2.1:4711} or {@code [2001:db8::1]:4711}: some proxies append the client's port. */
     private static final Pattern WITH_PORT = Pattern.compile("([0-9.]+|\\[[0-9a-fA-F:.]+])(:[0-9]{1,5})?");
 
-    private record Cidr(byte[] network, int prefix) {
-        boolean contains(InetAddress address) {
-            byte[] a = address.getAddress();
-            if (a.length != network.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (a[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (a[full] & mask) == (network[full] & mask);
-        }
-    }
+    private final List<AddressBlock> ranges;
 
-    private final List<Cidr> ranges;
-
-    private TrustedProxies(List<Cidr> ranges) {
+    private TrustedProxies(List<AddressBlock> ranges) {
         this.ranges = ranges;
     }
 
@@ -61,31 +37,16 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException naming the first entry that is neither
      */
     public static TrustedProxies parse(List<String> entries) {
-        List<Cidr> ranges = new ArrayList<>();
+        List<AddressBlock> ranges = new ArrayList<>();
         for (String entry : entries == null ? List.<String>of() : entries) {
-            String e = entry.strip();
-            int slash = e.indexOf('/');
-            InetAddress network = literal(slash < 0 ? e : e.substring(0, slash))
-                    .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR range: '" + entry
-                            + "'"));
-            int bits = network.getAddress().length * 8;
-            int prefix;
-            try {
-                prefix = slash < 0 ? bits : Integer.parseInt(e.substring(slash + 1));
-            } catch (NumberFormatException nfe) {
-                prefix = -1;
-            }
-            if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException("not a prefix length for " + network.getHostAddress() + ": '"
-                        + entry + "'");
-            }
-            ranges.add(new Cidr(network.getAddress(), prefix));
+            ranges.add(AddressBlock.parse(entry).orElseThrow(
+                    () -> new IllegalArgumentException("not an IP address or CIDR range: '" + entry + "'")));
         }
         return new TrustedProxies(List.copyOf(ranges));
     }
 
     public boolean contains(InetAddress address) {
-        return address != null && ranges.stream().anyMatch(r -> r.contains(address));
+        return address != null && ranges.stream().anyMatch(r -> r.contains(IpAddress.of(address)));
     }
 
     /**
@@ -116,40 +77,9 @@ public final class TrustedProxies {
         return current;
     }
 
-    /**
-     * An IP address written as a literal (IPv6 optionally in brackets, either with a port); empty for anything else.
-     * No DNS look-up.
-     */
+    /** An IP address written as a literal, either with a port; empty for anything else. No DNS look-up. */
     static Optional<InetAddress> literal(String text) {
-        String t = text;
-        Matcher withPort = WITH_PORT.matcher(t);
-        if (withPort.matches()) {
-            t = withPort.group(1);
-        }
-        t = t.startsWith("[") && t.endsWith("]") ? t.substring(1, t.length() - 1) : t;
-        if (t.isEmpty() || !IP_LITERAL.matcher(t).matches()) {
-            return Optional.empty();
-        }
-        if (t.indexOf(':') < 0 && !isDottedQuad(t)) {
-            return Optional.empty(); // "10.1" would be read as a short form, "999.1.1.1" looked up as a host name
-        }
-        try {
-            return Optional.of(InetAddress.getByName(t)); // a literal: parsed, not resolved
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isDottedQuad(String t) {
-        String[] parts = t.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
+        Matcher withPort = WITH_PORT.matcher(text);
+        return IpAddress.parse(withPort.matches() ? withPort.group(1) : text).map(IpAddress::toInetAddress);
     }
 }

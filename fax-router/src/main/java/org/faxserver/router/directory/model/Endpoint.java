@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.faxserver.model.fax.T38Policy;
 import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.job.EndpointRef;
+import org.faxserver.model.net.AddressBlock;
+import org.faxserver.model.net.IpAddress;
 
 /**
  * A place a fax can be delivered to (gateway, webhook, email), or for source-only gateways only a

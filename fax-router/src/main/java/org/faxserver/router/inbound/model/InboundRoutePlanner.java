@@ -8,11 +8,11 @@ import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fax.T38Policy;
 import org.faxserver.model.inbound.InboundRouteDecision;
 import org.faxserver.model.inbound.InboundRouteRequest;
-import org.faxserver.router.directory.model.AddressBlock;
+import org.faxserver.model.net.AddressBlock;
+import org.faxserver.model.net.IpAddress;
 import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.directory.model.Endpoint;
 import org.faxserver.router.directory.model.EndpointScope;
-import org.faxserver.router.directory.model.IpAddress;
 import org.faxserver.router.directory.model.TenantNumber;
 
 /**

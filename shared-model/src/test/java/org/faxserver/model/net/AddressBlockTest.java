@@ -1,11 +1,11 @@
-package org.faxserver.router.directory.model;
+package org.faxserver.model.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AddressBlockTest {
 
@@ -40,7 +40,7 @@ class AddressBlockTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "pbx.example.com", "10.0.0", "10.0.0.256", "010.0.0.1",
-      "10.0.0.1/33", "10.0.0.1/-1", "10.0.0.1/", "2001:db8::/129", "pbx:10.0.0.12", "1:2"})
+      "10.0.0.1/33", "10.0.0.1/-1", "10.0.0.1/", "2001:db8::/129", "pbx:10.0.0.12", "1:2", ".:", "..::1"})
   void malformedBlocksAreRefused(String text) {
     assertThat(AddressBlock.parse(text)).isEmpty();
   }

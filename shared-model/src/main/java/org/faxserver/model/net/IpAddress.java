@@ -1,4 +1,4 @@
-package org.faxserver.router.directory.model;
+package org.faxserver.model.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,7 +19,8 @@ public final class IpAddress {
 
   private static final Pattern IPV4 =
       Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+  /** Starting with a hex digit or ':' too: the JDK reads other text (e.g. ".:") as a host name and looks it up. */
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
   private final byte[] bytes;
 
@@ -75,6 +76,22 @@ public final class IpAddress {
     }
   }
 
+  /** The address of a socket peer (an IPv4-mapped IPv6 address is the IPv4 address, as for {@link #parse}). */
+  public static IpAddress of(InetAddress address) {
+    byte[] b = address.getAddress();
+    boolean mapped = b.length == 16 && Arrays.equals(Arrays.copyOf(b, 10), new byte[10])
+        && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+    return new IpAddress(mapped ? Arrays.copyOfRange(b, 12, 16) : b);
+  }
+
+  public InetAddress toInetAddress() {
+    try {
+      return InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("an address of 4 or 16 bytes is always an address", e);
+    }
+  }
+
   /** Bits in the address: 32 or 128. */
   public int bitLength() {
     return bytes.length * 8;
@@ -106,10 +123,6 @@ public final class IpAddress {
 
   @Override
   public String toString() {
-    try {
-      return InetAddress.getByAddress(bytes).getHostAddress();
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("an address of 4 or 16 bytes always formats", e);
-    }
+    return toInetAddress().getHostAddress();
   }
 }

@@ -1,4 +1,4 @@
-package org.faxserver.router.directory.model;
+package org.faxserver.model.net;
 
 import java.util.Objects;
 import java.util.Optional;

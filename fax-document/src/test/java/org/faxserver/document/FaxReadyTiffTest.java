@@ -6,10 +6,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A TIFF that already is our TIFF-F is kept byte for byte; anything else is converted as before. */
 class FaxReadyTiffTest {
@@ -87,9 +90,9 @@ class FaxReadyTiffTest {
   }
 
   @Test
-  void aFileOnDiskIsKeptToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+  void aFileOnDiskIsKeptToo(@TempDir Path dir) throws IOException {
     byte[] tiffF = ourTiffF(2);
-    java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("upload"), tiffF);
+    Path file = Files.write(dir.resolve("upload"), tiffF);
 
     ConversionResult.Converted kept = converter.convert(DocumentSource.of(file)).orElseThrow();
 

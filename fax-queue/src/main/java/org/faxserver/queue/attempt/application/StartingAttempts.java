@@ -182,31 +182,34 @@ public final class StartingAttempts {
     Set<String> gateways = claimed.stream().flatMap(job -> remainingGateways(job).stream())
         .map(EndpointRef::target).collect(Collectors.toSet());
     return locking.apply(gateways)
-        .flatMap(locked -> Mono.zip(Mono.just(locked), fallbacks.listedAmong(destinations),
-            overrides.forDestinations(destinations)))
-        .flatMap(context -> {
-          // Decided one after the other (each start counts against its gateway's limit for the next), then written
-          // with one statement per table: the gateway locks are held until the commit, so that time stays short.
-          Instant now = clock.instant();
-          List<Job> updated = new ArrayList<>();
-          List<JobWorkflow.Started> starts = new ArrayList<>();
-          for (Job job : claimed) {
-            JobWorkflow.StartDecision decision = decide(job, context.getT1(),
-                context.getT2().contains(job.to().e164()),
-                context.getT3().getOrDefault(job.to().e164(), DialOverrides.none()), now);
-            if (decision instanceof JobWorkflow.Started started) {
-              starts.add(started);
-              updated.add(started.change().job());
-            } else {
-              updated.add(((JobWorkflow.Postponed) decision).job());
-            }
-          }
-          return jobs.updateAll(updated, now)
-              .then(attempts.insertAll(starts.stream().map(JobWorkflow.Started::attempt).toList(), now))
-              .then(messages.publishStarted(starts))
-              .thenReturn(true);
-        })
+        .flatMap(locked -> Mono.zip(fallbacks.listedAmong(destinations), overrides.forDestinations(destinations))
+            .flatMap(lookups -> startLocked(claimed, locked, lookups.getT1(), lookups.getT2())))
         .defaultIfEmpty(false);
+  }
+
+  /**
+   * Decides job after job (each start counts against its gateway's limit for the next), then writes them with one
+   * statement per table: the gateway locks are held until the commit, so that time stays short.
+   */
+  private Mono<Boolean> startLocked(List<Job> claimed, LockedGateways locked, Set<String> listed,
+      Map<String, DialOverrides> dialOverrides) {
+    Instant now = clock.instant();
+    List<Job> updated = new ArrayList<>();
+    List<JobWorkflow.Started> starts = new ArrayList<>();
+    for (Job job : claimed) {
+      JobWorkflow.StartDecision decision = decide(job, locked, listed.contains(job.to().e164()),
+          dialOverrides.getOrDefault(job.to().e164(), DialOverrides.none()), now);
+      if (decision instanceof JobWorkflow.Started started) {
+        starts.add(started);
+        updated.add(started.change().job());
+      } else {
+        updated.add(((JobWorkflow.Postponed) decision).job());
+      }
+    }
+    return jobs.updateAll(updated, now)
+        .then(attempts.insertAll(starts.stream().map(JobWorkflow.Started::attempt).toList(), now))
+        .then(messages.publishStarted(starts))
+        .thenReturn(true);
   }
 
   private static List<EndpointRef> remainingGateways(Job job) {

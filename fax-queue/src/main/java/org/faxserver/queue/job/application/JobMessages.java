@@ -58,7 +58,6 @@ public final class JobMessages {
         }))
         .collectList()
         .map(lists -> lists.stream().flatMap(List::stream).toList())
-        .filter(all -> !all.isEmpty())
         .flatMap(outbox::appendAll);
   }
 

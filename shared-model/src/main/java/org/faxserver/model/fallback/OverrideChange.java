@@ -2,7 +2,6 @@ package org.faxserver.model.fallback;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.faxserver.model.PhoneNumber;
 
 /**
@@ -11,8 +10,9 @@ import org.faxserver.model.PhoneNumber;
  * {@link #SET_TYPE} and {@link #REMOVE_TYPE} (commands, api → queue) and {@link #CHANGED_TYPE} (fact,
  * queue → every esl-gateway).
  *
- * <p>mod_db separates realm, key and value with '/', so neither variable nor value may contain one;
- * the variable must look like a channel variable name.
+ * <p>A change that sets an override must be one {@link DialOverridePolicy} allows (it is checked again here, so no
+ * service carries one that would break the dial string or mod_db, or take the call over); a removal only needs a
+ * channel variable name.
  *
  * @param destination the dialled number
  * @param variable    channel variable, e.g. "fax_enable_t38"
@@ -25,15 +25,16 @@ public record OverrideChange(PhoneNumber destination, String variable, String va
   public static final String CHANGED_TYPE = "override.changed";
   public static final int VERSION = 1;
 
-  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
-
   public OverrideChange {
     Objects.requireNonNull(destination, "destination");
-    if (variable == null || !VARIABLE.matcher(variable).matches()) {
-      throw new IllegalArgumentException("not a channel variable name: " + variable);
-    }
-    if (value != null && (value.indexOf('/') >= 0 || value.length() > 255)) {
-      throw new IllegalArgumentException("override values cannot contain '/' or exceed 255 characters");
+    (value == null ? DialOverridePolicy.nameProblem(variable) : DialOverridePolicy.variableProblem(variable))
+        .ifPresent(problem -> {
+          throw new IllegalArgumentException("override variable '" + variable + "' " + problem);
+        });
+    if (value != null) {
+      DialOverridePolicy.valueProblem(value).ifPresent(problem -> {
+        throw new IllegalArgumentException("override value for " + variable + " " + problem);
+      });
     }
   }
 

@@ -40,6 +40,15 @@ class FallbackMessagesTest {
   }
 
   @Test
+  void aChangeCannotCarryAnOverrideThatTakesTheCallOverButItsRemovalCanBeCarried() {
+    assertThatThrownBy(() -> new OverrideChange(NUMBER, "execute_on_answer", "system rm"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("run commands");
+    assertThatThrownBy(() -> new OverrideChange(NUMBER, "fax_ident", "${system(id)}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expand");
+    assertThat(new OverrideChange(NUMBER, "execute_on_answer", null).isRemoval()).isTrue();
+  }
+
+  @Test
   void cancelAndKillRoundTrip() {
     UUID job = UUID.randomUUID();
     assertRoundTrip(JobCancel.TYPE, new JobCancel(job, "t-1", "u-1", "changed my mind"), JobCancel.class);

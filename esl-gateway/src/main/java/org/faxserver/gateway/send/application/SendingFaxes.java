@@ -164,7 +164,8 @@ public final class SendingFaxes {
     }
     DialString dial = planner.plan(cmd, file.get(), destination);
     if (!dial.ignoredOverrides().isEmpty()) {
-      log.warn("ignored mod_db overrides for " + number + ": " + dial.ignoredOverrides());
+      log.warn("left out overrides for " + number + " that could take the call over or break the dial string: "
+          + dial.ignoredOverrides());
     }
     TrackedCall call = new TrackedCall(cmd, UUID.randomUUID().toString(), number, now, connectionEpoch.get());
     if (!calls.add(call)) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.faxserver.model.fallback.DialOverridePolicy;
 
 /**
  * The argument of {@code bgapi originate} for one fax:
@@ -26,8 +27,11 @@ import java.util.regex.Pattern;
  * value has {@code \}, {@code ,}, {@code '} and {@code "} escaped with a backslash and is wrapped in
  * single quotes when it contains a space. There is no escape for the block's braces or for line
  * breaks (a line break would even end the ESL command and start another one), so control characters,
- * {@code {} and {@code }} are dropped from values. Variable names must be plain channel-variable
- * names; overrides with other names are ignored.
+ * {@code {} and {@code }} are dropped from values.
+ *
+ * <p><b>Overrides</b> come from fax-queue and from mod_db, where anyone with fs_cli can write them, so this is the
+ * last check before FreeSWITCH: one that {@link DialOverridePolicy} does not allow (our attempt id, a variable
+ * that runs commands, a value FreeSWITCH would expand) is left out and reported in {@link #ignoredOverrides()}.
  */
 public final class DialString {
 
@@ -84,7 +88,7 @@ public final class DialString {
     return variables;
   }
 
-  /** Override names that were not applied (protected or not a variable name), for logging. */
+  /** Override names that were not applied (not allowed by {@link DialOverridePolicy}), for logging. */
   public List<String> ignoredOverrides() {
     return ignoredOverrides;
   }
@@ -215,7 +219,7 @@ public final class DialString {
       all.putAll(extras);
       List<String> ignored = new ArrayList<>();
       overrides.forEach((name, value) -> {
-        if (ORIGINATION_UUID.equalsIgnoreCase(name) || !VARIABLE_NAME.matcher(name).matches() || value == null) {
+        if (!DialOverridePolicy.allows(name, value)) {
           ignored.add(name);
         } else {
           all.put(name, value);

@@ -10,7 +10,9 @@ import org.faxserver.model.fax.T38Policy;
 /**
  * Turns an {@link OriginateFax} into the dial string. fax-queue decides T.38/ECM/V.17 and puts them
  * in the command (decision 0004); this node adds only what its own FreeSWITCH's mod_db says: a
- * fallback-list hit forces T.38 off, and the overrides are applied last and win, as in the seed.
+ * fallback-list hit forces T.38 off. The overrides are applied last and win, as in the seed: the ones
+ * fax-queue stored (carried in the command, so they apply even before this node's mod_db has them), then
+ * mod_db's, which win over those (fs_cli edits are the seed's way of setting them).
  */
 public final class OriginatePlanner {
 
@@ -62,6 +64,7 @@ public final class OriginatePlanner {
         .originateTimeoutSeconds(settings.originateTimeout().toSeconds())
         .faxVerbose(settings.faxVerbose())
         .variable(JOB_ID_VARIABLE, cmd.jobId().toString())
+        .overrides(cmd.overrides())
         .overrides(destination.overrides())
         .target(cmd.gateway(), dialledNumber(cmd.destination()), freeswitchFile)
         .build();

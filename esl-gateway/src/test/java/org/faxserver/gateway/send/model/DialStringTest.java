@@ -121,13 +121,13 @@ class DialStringTest {
     @Test
     void newVariablesFromOverridesComeLastSortedByName() {
       Map<String, String> overrides = new LinkedHashMap<>();
-      overrides.put("absolute_codec_string", "PCMU,PCMA");
+      overrides.put("absolute_codec_string", "PCMU");
       overrides.put("a_first", "1");
 
       DialString d = aFax().variable("faxserver_job_id", "j1").overrides(overrides).build();
 
       assertThat(d.originateCommand()).contains(
-          "fax_verbose=false,faxserver_job_id=j1,a_first=1,absolute_codec_string=PCMU\\,PCMA}");
+          "fax_verbose=false,faxserver_job_id=j1,a_first=1,absolute_codec_string=PCMU}");
     }
 
     @Test
@@ -138,6 +138,23 @@ class DialStringTest {
       assertThat(d.variables()).containsEntry("origination_uuid", ATTEMPT.toString())
           .containsEntry("fax_ident", "+4930123").doesNotContainKey("bad}name");
       assertThat(d.ignoredOverrides()).containsExactlyInAnyOrder("origination_uuid", "bad}name");
+    }
+
+    @Test
+    void overridesThatRunCommandsOrThatFreeSwitchWouldExpandAreLeftOut() {
+      Map<String, String> overrides = new LinkedHashMap<>();
+      overrides.put("api_on_answer", "system touch /tmp/owned");
+      overrides.put("session_in_hangup_hook", "true");
+      overrides.put("fax_header", "${system(id)}");
+      overrides.put("fax_ident", "a,b=c");
+
+      DialString d = aFax().faxHeader("ACME").overrides(overrides).build();
+
+      assertThat(d.variables()).doesNotContainKeys("api_on_answer", "session_in_hangup_hook")
+          .containsEntry("fax_header", "ACME").doesNotContainValue("a,b=c");
+      assertThat(d.originateCommand()).doesNotContain("system").doesNotContain("hook");
+      assertThat(d.ignoredOverrides())
+          .containsExactlyInAnyOrder("api_on_answer", "session_in_hangup_hook", "fax_header", "fax_ident");
     }
   }
 }

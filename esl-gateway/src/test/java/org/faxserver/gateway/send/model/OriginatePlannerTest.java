@@ -60,4 +60,26 @@ class OriginatePlannerTest {
 
     assertThat(d.variables()).containsEntry("fax_enable_t38", "true").containsEntry("fax_use_ecm", "true");
   }
+
+  @Test
+  void storedOverridesInTheCommandApplyAndModDbWinsOverThem() {
+    OriginateFax base = anOriginate(T38Policy.REQUEST);
+    OriginateFax cmd = new OriginateFax(base.attemptId(), base.jobId(), base.attemptNumber(), base.gateway(),
+        base.destination(), base.callerIdNumber(), base.callerIdName(), base.document(), base.fax(), base.deadline(),
+        Map.of("absolute_codec_string", "PCMU", "fax_use_ecm", "true"));
+
+    DialString d = PLANNER.plan(cmd, "/f.tif", new DestinationSettings(false, Map.of("fax_use_ecm", "false")));
+
+    assertThat(d.variables()).containsEntry("absolute_codec_string", "PCMU").containsEntry("fax_use_ecm", "false");
+  }
+
+  @Test
+  void overridesThatCouldTakeTheCallOverAreLeftOutWhereverTheyComeFrom() {
+    DialString d = PLANNER.plan(anOriginate(T38Policy.REQUEST), "/f.tif", new DestinationSettings(false,
+        Map.of("execute_on_answer", "system id", "fax_header", "${system(id)}", "fax_ident", "+4930123")));
+
+    assertThat(d.variables()).containsEntry("fax_ident", "+4930123").containsEntry("fax_header", "ACME fax")
+        .doesNotContainKey("execute_on_answer");
+    assertThat(d.ignoredOverrides()).containsExactlyInAnyOrder("execute_on_answer", "fax_header");
+  }
 }

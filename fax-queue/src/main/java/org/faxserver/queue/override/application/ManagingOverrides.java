@@ -46,11 +46,11 @@ public final class ManagingOverrides {
             .collect(Collectors.toMap(Map.Entry::getKey, e -> DialOverrides.of(e.getValue()))));
   }
 
-  /** {@code override.set}; reserved variables (origination_uuid) are refused. */
+  /** {@code override.set} (the message itself only carries overrides {@code DialOverridePolicy} allows). */
   public Mono<Void> set(Envelope<OverrideChange> envelope) {
     OverrideChange change = envelope.payload();
-    if (change.isRemoval() || DialOverrides.isReserved(change.variable())) {
-      log.warn("override.set {} refused: no value or reserved variable {}", envelope.messageId(), change.variable());
+    if (change.isRemoval()) {
+      log.warn("override.set {} refused: no value for {}", envelope.messageId(), change.variable());
       return Mono.empty();
     }
     return tx.transactional(processed.firstTime(envelope.messageId()).filter(Boolean::booleanValue)

@@ -1,17 +1,16 @@
 package org.faxserver.queue.override.model;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import org.faxserver.model.fallback.DialOverridePolicy;
 
 /**
  * The dial-string overrides stored for one destination (channel variable → value), applied by
- * esl-gateway after the fax settings so they win, as in the seed. Variables that would break our own
- * bookkeeping are never passed on: {@code origination_uuid} is the attempt id every event is tied to.
+ * esl-gateway after the fax settings so they win, as in the seed. Only overrides {@link DialOverridePolicy}
+ * allows are passed on (a stored row that predates a rule is left out, not sent to FreeSWITCH): never
+ * {@code origination_uuid}, the attempt id every event is tied to, nor a variable that runs commands.
  */
 public final class DialOverrides {
-
-  private static final Set<String> RESERVED = Set.of("origination_uuid");
 
   private final Map<String, String> variables;
 
@@ -25,12 +24,8 @@ public final class DialOverrides {
 
   public static DialOverrides of(Map<String, String> stored) {
     TreeMap<String, String> kept = new TreeMap<>(stored);
-    kept.keySet().removeIf(RESERVED::contains);
+    kept.entrySet().removeIf(e -> !DialOverridePolicy.allows(e.getKey(), e.getValue()));
     return new DialOverrides(Map.copyOf(kept));
-  }
-
-  public static boolean isReserved(String variable) {
-    return RESERVED.contains(variable);
   }
 
   public Map<String, String> asMap() {

@@ -174,9 +174,11 @@ class DeliveryPlanScenariosTest {
   }
 
   @Test
-  void storedOverridesGoIntoTheOriginateButNeverReplaceTheAttemptId() {
+  void storedOverridesGoIntoTheOriginateButNeverReplaceTheAttemptIdNorRunCommands() {
     overrides.put("absolute_codec_string", "PCMU");
     overrides.put("origination_uuid", "hijack");
+    overrides.put("api_on_answer", "system touch /tmp/x");
+    overrides.put("fax_ident", "${system(id)}");
     accept(planOf(PriorityGroup.of(1, aGateway("gw1"))));
 
     assertThat(startDue().overrides()).containsExactly(Map.entry("absolute_codec_string", "PCMU"));

@@ -178,7 +178,7 @@ class DialControlAdminApiTest extends ApiIntegrationTest {
                     .expectHeader().contentType("application/problem+json")
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo(bad.getValue());
         }
-        for (String variable : List.of("api_on_answer", "execute_on_answer", "origination_uuid", "fax-ident", "a b")) {
+        for (String variable : List.of("api_on_answer", "execute_on_answer", "origination_uuid", "fax ident", "a,b")) {
             admin().put().uri("/admin/override").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("destination", e164, "variable", variable, "value", "1"))
                     .exchange().expectStatus().isBadRequest()

@@ -6,16 +6,18 @@ import java.util.regex.Pattern;
 
 /**
  * What a per-destination dial override may set. One rule on every hop to FreeSWITCH: api-service refuses an
- * override that breaks it (a 422 naming the problem), {@link OverrideChange} refuses to carry one, fax-queue never
+ * override that breaks it (a problem answer naming the field and why), {@link OverrideChange} refuses to carry one, fax-queue never
  * puts one into a {@code fax.originate}, and esl-gateway leaves one out of the dial string — the last check also
  * covers entries written into mod_db ({@code override-<destination>}) with fs_cli, as in the seed.
  *
  * <p>The value goes into the originate dial string ({@code {variable=value,...}}) and into mod_db
  * ({@code db insert/override-<destination>/<variable>/<value>}), so it is printable ASCII, at most {@value #MAX_VALUE}
  * characters (mod_db's {@code select} returns values through a 256-byte buffer), without leading or trailing space
- * and without {@code , { } ' " \ /} (dial-string and mod_db separators, quotes, the escape character) or
- * {@code $ ^ [ ] < > |} (FreeSWITCH expands {@code ${...}}, including API calls, and reads the others as
- * delimiter, channel-variable or bridge syntax). Variables are plain channel-variable names; those that make
+ * and without {@code , { } ' " \ /} (dial-string and mod_db separators, quotes, the escape character: esl-gateway
+ * escapes what it can, but a value that needs no escaping cannot be misread by any FreeSWITCH version) or
+ * {@code $ ^ [ ] < > |} (FreeSWITCH expands {@code ${...}}, including API calls, and reads the others as delimiter,
+ * channel-variable or bridge syntax). Variables are channel-variable names (a letter, then letters, digits,
+ * {@code _ - .}, as in {@code sip_h_X-Account}); those that make
  * FreeSWITCH run commands or applications ({@code api_on_answer}, {@code execute_on_*}, {@code *_hook}, ...), that
  * send the call (and the tenant's document) to another SIP destination, and {@code origination_uuid} (our attempt
  * id, which ties every event to its fax) are refused, so an override can tune a call but never take it over.
@@ -23,9 +25,9 @@ import java.util.regex.Pattern;
 public final class DialOverridePolicy {
 
   /** mod_db's {@code select} returns values through a 256-byte buffer. */
-  public static final int MAX_VALUE = 255;
+  private static final int MAX_VALUE = 255;
 
-  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,127}");
   /** Variables whose value FreeSWITCH executes, and those that would send the call elsewhere. */
   private static final Pattern EXECUTING = Pattern.compile(
       "^api_.*|^exec.*|.*execute.*|.*hook.*|^transfer_.*|^sip_invite_req_uri$|^sip_route_uri$|^sip_network_destination$");
@@ -39,7 +41,7 @@ public final class DialOverridePolicy {
   /** Why {@code name} is not a channel variable name (for removals, which are always safe); empty if it is one. */
   public static Optional<String> nameProblem(String name) {
     if (name == null || !VARIABLE.matcher(name).matches()) {
-      return Optional.of("must be a channel variable name: a letter, then up to 127 letters, digits or _");
+      return Optional.of("must be a channel variable name: a letter, then up to 127 letters, digits, _, - or .");
     }
     return Optional.empty();
   }

@@ -34,9 +34,16 @@ class DialOverrideTest {
         assertThat(DialOverride.toSet("+12505551234", "fax_header", "ACME Corp", "US").value()).isEqualTo("ACME Corp");
     }
 
+    @Test
+    void aSipHeaderVariableCanBeSet() {
+        assertThat(DialOverride.toSet("+12505551234", "sip_h_X-Account", "42", "US").variable())
+                .isEqualTo("sip_h_X-Account");
+    }
+
+    // The full lists are DialOverridePolicyTest's; here: each kind of problem becomes a violation of its field.
     @ParameterizedTest
-    @ValueSource(strings = {"a,b", "a}sofia/gateway/x/1{", "{x", "it's", "\"q\"", "back\\slash", "a/b", " lead",
-            "trail ", "new\nline", "tab\there", "Büro", "", "${system(id)}", "^^:a", "[x]", "<sip:evil>", "a|b"})
+    @ValueSource(strings = {"a,b", "a}sofia/gateway/x/1{", "it's", "a/b", " lead", "new\nline", "Büro", "",
+            "${system(id)}"})
     void valuesThatBreakTheDialStringOrModDbAreRefused(String value) {
         assertThat(violations(() -> DialOverride.toSet("+12505551234", "fax_ident", value, "US")))
                 .extracting(Violation::field).containsExactly("value");
@@ -50,10 +57,8 @@ class DialOverrideTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"origination_uuid", "ORIGINATION_UUID", "api_on_answer", "api_hangup_hook",
-            "execute_on_answer", "exec_after_bridge_app", "session_in_hangup_hook", "bridge_pre_execute_aleg_app",
-            "transfer_after_bridge", "fax-ident", "1abc", "a b", "_x", "sip_invite_req_uri", "sip_route_uri",
-            "sip_network_destination"})
+    @ValueSource(strings = {"origination_uuid", "api_on_answer", "execute_on_answer", "session_in_hangup_hook",
+            "1abc", "a b", "sip_invite_req_uri"})
     void variablesThatAreNotPlainOrThatRunCommandsAreRefused(String variable) {
         assertThat(violations(() -> DialOverride.toSet("+12505551234", variable, "1", "US")))
                 .extracting(Violation::field).containsExactly("variable");

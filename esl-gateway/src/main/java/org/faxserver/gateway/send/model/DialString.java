@@ -1,12 +1,13 @@
 package org.faxserver.gateway.send.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.faxserver.model.fallback.DialOverridePolicy;
@@ -123,6 +124,7 @@ public final class DialString {
     private final Map<String, String> vars = new LinkedHashMap<>();
     private final Map<String, String> extras = new LinkedHashMap<>();
     private final Map<String, String> overrides = new TreeMap<>();
+    private final Set<String> ignored = new TreeSet<>();
     private String gateway;
     private String number;
     private String file;
@@ -192,9 +194,18 @@ public final class DialString {
       return put("fax_verbose", Boolean.toString(verbose));
     }
 
-    /** Per-destination overrides (mod_db {@code override-<destination>}); applied last, they win. */
+    /**
+     * Per-destination overrides; applied last, they win, and a later call's win over an earlier one's. Each is
+     * checked here, so one that is left out never hides an allowed one from an earlier call.
+     */
     public Builder overrides(Map<String, String> values) {
-      overrides.putAll(values);
+      values.forEach((name, value) -> {
+        if (DialOverridePolicy.allows(name, value)) {
+          overrides.put(name, value);
+        } else {
+          ignored.add(name);
+        }
+      });
       return this;
     }
 
@@ -217,15 +228,8 @@ public final class DialString {
         }
       }
       all.putAll(extras);
-      List<String> ignored = new ArrayList<>();
-      overrides.forEach((name, value) -> {
-        if (!DialOverridePolicy.allows(name, value)) {
-          ignored.add(name);
-        } else {
-          all.put(name, value);
-        }
-      });
-      return new DialString(all, ignored, gateway, number, file);
+      all.putAll(overrides);
+      return new DialString(all, List.copyOf(ignored), gateway, number, file);
     }
 
     private Builder put(String name, String value) {

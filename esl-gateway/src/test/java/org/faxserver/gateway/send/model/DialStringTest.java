@@ -122,12 +122,12 @@ class DialStringTest {
     void newVariablesFromOverridesComeLastSortedByName() {
       Map<String, String> overrides = new LinkedHashMap<>();
       overrides.put("absolute_codec_string", "PCMU");
-      overrides.put("a_first", "1");
+      overrides.put("a_first", "one two");
 
       DialString d = aFax().variable("faxserver_job_id", "j1").overrides(overrides).build();
 
       assertThat(d.originateCommand()).contains(
-          "fax_verbose=false,faxserver_job_id=j1,a_first=1,absolute_codec_string=PCMU}");
+          "fax_verbose=false,faxserver_job_id=j1,a_first='one two',absolute_codec_string=PCMU}");
     }
 
     @Test

@@ -63,10 +63,7 @@ class OriginatePlannerTest {
 
   @Test
   void storedOverridesInTheCommandApplyAndModDbWinsOverThem() {
-    OriginateFax base = anOriginate(T38Policy.REQUEST);
-    OriginateFax cmd = new OriginateFax(base.attemptId(), base.jobId(), base.attemptNumber(), base.gateway(),
-        base.destination(), base.callerIdNumber(), base.callerIdName(), base.document(), base.fax(), base.deadline(),
-        Map.of("absolute_codec_string", "PCMU", "fax_use_ecm", "true"));
+    OriginateFax cmd = withOverrides(Map.of("absolute_codec_string", "PCMU", "fax_use_ecm", "true"));
 
     DialString d = PLANNER.plan(cmd, "/f.tif", new DestinationSettings(false, Map.of("fax_use_ecm", "false")));
 
@@ -75,11 +72,28 @@ class OriginatePlannerTest {
 
   @Test
   void overridesThatCouldTakeTheCallOverAreLeftOutWhereverTheyComeFrom() {
-    DialString d = PLANNER.plan(anOriginate(T38Policy.REQUEST), "/f.tif", new DestinationSettings(false,
-        Map.of("execute_on_answer", "system id", "fax_header", "${system(id)}", "fax_ident", "+4930123")));
+    DialString d = PLANNER.plan(withOverrides(Map.of("api_on_answer", "system id", "fax_use_ecm", "true")), "/f.tif",
+        new DestinationSettings(false,
+            Map.of("execute_on_answer", "system id", "fax_header", "${system(id)}", "fax_ident", "+4930123")));
 
     assertThat(d.variables()).containsEntry("fax_ident", "+4930123").containsEntry("fax_header", "ACME fax")
-        .doesNotContainKey("execute_on_answer");
-    assertThat(d.ignoredOverrides()).containsExactlyInAnyOrder("execute_on_answer", "fax_header");
+        .containsEntry("fax_use_ecm", "true").doesNotContainKeys("execute_on_answer", "api_on_answer");
+    assertThat(d.ignoredOverrides()).containsExactlyInAnyOrder("api_on_answer", "execute_on_answer", "fax_header");
+  }
+
+  @Test
+  void aModDbEntryThatIsLeftOutDoesNotHideTheStoredOverrideOfThatVariable() {
+    DialString d = PLANNER.plan(withOverrides(Map.of("fax_ident", "+4930123")), "/f.tif",
+        new DestinationSettings(false, Map.of("fax_ident", "${system(id)}")));
+
+    assertThat(d.variables()).containsEntry("fax_ident", "+4930123");
+    assertThat(d.ignoredOverrides()).containsExactly("fax_ident");
+  }
+
+  static OriginateFax withOverrides(Map<String, String> overrides) {
+    OriginateFax base = anOriginate(T38Policy.REQUEST);
+    return new OriginateFax(base.attemptId(), base.jobId(), base.attemptNumber(), base.gateway(),
+        base.destination(), base.callerIdNumber(), base.callerIdName(), base.document(), base.fax(), base.deadline(),
+        overrides);
   }
 }

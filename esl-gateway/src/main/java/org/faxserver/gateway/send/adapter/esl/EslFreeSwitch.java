@@ -12,6 +12,7 @@ import org.faxserver.esl.EslCommandException;
 import org.faxserver.esl.EslInboundClient;
 import org.faxserver.gateway.send.application.FreeSwitch;
 import org.faxserver.gateway.send.model.DestinationSettings;
+import org.faxserver.model.fallback.DialOverridePolicy;
 
 /**
  * {@link FreeSwitch} over one {@link EslInboundClient}: the api commands the sending side uses and
@@ -40,7 +41,9 @@ public final class EslFreeSwitch implements FreeSwitch {
     CompletableFuture<Boolean> fallback = client.api("db exists/fallback/" + number)
         .thenApply(out -> "true".equals(out.strip()));
     CompletableFuture<Map<String, String>> overrides = client.api("db list/override-" + number)
-        .thenCompose(list -> selectAll("override-" + number, keys(list)));
+        // only channel variable names are selected: no other key could be applied, nor safely put in a command
+        .thenCompose(list -> selectAll("override-" + number, keys(list).stream()
+            .filter(key -> DialOverridePolicy.nameProblem(key).isEmpty()).toList()));
     return fallback.thenCombine(overrides, DestinationSettings::new);
   }
 

@@ -67,7 +67,11 @@ public abstract class ApiIntegrationTest {
         registry.add("faxserver.documents.root", DOCUMENTS::toString);
         registry.add("faxserver.documents.upload-temp-dir", UPLOADS::toString);
         registry.add("faxserver.inbox.queue", () -> INBOX_QUEUE);
+        registry.add("faxserver.receipts.signing-secret", () -> RECEIPT_SIGNING_SECRET);
     }
+
+    /** The server's receipt signing secret in the shared context. */
+    protected static final String RECEIPT_SIGNING_SECRET = "receipt-signing-secret-for-api-tests";
 
     /**
      * This JVM's own archive queue on the shared broker: other modules' tests publish inbound.received

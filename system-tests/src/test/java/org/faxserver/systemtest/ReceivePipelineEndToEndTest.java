@@ -67,6 +67,7 @@ class ReceivePipelineEndToEndTest {
         .notifier("faxserver.notifier.retry.document-schedule", "500ms,500ms")
         .notifier("faxserver.notifier.retry.receipt-schedule", "500ms,500ms")
         .notifier("faxserver.notifier.webhook.receipt-signing-secret", RECEIPT_SECRET)
+        .api("faxserver.receipts.signing-secret", RECEIPT_SECRET)
         // one try per endpoint: a dead-lettered delivery is not repeated by a new fax-queue attempt
         .queue("faxserver.faxing.retry-attempts", 1)
         .queue("faxserver.faxing.softmodem-fallback", true)
@@ -316,7 +317,10 @@ class ReceivePipelineEndToEndTest {
     assertThat(hits).hasSize(1);
     WebhookReceiver.Hit hook = hits.get(0);
     assertThat(hook.header("X-Fax-Event")).isEqualTo("fax.sent");
-    assertThat(hook.signatureVerifies(RECEIPT_SECRET)).as("receipt signature").isTrue();
+    // signed with the tenant's own key, the one the API shows it, not with the server's secret
+    String key = tenantGet(tenant, "/tenant/receipt-signing-key").path("signing_key").asText();
+    assertThat(hook.signatureVerifies(key)).as("receipt signature with the tenant's key").isTrue();
+    assertThat(hook.signatureVerifies(RECEIPT_SECRET)).isFalse();
     JsonNode body = JSON.readTree(hook.body());
     assertThat(body.path("job_id").asText()).isEqualTo(jobId.toString());
     assertThat(body.path("success").asBoolean()).isTrue();
@@ -363,7 +367,8 @@ class ReceivePipelineEndToEndTest {
     List<WebhookReceiver.Hit> hooks = receiver.hits(hookPath);
     assertThat(hooks).hasSize(1);
     assertThat(hooks.get(0).header("X-Fax-Event")).isEqualTo("fax.received");
-    assertThat(hooks.get(0).signatureVerifies(RECEIPT_SECRET)).isTrue();
+    assertThat(hooks.get(0).signatureVerifies(
+        tenantGet(tenant, "/tenant/receipt-signing-key").path("signing_key").asText())).isTrue();
     JsonNode body = JSON.readTree(hooks.get(0).body());
     assertThat(body.path("to").asText()).isEqualTo(number);
     assertThat(body.path("from").asText()).isEqualTo("+" + CALLER);

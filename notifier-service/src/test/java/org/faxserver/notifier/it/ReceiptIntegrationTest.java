@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
+import org.faxserver.model.delivery.ReceiptSigningKeys;
 import org.faxserver.model.fax.FaxResult;
 import org.faxserver.model.fax.HangupCause;
 import org.faxserver.model.fax.T38Status;
@@ -117,8 +118,13 @@ class ReceiptIntegrationTest extends NotifierContextTest {
         .filter(r -> new String(r.body()).contains(jobId.toString())).findFirst().orElse(null), r -> r != null);
 
     long timestamp = Long.parseLong(request.header(WebhookSignature.TIMESTAMP_HEADER));
-    assertThat(WebhookSignature.verify("receipt-secret-for-tests", timestamp, request.body(),
-        request.header(WebhookSignature.SIGNATURE_HEADER))).isTrue();
+    // signed with the tenant's own key, not the server's secret that every tenant's key comes from
+    String signature = request.header(WebhookSignature.SIGNATURE_HEADER);
+    assertThat(WebhookSignature.verify(ReceiptSigningKeys.forTenant("receipt-secret-for-tests", tenantId), timestamp,
+        request.body(), signature)).isTrue();
+    assertThat(WebhookSignature.verify("receipt-secret-for-tests", timestamp, request.body(), signature)).isFalse();
+    assertThat(WebhookSignature.verify(ReceiptSigningKeys.forTenant("receipt-secret-for-tests", tenantId + "0"),
+        timestamp, request.body(), signature)).isFalse();
     JsonNode body = new ObjectMapper().readTree(request.body());
     assertThat(body.get("event").asText()).isEqualTo("fax.sent");
     assertThat(body.get("attempts")).hasSize(2);

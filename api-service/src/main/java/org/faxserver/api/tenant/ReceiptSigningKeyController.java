@@ -2,6 +2,8 @@ package org.faxserver.api.tenant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.faxserver.api.auth.model.TenantPrincipal;
@@ -27,7 +29,8 @@ class ReceiptSigningKeyController {
 
     static ReceiptSigningKeyResponse of(long tenantId, String key) {
       return new ReceiptSigningKeyResponse(tenantId, key, "X-Fax-Signature", "X-Fax-Timestamp",
-          "v1=hex(HMAC-SHA256(signing_key, <X-Fax-Timestamp> + \".\" + <raw body>))");
+          "v1=hex(HMAC-SHA256(key = the UTF-8 bytes of signing_key as shown, not hex-decoded; "
+              + "data = <X-Fax-Timestamp> + \".\" + <raw body>))");
     }
   }
 
@@ -43,6 +46,8 @@ class ReceiptSigningKeyController {
   @Tag(name = "tenant: authentication")
   @Operation(summary = "The key this tenant's receipt webhooks are signed with",
       description = "404 when this server does not sign receipts.")
+  @ApiResponse(responseCode = "404", description = "this server does not sign receipts",
+      content = @Content(mediaType = "application/problem+json"))
   @SecurityRequirement(name = OpenApiConfiguration.TENANT_BASIC)
   @SecurityRequirement(name = OpenApiConfiguration.TENANT_BEARER)
   Mono<ReceiptSigningKeyResponse> own(@Parameter(hidden = true) TenantPrincipal principal) {

@@ -50,16 +50,13 @@ class ReceiptSigningKeyApiTest extends ApiIntegrationTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.signing_key")
                 .isEqualTo(ReceiptSigningKeys.forTenant(RECEIPT_SIGNING_SECRET, Long.toString(tenant)));
         admin().get().uri("/admin/tenant/{id}/receipt-signing-key", 987_654_322).exchange()
-                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("tenant 987654322"));
     }
 
     @Test
-    void withoutCredentialsOrWithTheWrongOnesThereIsNoKey() {
-        client.get().uri("/tenant/receipt-signing-key").exchange().expectStatus().isUnauthorized();
+    void adminCredentialsDoNotOpenTheTenantRoute() {
         admin().get().uri("/tenant/receipt-signing-key").exchange().expectStatus().isUnauthorized();
-        client.get().uri("/admin/tenant/{id}/receipt-signing-key", createTenant())
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKeyOfANewUser(createTenant())).exchange()
-                .expectStatus().isUnauthorized();
     }
 
     @Test

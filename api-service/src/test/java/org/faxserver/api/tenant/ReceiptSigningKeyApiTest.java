@@ -55,11 +55,6 @@ class ReceiptSigningKeyApiTest extends ApiIntegrationTest {
     }
 
     @Test
-    void adminCredentialsDoNotOpenTheTenantRoute() {
-        admin().get().uri("/tenant/receipt-signing-key").exchange().expectStatus().isUnauthorized();
-    }
-
-    @Test
     void aServerThatDoesNotSignReceiptsHasNoKeyToShow() {
         var controller = new ReceiptSigningKeyController(new ReceiptSigningProperties(""), null);
 

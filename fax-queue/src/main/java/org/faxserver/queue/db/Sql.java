@@ -1,6 +1,7 @@
 package org.faxserver.queue.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.StringJoiner;
 import org.faxserver.model.messaging.MessageJson;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
@@ -8,6 +9,18 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 public final class Sql {
 
   private Sql() {}
+
+  /**
+   * {@code count} rows for a multi-row VALUES list, comma-separated: {@code row} with each {@code #} replaced by the
+   * row's index, so that row {@code i} binds {@code :name0}, {@code :name1}, ...
+   */
+  public static String valuesRows(String row, int count) {
+    StringJoiner rows = new StringJoiner(", ");
+    for (int i = 0; i < count; i++) {
+      rows.add(row.replace("#", String.valueOf(i)));
+    }
+    return rows.toString();
+  }
 
   /** Binds {@code value}, or a typed null (R2DBC cannot bind an untyped null). */
   public static GenericExecuteSpec bind(GenericExecuteSpec spec, String name, Object value, Class<?> type) {

@@ -46,7 +46,11 @@ public final class TrustedProxies {
     }
 
     public boolean contains(InetAddress address) {
-        return address != null && ranges.stream().anyMatch(r -> r.contains(IpAddress.of(address)));
+        if (address == null) {
+            return false;
+        }
+        IpAddress ip = IpAddress.of(address);
+        return ranges.stream().anyMatch(r -> r.contains(ip));
     }
 
     /**

@@ -3,11 +3,11 @@ package org.faxserver.queue.attempt.adapter;
 import static org.faxserver.queue.db.Sql.bind;
 import static org.faxserver.queue.db.Sql.fromJson;
 import static org.faxserver.queue.db.Sql.json;
+import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.UUID;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.fax.FaxResult;
@@ -45,11 +45,8 @@ public final class AttemptRepository implements AttemptStore {
     if (specs.isEmpty()) {
       return Mono.empty();
     }
-    StringJoiner rows = new StringJoiner(", ");
-    for (int i = 0; i < specs.size(); i++) {
-      rows.add(("(:id#, :job#, :number#, :endpointId#, :kind#, :target#, CAST(:fax# AS jsonb), "
-          + "CAST(:overrides# AS jsonb), :started, :deadline#)").replace("#", String.valueOf(i)));
-    }
+    String rows = valuesRows("(:id#, :job#, :number#, :endpointId#, :kind#, :target#, CAST(:fax# AS jsonb), "
+        + "CAST(:overrides# AS jsonb), :started, :deadline#)", specs.size());
     var sql = db.sql("INSERT INTO queue.attempt (attempt_id, job_id, number, endpoint_id, endpoint_kind, target, "
             + "fax_settings, overrides, started_at, deadline) VALUES " + rows)
         .bind("started", startedAt);

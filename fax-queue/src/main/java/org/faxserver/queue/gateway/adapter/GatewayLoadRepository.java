@@ -14,6 +14,13 @@ import reactor.core.publisher.Mono;
  */
 public final class GatewayLoadRepository implements GatewayLoad {
 
+  /**
+   * One advisory lock key per gateway named in {@code :gws}, in key order (so transactions never take them out of
+   * order); waiting and trying must use the same keys.
+   */
+  private static final String LOCK_KEYS = "FROM (SELECT DISTINCT hashtext('fax-queue.gateway:' || g) AS k "
+      + "FROM unnest(CAST(:gws AS text[])) AS g ORDER BY k) keys";
+
   private final DatabaseClient db;
 
   public GatewayLoadRepository(DatabaseClient db) {
@@ -26,8 +33,7 @@ public final class GatewayLoadRepository implements GatewayLoad {
       return Mono.just(Map.of());
     }
     String[] names = gateways.stream().distinct().toArray(String[]::new);
-    return db.sql("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT "
-            + "hashtext('fax-queue.gateway:' || g) AS k FROM unnest(CAST(:gws AS text[])) AS g ORDER BY k) keys")
+    return db.sql("SELECT pg_advisory_xact_lock(k) " + LOCK_KEYS)
         .bind("gws", names)
         .then()
         .then(countLiveCalls(names));
@@ -39,8 +45,7 @@ public final class GatewayLoadRepository implements GatewayLoad {
       return Mono.just(Map.of());
     }
     String[] names = gateways.stream().distinct().toArray(String[]::new);
-    return db.sql("SELECT bool_and(pg_try_advisory_xact_lock(k)) AS locked FROM (SELECT DISTINCT "
-            + "hashtext('fax-queue.gateway:' || g) AS k FROM unnest(CAST(:gws AS text[])) AS g ORDER BY k) keys")
+    return db.sql("SELECT bool_and(pg_try_advisory_xact_lock(k)) AS locked " + LOCK_KEYS)
         .bind("gws", names)
         .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
         .one()

@@ -34,12 +34,16 @@ public final class GatewayGate {
    * would take them out of order across jobs), and counts their live calls.
    */
   public Mono<LockedGateways> lock(Collection<String> gateways) {
-    return load.lockAndCountLiveCalls(new TreeSet<>(gateways)).map(live -> new LockedGateways(new HashMap<>(live)));
+    return load.lockAndCountLiveCalls(new TreeSet<>(gateways)).map(this::locked);
   }
 
   /** Like {@link #lock} without waiting: empty when another transaction is starting calls through one of them. */
   public Mono<LockedGateways> tryLock(Collection<String> gateways) {
-    return load.tryLockAndCountLiveCalls(new TreeSet<>(gateways)).map(live -> new LockedGateways(new HashMap<>(live)));
+    return load.tryLockAndCountLiveCalls(new TreeSet<>(gateways)).map(this::locked);
+  }
+
+  private LockedGateways locked(Map<String, Long> live) {
+    return new LockedGateways(new HashMap<>(live));
   }
 
   /** The gateways locked for one transaction, with their live calls, including those it started itself. */

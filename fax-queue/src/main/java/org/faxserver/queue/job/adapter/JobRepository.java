@@ -3,11 +3,11 @@ package org.faxserver.queue.job.adapter;
 import static org.faxserver.queue.db.Sql.bind;
 import static org.faxserver.queue.db.Sql.fromJson;
 import static org.faxserver.queue.db.Sql.json;
+import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
@@ -58,7 +58,7 @@ public final class JobRepository implements JobStore {
     spec = bind(spec, "submittedBy", job.submittedBy(), String.class);
     spec = bind(spec, "from", job.from() == null ? null : job.from().e164(), String.class);
     spec = bind(spec, "next", job.nextAttemptAt(), Instant.class);
-    spec = bindFailure(spec, job.failure());
+    spec = bindFailure(spec, job.failure(), "");
     spec = bind(spec, "completed", job.isFinal() ? now : null, Instant.class);
     return spec.fetch().rowsUpdated().map(rows -> rows == 1);
   }
@@ -111,13 +111,10 @@ public final class JobRepository implements JobStore {
     if (all.isEmpty()) {
       return Mono.empty();
     }
-    StringJoiner rows = new StringJoiner(", ");
-    for (int i = 0; i < all.size(); i++) {
-      rows.add(("(CAST(:id# AS uuid), CAST(:status# AS text), CAST(:index# AS integer), CAST(:tries# AS integer), "
-          + "CAST(:attempts# AS integer), CAST(:negotiations# AS integer), CAST(:next# AS timestamptz), "
-          + "CAST(:live# AS uuid), CAST(:failureType# AS text), CAST(:failureCode# AS text), "
-          + "CAST(:failureMessage# AS text), CAST(:final# AS boolean))").replace("#", String.valueOf(i)));
-    }
+    String rows = valuesRows("(CAST(:id# AS uuid), CAST(:status# AS text), CAST(:index# AS integer), "
+        + "CAST(:tries# AS integer), CAST(:attempts# AS integer), CAST(:negotiations# AS integer), "
+        + "CAST(:next# AS timestamptz), CAST(:live# AS uuid), CAST(:failureType# AS text), CAST(:failureCode# AS text), "
+        + "CAST(:failureMessage# AS text), CAST(:final# AS boolean))", all.size());
     var spec = db.sql("UPDATE queue.job AS j SET status = v.status, endpoint_index = v.endpoint_index, "
             + "tries_on_endpoint = v.tries, attempt_count = v.attempts, prior_negotiations = v.negotiations, "
             + "next_attempt_at = v.next, live_attempt_id = v.live, failure_type = v.failure_type, "
@@ -128,7 +125,6 @@ public final class JobRepository implements JobStore {
         .bind("now", now);
     for (int i = 0; i < all.size(); i++) {
       Job job = all.get(i);
-      FailureReason failure = job.failure();
       spec = spec.bind("id" + i, job.id())
           .bind("status" + i, job.status().name())
           .bind("index" + i, job.endpointIndex())
@@ -138,9 +134,7 @@ public final class JobRepository implements JobStore {
           .bind("final" + i, job.isFinal());
       spec = bind(spec, "next" + i, job.nextAttemptAt(), Instant.class);
       spec = bind(spec, "live" + i, job.liveAttemptId(), UUID.class);
-      spec = bind(spec, "failureType" + i, failure == null ? null : failure.type().name(), String.class);
-      spec = bind(spec, "failureCode" + i, failure == null ? null : failure.code(), String.class);
-      spec = bind(spec, "failureMessage" + i, failure == null ? null : failure.message(), String.class);
+      spec = bindFailure(spec, job.failure(), String.valueOf(i));
     }
     return spec.then();
   }
@@ -154,11 +148,12 @@ public final class JobRepository implements JobStore {
         .then();
   }
 
+  /** {@code :failureType}, {@code :failureCode}, {@code :failureMessage}, each name followed by {@code suffix}. */
   private static DatabaseClient.GenericExecuteSpec bindFailure(DatabaseClient.GenericExecuteSpec spec,
-      FailureReason failure) {
-    spec = bind(spec, "failureType", failure == null ? null : failure.type().name(), String.class);
-    spec = bind(spec, "failureCode", failure == null ? null : failure.code(), String.class);
-    return bind(spec, "failureMessage", failure == null ? null : failure.message(), String.class);
+      FailureReason failure, String suffix) {
+    spec = bind(spec, "failureType" + suffix, failure == null ? null : failure.type().name(), String.class);
+    spec = bind(spec, "failureCode" + suffix, failure == null ? null : failure.code(), String.class);
+    return bind(spec, "failureMessage" + suffix, failure == null ? null : failure.message(), String.class);
   }
 
   private static Job toJob(Readable row) {

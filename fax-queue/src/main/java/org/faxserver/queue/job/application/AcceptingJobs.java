@@ -77,12 +77,10 @@ public final class AcceptingJobs {
               log.info("job {} is known already; job.routed {} ignored", change.job().id(), envelope.messageId());
               return Mono.just(false);
             }
-            if (!change.job().isDue(now)) {
-              return messages.publish(change).thenReturn(false);
-            }
-            return messages.publish(change)
-                .then(start.startIfFirstInLine(change.job()))
-                .map(started -> !started);
+            Mono<Boolean> leftToScheduler = change.job().isDue(now)
+                ? start.startIfFirstInLine(change.job()).map(started -> !started)
+                : Mono.just(false);
+            return messages.publish(change).then(leftToScheduler);
           });
     });
   }

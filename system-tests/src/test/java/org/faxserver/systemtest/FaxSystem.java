@@ -904,6 +904,19 @@ public final class FaxSystem implements AutoCloseable {
     T read(ResultSet rs) throws SQLException;
   }
 
+  /**
+   * {@code VACUUM (ANALYZE)} of the whole database: what autovacuum does on a deployment's PostgreSQL, for a
+   * benchmark on a server that runs without it (this machine's CI configuration).
+   */
+  void vacuumAnalyze() {
+    try (var c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+         var st = c.createStatement()) {
+      st.execute("VACUUM (ANALYZE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("VACUUM (ANALYZE)", e);
+    }
+  }
+
   <T> T query(String sql, Rows<T> rows) {
     try (var c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
          var st = c.createStatement(); var rs = st.executeQuery(sql)) {

@@ -56,6 +56,10 @@ public record Job(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(plan, "plan");
+    // The schedule reads "due" from next_attempt_at alone (V4's constraint says the same in the database).
+    if (liveAttemptId != null && nextAttemptAt != null) {
+      throw new IllegalArgumentException("job " + id + " cannot be due while attempt " + liveAttemptId + " is live");
+    }
   }
 
   /**

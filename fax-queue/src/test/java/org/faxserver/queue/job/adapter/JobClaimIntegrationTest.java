@@ -93,6 +93,52 @@ class JobClaimIntegrationTest {
         .hasMessageContaining("attempt_one_live_per_job");
   }
 
+  @Test
+  void theDatabaseRefusesAJobThatIsDueWhileAnAttemptIsLive() {
+    Instant now = Instant.now();
+    Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
+        now).job();
+    jobs.insertIfAbsent(job, now).block();
+
+    assertThatThrownBy(() -> db.sql("UPDATE queue.job SET live_attempt_id = gen_random_uuid() WHERE job_id = :id")
+        .bind("id", job.id()).then().block())
+        .hasMessageContaining("job_due_only_when_idle");
+  }
+
+  /**
+   * Many finished jobs, a few due ones, churn (dead index entries) and no statistics, as on a database whose
+   * autovacuum has not run yet: the scheduler's count and claim still walk job_due_idx in order and stop at their
+   * limit, instead of reading every due entry and sorting.
+   */
+  @Test
+  void theDueJobQueriesWalkTheDueIndexInOrderEvenWithoutStatistics() {
+    PostgresDatabase database = TestInfrastructure.get().newDatabase("dueplan");
+    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+        .schemas("queue").defaultSchema("queue").load().migrate();
+    DatabaseClient fresh = DatabaseClient.create(ConnectionFactories.get(database.r2dbcUrl().replace(
+        "r2dbc:postgresql://", "r2dbc:postgresql://" + database.username() + ":" + database.password() + "@")));
+    fresh.sql("ALTER TABLE queue.job SET (autovacuum_enabled = false)").then().block();
+    String insert = "INSERT INTO queue.job (job_id, tenant_id, origin, to_number, document_key, document_media_type, "
+        + "pages, options, plan, status, next_attempt_at, created_at, updated_at) SELECT gen_random_uuid(), 't', "
+        + "'API', '+15550100', 'k', 'image/tiff', 1, '{}', '[]', :status, :next, now(), now() "
+        + "FROM generate_series(1, :n)";
+    fresh.sql(insert).bind("status", "SUCCEEDED").bindNull("next", Instant.class).bind("n", 20_000).then().block();
+    fresh.sql(insert).bind("status", "QUEUED").bind("next", Instant.now()).bind("n", 2_000).then().block();
+    fresh.sql("UPDATE queue.job SET status = 'SUCCEEDED', next_attempt_at = NULL WHERE status = 'QUEUED'")
+        .then().block();
+    fresh.sql(insert).bind("status", "QUEUED").bind("next", Instant.now().minusSeconds(1)).bind("n", 5)
+        .then().block();
+
+    for (String sql : new String[] {JobRepository.COUNT_DUE_SQL, JobRepository.CLAIM_DUE_SQL}) {
+      String plan = String.join("\n", fresh.sql("EXPLAIN " + sql).bind("now", Instant.now())
+          .bind(sql.contains(":max") ? "max" : "limit", 10).map(row -> row.get(0, String.class)).all()
+          .collectList().block());
+      assertThat(plan).as(sql).contains("Index").contains("job_due_idx").doesNotContain("Sort")
+          .doesNotContain("Bitmap").doesNotContain("Seq Scan");
+    }
+    assertThat(new JobRepository(fresh).countDue(Instant.now(), 10).block()).isEqualTo(5);
+  }
+
   private static AttemptSpec spec(Job job, int number) {
     return new AttemptSpec(UUID.randomUUID(), job.id(), number, job.currentEndpoint(), null, Map.of(),
         Instant.now().plusSeconds(60));

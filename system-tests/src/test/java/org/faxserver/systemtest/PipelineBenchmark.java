@@ -64,6 +64,7 @@ public final class PipelineBenchmark {
     boolean tuned = Boolean.parseBoolean(a.getOrDefault("tuned", "false"));
     int warmup = Integer.parseInt(a.getOrDefault("warmup", "300"));
     boolean dedicated = Boolean.parseBoolean(a.getOrDefault("dedicated-broker", "false"));
+    boolean vacuum = Boolean.parseBoolean(a.getOrDefault("vacuum", "true"));
 
     FaxSystem.Options options = FaxSystem.options().withoutNativeFax().serviceLogLevel("WARN")
         // concurrency limits sized for the load (the defaults, 10 calls, would cap it at 10 / hold)
@@ -106,7 +107,8 @@ public final class PipelineBenchmark {
 
       // This machine's PostgreSQL runs without autovacuum (a CI setting); a deployment's has it. Without it the
       // tables keep every dead row version and are never analysed, which no long-running server sees.
-      boolean autovacuum = "on".equals(system.query("SHOW autovacuum", rs -> rs.next() ? rs.getString(1) : null));
+      boolean autovacuum = !vacuum
+          || "on".equals(system.query("SHOW autovacuum", rs -> rs.next() ? rs.getString(1) : null));
       run(system, submitter, 100, warmup, threads, "warm-up", false);
       vacuumUnlessAutovacuum(system, autovacuum);
       run(system, submitter, rate, rate * seconds, threads, "fixed rate " + rate + "/s", true);
@@ -120,7 +122,7 @@ public final class PipelineBenchmark {
 
   private static void vacuumUnlessAutovacuum(FaxSystem system, boolean autovacuum) {
     if (autovacuum) {
-      System.out.println("PostgreSQL autovacuum: on");
+      System.out.println("PostgreSQL: autovacuum on, or vacuum=false");
       return;
     }
     long t0 = System.nanoTime();
@@ -281,6 +283,7 @@ public final class PipelineBenchmark {
     // submit -> originate per job (the call's faxserver_job_id variable names the job)
     List<SeenCall> calls = system.calls().all();
     long[] latency = new long[jobs];
+    long[] originateMs = new long[jobs];
     long[] http = new long[jobs];
     int n = 0;
     long lastOriginate = 0;
@@ -289,6 +292,7 @@ public final class PipelineBenchmark {
       if (i != null && n < jobs) {
         http[n] = answeredAt[i] - submittedAt[i];
         latency[n++] = c.seenNanos() - submittedAt[i];
+        originateMs[i] = (c.seenNanos() - submittedAt[i]) / 1_000_000;
         lastOriginate = Math.max(lastOriginate, c.seenNanos() - t0);
       }
     }
@@ -308,8 +312,11 @@ public final class PipelineBenchmark {
           while (rs.next()) {
             long sub = submittedWall[index.get(rs.getString(1))];
             long api = rs.getTimestamp(2) == null ? sub : rs.getTimestamp(2).getTime();
-            out.add(new long[] {api - sub, rs.getTimestamp(3).getTime() - api,
-                rs.getTimestamp(4).getTime() - rs.getTimestamp(3).getTime()});
+            long stored = rs.getTimestamp(3).getTime() - api;
+            long started = rs.getTimestamp(4).getTime() - rs.getTimestamp(3).getTime();
+            long total = originateMs[index.get(rs.getString(1))];
+            out.add(new long[] {api - sub, stored, started, total, total - (api - sub) - stored - started,
+                sub - submittedWall[0]});
           }
           return out;
         });
@@ -356,6 +363,17 @@ public final class PipelineBenchmark {
         pctMs(toStart, 99), pctMs(relay, 50), pctMs(relay, 99));
     System.out.printf("  attempt 1 started within 10 ms of the job being stored: %d of %d%n", startedAtOnce,
         stages.size());
+    // the slowest 1 %: which stage made them slow (means over those jobs)
+    long p99 = pct(l, 99);
+    List<long[]> slowest = stages.stream().filter(x -> x[3] >= p99).toList();
+    System.out.printf("  the %d jobs at or above p99, mean ms: ->stored %.0f; ->attempt 1 started %.0f; "
+            + "->originate seen (outbox relay, esl-gateway) %.0f%n", slowest.size(),
+        slowest.stream().mapToLong(x -> x[0] + x[1]).average().orElse(0),
+        slowest.stream().mapToLong(x -> x[2]).average().orElse(0),
+        slowest.stream().mapToLong(x -> x[4]).average().orElse(0));
+    System.out.printf("  (the phase started at %d ms since the epoch) they were submitted at (s into the phase): %s%n",
+        submittedWall[0], slowest.stream().mapToLong(x -> x[5])
+        .sorted().mapToObj(ms -> String.format("%.1f", ms / 1000.0)).collect(Collectors.joining(" ")));
   }
 
   /** Processes outside this JVM that do each job's work too, by command name ({@code /proc/<pid>/stat}). */

@@ -7,7 +7,8 @@
 -- No row should break the rule; one that did was not due anyway (it had a live attempt), so clearing its
 -- next_attempt_at changes nothing: the attempt's end sets it again.
 UPDATE queue.job SET next_attempt_at = NULL WHERE live_attempt_id IS NOT NULL AND next_attempt_at IS NOT NULL;
--- NOT VALID here and VALIDATE in V5 (its own transaction): adding is instant, and the validating scan of a large
--- table then takes a lock that lets the running replicas go on writing.
+-- NOT VALID here and VALIDATE in V5 (its own transaction): adding needs no scan (it only waits for the table's lock,
+-- like any ALTER TABLE, behind the short scheduler transactions), and the validating scan of a large table then takes
+-- a lock that lets the running replicas go on writing.
 ALTER TABLE queue.job ADD CONSTRAINT job_due_only_when_idle
     CHECK (live_attempt_id IS NULL OR next_attempt_at IS NULL) NOT VALID;

@@ -32,10 +32,12 @@ public final class JobRepository implements JobStore {
 
   /**
    * Due jobs by {@code next_attempt_at} alone (V4): a walk of job_due_idx in order that stops at the limit, whatever
-   * the table's statistics say. Both are planned that way in {@code JobClaimIntegrationTest}.
+   * the table's statistics say. All three are planned that way in {@code JobClaimIntegrationTest}.
    */
   static final String CLAIM_DUE_SQL = "SELECT " + COLUMNS + " FROM queue.job WHERE next_attempt_at <= :now "
       + "ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED";
+  static final String CLAIM_ONE_DUE_SQL = "SELECT job_id FROM queue.job WHERE next_attempt_at <= :now "
+      + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED";
   static final String COUNT_DUE_SQL = "SELECT count(*) AS due FROM (SELECT 1 FROM queue.job "
       + "WHERE next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :max) d";
 
@@ -91,8 +93,7 @@ public final class JobRepository implements JobStore {
 
   @Override
   public Mono<UUID> claimDue(Instant now) {
-    return db.sql("SELECT job_id FROM queue.job WHERE next_attempt_at <= :now "
-            + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+    return db.sql(CLAIM_ONE_DUE_SQL)
         .bind("now", now)
         .map(row -> row.get("job_id", UUID.class))
         .one();

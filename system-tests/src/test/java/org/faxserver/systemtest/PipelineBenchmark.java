@@ -309,18 +309,17 @@ public final class PipelineBenchmark {
     }
     // where the time goes (wall-clock ms, as each service stamped its rows):
     // submit -> api.submission row, -> fax-queue stored the routed job, -> attempt 1 started
-    List<long[]> stages = system.query("SELECT j.job_id, s.created_at, j.created_at, a.started_at FROM queue.job j "
+    List<Stages> stages = system.query("SELECT j.job_id, s.created_at, j.created_at, a.started_at FROM queue.job j "
         + "JOIN queue.attempt a ON a.job_id = j.job_id AND a.number = 1 "
         + "LEFT JOIN api.submission s ON s.job_id = j.job_id WHERE j.job_id IN (" + in + ")", rs -> {
-          List<long[]> out = new ArrayList<>();
+          List<Stages> out = new ArrayList<>();
           while (rs.next()) {
             long sub = submittedWall[index.get(rs.getString(1))];
             long api = rs.getTimestamp(2) == null ? sub : rs.getTimestamp(2).getTime();
             long stored = rs.getTimestamp(3).getTime() - api;
             long started = rs.getTimestamp(4).getTime() - rs.getTimestamp(3).getTime();
-            long total = originateMs[index.get(rs.getString(1))];
-            out.add(new long[] {api - sub, stored, started, total, total - (api - sub) - stored - started,
-                sub - submittedWall[0]});
+            out.add(new Stages(api - sub, stored, started, originateMs[index.get(rs.getString(1))],
+                sub - submittedWall[0]));
           }
           return out;
         });
@@ -342,11 +341,11 @@ public final class PipelineBenchmark {
           }
           return out.stream().mapToLong(Long::longValue).sorted().toArray();
         });
-    long[] toApi = stages.stream().mapToLong(x -> x[0]).sorted().toArray();
-    long[] toQueue = stages.stream().mapToLong(x -> x[1]).sorted().toArray();
-    long[] toStart = stages.stream().mapToLong(x -> x[2]).sorted().toArray();
+    long[] toApi = stages.stream().mapToLong(Stages::toApi).sorted().toArray();
+    long[] toQueue = stages.stream().mapToLong(Stages::toStored).sorted().toArray();
+    long[] toStart = stages.stream().mapToLong(Stages::toStarted).sorted().toArray();
     // fax-queue stamps both from its clock, a few ms apart when the accepting transaction starts the job itself
-    long startedAtOnce = stages.stream().filter(x -> x[2] < 10).count();
+    long startedAtOnce = stages.stream().filter(x -> x.toStarted() < 10).count();
     System.out.printf("%s: %d jobs submitted in %.2f s (%.1f/s), %d accepted%s; %d final (%d succeeded) after %.2f s "
             + "-> %.1f jobs/s completed; originates %d (%.1f/s)%n", label, jobs, submittedNs / 1e9,
         jobs / (submittedNs / 1e9), accepted.size(), submitter.describeFailures(), done, ok, allDoneNs / 1e9,
@@ -369,15 +368,26 @@ public final class PipelineBenchmark {
         stages.size());
     // the slowest 1 %: which stage made them slow (means over those jobs)
     long p99 = pct(l, 99);
-    List<long[]> slowest = stages.stream().filter(x -> x[3] >= p99).toList();
+    List<Stages> slowest = stages.stream().filter(x -> x.toOriginate() >= p99).toList();
     System.out.printf("  the %d jobs at or above p99, mean ms: ->stored %.0f; ->attempt 1 started %.0f; "
             + "->originate seen (outbox relay, esl-gateway) %.0f%n", slowest.size(),
-        slowest.stream().mapToLong(x -> x[0] + x[1]).average().orElse(0),
-        slowest.stream().mapToLong(x -> x[2]).average().orElse(0),
-        slowest.stream().mapToLong(x -> x[4]).average().orElse(0));
+        slowest.stream().mapToLong(x -> x.toApi() + x.toStored()).average().orElse(0),
+        slowest.stream().mapToLong(Stages::toStarted).average().orElse(0),
+        slowest.stream().mapToLong(Stages::startToOriginate).average().orElse(0));
     System.out.printf("  (the phase started at %d ms since the epoch) they were submitted at (s into the phase): %s%n",
-        submittedWall[0], slowest.stream().mapToLong(x -> x[5])
+        submittedWall[0], slowest.stream().mapToLong(Stages::submittedIntoPhase)
         .sorted().mapToObj(ms -> String.format("%.1f", ms / 1000.0)).collect(Collectors.joining(" ")));
+  }
+
+  /**
+   * One job's way to its first call, in ms: submit → api.submission row → stored by fax-queue → attempt 1 started, and
+   * submit → originate seen by the stand-in; {@code submittedIntoPhase} places it in its phase.
+   */
+  record Stages(long toApi, long toStored, long toStarted, long toOriginate, long submittedIntoPhase) {
+    /** What is left after the start: fax-queue's outbox relay, RabbitMQ and esl-gateway. */
+    long startToOriginate() {
+      return toOriginate - toApi - toStored - toStarted;
+    }
   }
 
   /** Processes outside this JVM that do each job's work too, by command name ({@code /proc/<pid>/stat}). */

@@ -1,5 +1,7 @@
 package org.faxserver.queue.support;
 
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,8 @@ import org.faxserver.queue.retry.model.RetryAttemptsRule;
 import org.faxserver.queue.retry.model.RetryDelay;
 import org.faxserver.queue.retry.model.RetryDelayRule;
 import org.faxserver.queue.retry.model.RetryPolicy;
+import org.faxserver.testkit.infra.PostgresDatabase;
+import org.flywaydb.core.Flyway;
 
 /** Jobs, plans, results and policies for tests, named by what they are. */
 public final class QueueFixtures {
@@ -40,6 +44,14 @@ public final class QueueFixtures {
   public static final PhoneNumber REMOTE = PhoneNumber.ofE164("+442079460958");
 
   private QueueFixtures() {}
+
+  /** Applies fax-queue's migrations to {@code database}; returns a connection factory for it. */
+  public static ConnectionFactory migrated(PostgresDatabase database) {
+    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
+        .schemas("queue").defaultSchema("queue").load().migrate();
+    return ConnectionFactories.get(database.r2dbcUrl().replace("r2dbc:postgresql://",
+        "r2dbc:postgresql://" + database.username() + ":" + database.password() + "@"));
+  }
 
   public static EndpointRef aGateway(String name) {
     return EndpointRef.gateway("ep-" + name, name);

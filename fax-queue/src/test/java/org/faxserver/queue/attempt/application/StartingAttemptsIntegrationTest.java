@@ -5,7 +5,6 @@ import static org.faxserver.queue.support.QueueFixtures.SENDER;
 import static org.faxserver.queue.support.QueueFixtures.aGateway;
 import static org.faxserver.queue.support.QueueFixtures.planOf;
 
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +39,6 @@ import org.faxserver.support.Outbox;
 import org.faxserver.support.ProcessedMessages;
 import org.faxserver.testkit.infra.PostgresDatabase;
 import org.faxserver.testkit.infra.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -69,10 +67,7 @@ class StartingAttemptsIntegrationTest {
   @BeforeEach
   void database() {
     database = TestInfrastructure.get().newDatabase("starting");
-    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-        .schemas("queue").defaultSchema("queue").load().migrate();
-    ConnectionFactory factory = ConnectionFactories.get(database.r2dbcUrl().replace("r2dbc:postgresql://",
-        "r2dbc:postgresql://" + database.username() + ":" + database.password() + "@"));
+    ConnectionFactory factory = QueueFixtures.migrated(database);
     db = DatabaseClient.create(factory);
     TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
     Clock clock = Clock.systemUTC();

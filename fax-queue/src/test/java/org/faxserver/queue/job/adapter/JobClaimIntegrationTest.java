@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.faxserver.queue.support.QueueFixtures.aGateway;
 import static org.faxserver.queue.support.QueueFixtures.planOf;
 
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import org.faxserver.queue.job.model.Job;
 import org.faxserver.queue.support.QueueFixtures;
 import org.faxserver.testkit.infra.PostgresDatabase;
 import org.faxserver.testkit.infra.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -44,10 +42,7 @@ class JobClaimIntegrationTest {
   @BeforeAll
   static void database() {
     PostgresDatabase database = TestInfrastructure.get().newDatabase("claim");
-    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-        .schemas("queue").defaultSchema("queue").load().migrate();
-    ConnectionFactory factory = ConnectionFactories.get(database.r2dbcUrl().replace("r2dbc:postgresql://",
-        "r2dbc:postgresql://" + database.username() + ":" + database.password() + "@"));
+    ConnectionFactory factory = QueueFixtures.migrated(database);
     db = DatabaseClient.create(factory);
     tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
     jobs = new JobRepository(db);
@@ -84,9 +79,7 @@ class JobClaimIntegrationTest {
   @Test
   void theDatabaseRefusesASecondLiveAttemptOfOneJob() {
     Instant now = Instant.now();
-    Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
-        now.plusSeconds(3600)).job();
-    jobs.insertIfAbsent(job, now).block();
+    Job job = aJobDueInAnHour(now);
     attempts.insert(spec(job, 1), now).block();
 
     assertThatThrownBy(() -> attempts.insert(spec(job, 2), now).block())
@@ -95,11 +88,7 @@ class JobClaimIntegrationTest {
 
   @Test
   void theDatabaseRefusesAJobThatIsDueWhileAnAttemptIsLive() {
-    Instant now = Instant.now();
-    // due later, so it never stands in for the claim test's jobs in this shared database
-    Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
-        now.plusSeconds(3600)).job();
-    jobs.insertIfAbsent(job, now).block();
+    Job job = aJobDueInAnHour(Instant.now());
 
     assertThatThrownBy(() -> db.sql("UPDATE queue.job SET live_attempt_id = gen_random_uuid() WHERE job_id = :id")
         .bind("id", job.id()).then().block())
@@ -113,11 +102,8 @@ class JobClaimIntegrationTest {
    */
   @Test
   void theDueJobQueriesWalkTheDueIndexInOrderEvenWithoutStatistics() {
-    PostgresDatabase database = TestInfrastructure.get().newDatabase("dueplan");
-    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-        .schemas("queue").defaultSchema("queue").load().migrate();
-    DatabaseClient fresh = DatabaseClient.create(ConnectionFactories.get(database.r2dbcUrl().replace(
-        "r2dbc:postgresql://", "r2dbc:postgresql://" + database.username() + ":" + database.password() + "@")));
+    DatabaseClient fresh = DatabaseClient.create(
+        QueueFixtures.migrated(TestInfrastructure.get().newDatabase("dueplan")));
     fresh.sql("ALTER TABLE queue.job SET (autovacuum_enabled = false)").then().block();
     String insert = "INSERT INTO queue.job (job_id, tenant_id, origin, to_number, document_key, document_media_type, "
         + "pages, options, plan, status, next_attempt_at, created_at, updated_at) SELECT gen_random_uuid(), 't', "
@@ -140,6 +126,14 @@ class JobClaimIntegrationTest {
           .doesNotContain("Bitmap").doesNotContain("Seq Scan");
     }
     assertThat(new JobRepository(fresh).countDue(Instant.now(), 10).block()).isEqualTo(5);
+  }
+
+  /** A stored job due later, so it never stands in for the claim test's jobs in this shared database. */
+  private static Job aJobDueInAnHour(Instant now) {
+    Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
+        now.plusSeconds(3600)).job();
+    jobs.insertIfAbsent(job, now).block();
+    return job;
   }
 
   private static AttemptSpec spec(Job job, int number) {

@@ -1,6 +1,8 @@
 package org.faxserver.support;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.faxserver.model.messaging.Envelope;
@@ -94,16 +96,17 @@ public final class Outbox {
       sql.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :e").append(i).append(", :r").append(i)
           .append(", :t").append(i).append(", :p").append(i).append(')');
     }
-    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+    // bound at once: each single bind copies every binding made before it
+    Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < messages.size(); i++) {
       Message m = messages.get(i);
-      spec = spec.bind("m" + i, m.envelope().messageId())
-          .bind("e" + i, m.exchange())
-          .bind("r" + i, m.routingKey())
-          .bind("t" + i, m.envelope().type())
-          .bind("p" + i, MessageJson.writeString(m.envelope()));
+      values.put("m" + i, m.envelope().messageId());
+      values.put("e" + i, m.exchange());
+      values.put("r" + i, m.routingKey());
+      values.put("t" + i, m.envelope().type());
+      values.put("p" + i, MessageJson.writeString(m.envelope()));
     }
-    return spec.then().then(announceAfterCommit());
+    return db.sql(sql.toString()).bindValues(values).then().then(announceAfterCommit());
   }
 
   private Mono<Void> announceAfterCommit() {

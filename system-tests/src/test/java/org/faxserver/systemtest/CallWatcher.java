@@ -2,17 +2,19 @@ package org.faxserver.systemtest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.faxserver.testkit.freeswitch.CallRecord;
 import org.faxserver.testkit.freeswitch.FreeSwitchStandIn;
 
 /**
- * Watches the stand-in's call list and stamps when each call was first seen (≈ when its originate
- * arrived; polled every millisecond) and when it was first seen ended. The stand-in keeps no times itself.
+ * Stamps when each of the stand-in's calls started (told by the stand-in as its originate arrives) and when it
+ * was first seen ended (the open calls polled every millisecond). The stand-in keeps no times itself.
  */
 public final class CallWatcher implements AutoCloseable {
 
@@ -37,38 +39,54 @@ public final class CallWatcher implements AutoCloseable {
     }
   }
 
-  private final FreeSwitchStandIn fs;
-  private final List<SeenCall> seen = new CopyOnWriteArrayList<>();
-  private final Map<String, Integer> index = new ConcurrentHashMap<>();
+  /** A call as first seen; its end is stamped later by the polling thread. */
+  private static final class Seen {
+    final CallRecord record;
+    final long nanos = System.nanoTime();
+    final long millis = System.currentTimeMillis();
+    volatile long endedNanos;
+
+    Seen(CallRecord record) {
+      this.record = record;
+    }
+
+    SeenCall snapshot() {
+      return new SeenCall(record, nanos, millis, endedNanos);
+    }
+  }
+
+  // a benchmark sees thousands of calls: appends must not copy them all, as a CopyOnWriteArrayList would
+  private final List<Seen> seen = new ArrayList<>();
+  private final Map<String, Seen> byUuid = new ConcurrentHashMap<>();
+  private final Queue<Seen> open = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
 
   CallWatcher(FreeSwitchStandIn fs) {
-    this.fs = fs;
+    fs.onNewCall(this::started);
+    fs.calls().forEach(this::started); // any before the listener (none in practice); started() ignores repeats
     this.thread = new Thread(this::loop, "e2e-call-watcher");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void loop() {
-    int known = 0;
-    List<Integer> open = new ArrayList<>();
-    while (running) {
-      List<CallRecord> all = fs.calls();
-      long now = System.nanoTime();
-      long wall = System.currentTimeMillis();
-      for (int i = known; i < all.size(); i++) {
-        CallRecord c = all.get(i);
-        index.put(c.uuid(), seen.size());
-        open.add(seen.size());
-        seen.add(new SeenCall(c, now, wall, 0));
+  private void started(CallRecord c) {
+    Seen s = new Seen(c);
+    if (byUuid.putIfAbsent(c.uuid(), s) == null) {
+      synchronized (seen) {
+        seen.add(s);
       }
-      known = all.size();
-      for (java.util.Iterator<Integer> it = open.iterator(); it.hasNext(); ) {
-        int i = it.next();
-        SeenCall s = seen.get(i);
-        if (s.record().hangupCause() != null) {
-          seen.set(i, new SeenCall(s.record(), s.seenNanos(), s.seenMillis(), now));
+      open.add(s);
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      long now = System.nanoTime();
+      for (Iterator<Seen> it = open.iterator(); it.hasNext(); ) {
+        Seen s = it.next();
+        if (s.record.hangupCause() != null) {
+          s.endedNanos = now;
           it.remove();
         }
       }
@@ -84,7 +102,7 @@ public final class CallWatcher implements AutoCloseable {
   public List<SeenCall> to(String number) {
     String digits = number.startsWith("+") ? number.substring(1) : number;
     List<SeenCall> out = new ArrayList<>();
-    for (SeenCall s : seen) {
+    for (SeenCall s : all()) {
       if (digits.equals(s.record().number())) {
         out.add(s);
       }
@@ -93,12 +111,15 @@ public final class CallWatcher implements AutoCloseable {
   }
 
   public SeenCall byUuid(String uuid) {
-    Integer i = index.get(uuid);
-    return i == null ? null : seen.get(i);
+    Seen s = byUuid.get(uuid);
+    return s == null ? null : s.snapshot();
   }
 
+  /** Every call seen, oldest first. */
   public List<SeenCall> all() {
-    return new ArrayList<>(seen);
+    synchronized (seen) {
+      return seen.stream().map(Seen::snapshot).toList();
+    }
   }
 
   /** Waits for the n-th (1-based) call to the number. */
@@ -114,7 +135,7 @@ public final class CallWatcher implements AutoCloseable {
   }
 
   String describe() {
-    return seen.stream().map(s -> s.record().number() + "@" + s.gateway() + ":" + s.record().hangupCause())
+    return all().stream().map(s -> s.record().number() + "@" + s.gateway() + ":" + s.record().hangupCause())
         .collect(Collectors.joining(", ", "[", "]"));
   }
 

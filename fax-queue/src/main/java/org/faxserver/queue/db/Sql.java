@@ -1,6 +1,7 @@
 package org.faxserver.queue.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.r2dbc.spi.Parameters;
 import java.util.StringJoiner;
 import org.faxserver.model.messaging.MessageJson;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -25,6 +26,14 @@ public final class Sql {
   /** Binds {@code value}, or a typed null (R2DBC cannot bind an untyped null). */
   public static GenericExecuteSpec bind(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
     return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+  }
+
+  /**
+   * {@code value}, or a typed null, for {@link GenericExecuteSpec#bindValues}: multi-row statements bind all
+   * their values at once, because each single {@code bind} copies every binding made before it.
+   */
+  public static Object orNull(Object value, Class<?> type) {
+    return value != null ? value : Parameters.in(type);
   }
 
   /** JSON text of a value (same mapper as messages), or null. */

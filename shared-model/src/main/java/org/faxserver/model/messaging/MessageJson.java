@@ -1,9 +1,10 @@
 package org.faxserver.model.messaging;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -98,12 +99,24 @@ public final class MessageJson {
 
   /**
    * The envelope's {@code type} without reading the payload, so a consumer can pick the payload class
-   * (or reject the message) first. Returns null if the field is missing.
+   * (or reject the message) first. Returns null if the field is missing. Reads tokens only up to the
+   * field (the second one our envelopes write), skipping the values before it, instead of a whole tree:
+   * every delivery is read twice, this and then as its payload class.
    */
   public static String typeOf(byte[] json) {
-    try {
-      JsonNode type = MAPPER.readTree(json).get("type");
-      return type == null || type.isNull() ? null : type.asText();
+    try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isType = "type".equals(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (isType) {
+          return value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+        }
+        parser.skipChildren();
+      }
+      return null;
     } catch (IOException e) {
       throw new MessageJsonException("cannot read message type", e);
     }

@@ -68,6 +68,12 @@ class EnvelopeTest {
 
     assertThat(MessageJson.typeOf(json)).isEqualTo("directory.changed");
     assertThat(MessageJson.typeOf("{\"payload\":{}}".getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(MessageJson.typeOf("[\"type\"]".getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(MessageJson.typeOf(
+        "{\"payload\":{\"type\":\"inner\",\"list\":[{\"type\":\"x\"}]},\"type\":\"job.routed\"}"
+            .getBytes(StandardCharsets.UTF_8)))
+        .as("the envelope's own field, wherever it is, not a payload's")
+        .isEqualTo("job.routed");
   }
 
   @Test

@@ -9,25 +9,46 @@ final class EslEncoding {
     /** SWITCH_URL_UNSAFE from switch_utils.h. */
     private static final String UNSAFE = "\r\n #%&+:;<=>?@[\\]^`{|}\"";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** Printable ASCII that switch_url_encode copies as it is. */
+    private static final boolean[] KEPT = new boolean[128];
+
+    static {
+        for (char c = 0x20; c <= '~'; c++) {
+            KEPT[c] = UNSAFE.indexOf(c) < 0;
+        }
+    }
 
     private EslEncoding() {
     }
 
     /** Percent-encodes like switch_url_encode_opt(double_encode=FALSE): an existing %XX is kept. */
     static String urlEncode(String value) {
+        if (keptAsIs(value)) {
+            return value; // most header values: no copy (the stand-in encodes every header of every event)
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(bytes.length + 16);
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
             if (b == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2])) {
                 sb.append('%');
-            } else if (b < 0x20 || b > '~' || UNSAFE.indexOf(b) >= 0) {
+            } else if (b >= KEPT.length || !KEPT[b]) {
                 sb.append('%').append(HEX[b >> 4]).append(HEX[b & 0xf]);
             } else {
                 sb.append((char) b);
             }
         }
         return sb.toString();
+    }
+
+    private static boolean keptAsIs(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= KEPT.length || !KEPT[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Strict percent-decoding, byte-wise then UTF-8 ('+' stays '+'). */

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A FreeSWITCH stand-in for tests: an inbound Event Socket (auth, api/bgapi, events, filters,
@@ -54,6 +55,7 @@ public final class FreeSwitchStandIn implements AutoCloseable {
     private final Map<String, OutboundCall> outbound = new ConcurrentHashMap<>();
     private final Map<String, InboundCall> inbound = new ConcurrentHashMap<>();
     private final List<CallRecord> calls = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CallRecord>> callListeners = new CopyOnWriteArrayList<>();
     private Channel server;
 
     private FreeSwitchStandIn(StandInConfig config) {
@@ -131,6 +133,19 @@ public final class FreeSwitchStandIn implements AutoCloseable {
         return new ArrayList<>(calls);
     }
 
+    /**
+     * Calls {@code listener} with every call from now on, in or out, on the thread that creates it (as its
+     * originate or inbound call starts; keep it short). Cheaper than polling {@link #calls()}, which copies them all.
+     */
+    public void onNewCall(Consumer<CallRecord> listener) {
+        callListeners.add(listener);
+    }
+
+    private void record(CallRecord call) {
+        calls.add(call);
+        callListeners.forEach(l -> l.accept(call));
+    }
+
     /** The call with this Unique-ID, or null. */
     public CallRecord call(String uuid) {
         return calls.stream().filter(c -> c.uuid().equals(uuid)).findFirst().orElse(null);
@@ -181,7 +196,7 @@ public final class FreeSwitchStandIn implements AutoCloseable {
         InboundCallSpec s = spec.scenario() != null ? spec : spec.scenario(scenarios.getOrDefault(spec.to(), defaultScenario));
         InboundCall call = new InboundCall(this, s.target(target), link, target.getHostString(), target.getPort());
         inbound.put(call.uuid(), call);
-        calls.add(call.record);
+        record(call.record);
         return call;
     }
 
@@ -202,7 +217,7 @@ public final class FreeSwitchStandIn implements AutoCloseable {
     }
 
     /** api originate: {@code done} gets "+OK uuid\n" on answer or "-ERR CAUSE\n". */
-    void originate(String args, java.util.function.Consumer<String> done) {
+    void originate(String args, Consumer<String> done) {
         OriginateCommand cmd;
         try {
             cmd = OriginateCommand.parse(args);
@@ -227,7 +242,7 @@ public final class FreeSwitchStandIn implements AutoCloseable {
             call.link = new LoopbackLink(this, call);
         }
         outbound.put(call.ch.uuid, call);
-        calls.add(call.record);
+        record(call.record);
         call.result.thenAccept(done);
         call.start();
     }

@@ -3,11 +3,14 @@ package org.faxserver.queue.attempt.adapter;
 import static org.faxserver.queue.db.Sql.bind;
 import static org.faxserver.queue.db.Sql.fromJson;
 import static org.faxserver.queue.db.Sql.json;
+import static org.faxserver.queue.db.Sql.orNull;
 import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.fax.FaxResult;
@@ -47,22 +50,24 @@ public final class AttemptRepository implements AttemptStore {
     }
     String rows = valuesRows("(:id#, :job#, :number#, :endpointId#, :kind#, :target#, CAST(:fax# AS jsonb), "
         + "CAST(:overrides# AS jsonb), :started, :deadline#)", specs.size());
-    var sql = db.sql("INSERT INTO queue.attempt (attempt_id, job_id, number, endpoint_id, endpoint_kind, target, "
-            + "fax_settings, overrides, started_at, deadline) VALUES " + rows)
-        .bind("started", startedAt);
+    Map<String, Object> values = new HashMap<>();
+    values.put("started", startedAt);
     for (int i = 0; i < specs.size(); i++) {
       AttemptSpec spec = specs.get(i);
-      sql = sql.bind("id" + i, spec.attemptId())
-          .bind("job" + i, spec.jobId())
-          .bind("number" + i, spec.number())
-          .bind("endpointId" + i, spec.endpoint().endpointId())
-          .bind("kind" + i, spec.endpoint().kind().name())
-          .bind("target" + i, spec.endpoint().target())
-          .bind("overrides" + i, json(spec.overrides()))
-          .bind("deadline" + i, spec.deadline());
-      sql = bind(sql, "fax" + i, json(spec.fax()), String.class);
+      values.put("id" + i, spec.attemptId());
+      values.put("job" + i, spec.jobId());
+      values.put("number" + i, spec.number());
+      values.put("endpointId" + i, spec.endpoint().endpointId());
+      values.put("kind" + i, spec.endpoint().kind().name());
+      values.put("target" + i, spec.endpoint().target());
+      values.put("overrides" + i, json(spec.overrides()));
+      values.put("deadline" + i, spec.deadline());
+      values.put("fax" + i, orNull(json(spec.fax()), String.class));
     }
-    return sql.then();
+    return db.sql("INSERT INTO queue.attempt (attempt_id, job_id, number, endpoint_id, endpoint_kind, target, "
+            + "fax_settings, overrides, started_at, deadline) VALUES " + rows)
+        .bindValues(values)
+        .then();
   }
 
   @Override

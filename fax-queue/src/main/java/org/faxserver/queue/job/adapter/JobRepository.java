@@ -3,11 +3,14 @@ package org.faxserver.queue.job.adapter;
 import static org.faxserver.queue.db.Sql.bind;
 import static org.faxserver.queue.db.Sql.fromJson;
 import static org.faxserver.queue.db.Sql.json;
+import static org.faxserver.queue.db.Sql.orNull;
 import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
@@ -123,28 +126,32 @@ public final class JobRepository implements JobStore {
         + "CAST(:tries# AS integer), CAST(:attempts# AS integer), CAST(:negotiations# AS integer), "
         + "CAST(:next# AS timestamptz), CAST(:live# AS uuid), CAST(:failureType# AS text), CAST(:failureCode# AS text), "
         + "CAST(:failureMessage# AS text), CAST(:final# AS boolean))", all.size());
-    var spec = db.sql("UPDATE queue.job AS j SET status = v.status, endpoint_index = v.endpoint_index, "
+    var statement = db.sql("UPDATE queue.job AS j SET status = v.status, endpoint_index = v.endpoint_index, "
             + "tries_on_endpoint = v.tries, attempt_count = v.attempts, prior_negotiations = v.negotiations, "
             + "next_attempt_at = v.next, live_attempt_id = v.live, failure_type = v.failure_type, "
             + "failure_code = v.failure_code, failure_message = v.failure_message, updated_at = :now, "
             + "completed_at = CASE WHEN v.final THEN coalesce(j.completed_at, :now) END "
             + "FROM (VALUES " + rows + ") AS v(job_id, status, endpoint_index, tries, attempts, negotiations, next, "
-            + "live, failure_type, failure_code, failure_message, final) WHERE j.job_id = v.job_id")
-        .bind("now", now);
+            + "live, failure_type, failure_code, failure_message, final) WHERE j.job_id = v.job_id");
+    Map<String, Object> values = new HashMap<>();
+    values.put("now", now);
     for (int i = 0; i < all.size(); i++) {
       Job job = all.get(i);
-      spec = spec.bind("id" + i, job.id())
-          .bind("status" + i, job.status().name())
-          .bind("index" + i, job.endpointIndex())
-          .bind("tries" + i, job.triesOnEndpoint())
-          .bind("attempts" + i, job.attemptCount())
-          .bind("negotiations" + i, job.priorNegotiations())
-          .bind("final" + i, job.isFinal());
-      spec = bind(spec, "next" + i, job.nextAttemptAt(), Instant.class);
-      spec = bind(spec, "live" + i, job.liveAttemptId(), UUID.class);
-      spec = bindFailure(spec, job.failure(), String.valueOf(i));
+      FailureReason failure = job.failure();
+      values.put("id" + i, job.id());
+      values.put("status" + i, job.status().name());
+      values.put("index" + i, job.endpointIndex());
+      values.put("tries" + i, job.triesOnEndpoint());
+      values.put("attempts" + i, job.attemptCount());
+      values.put("negotiations" + i, job.priorNegotiations());
+      values.put("final" + i, job.isFinal());
+      values.put("next" + i, orNull(job.nextAttemptAt(), Instant.class));
+      values.put("live" + i, orNull(job.liveAttemptId(), UUID.class));
+      values.put("failureType" + i, orNull(failure == null ? null : failure.type().name(), String.class));
+      values.put("failureCode" + i, orNull(failure == null ? null : failure.code(), String.class));
+      values.put("failureMessage" + i, orNull(failure == null ? null : failure.message(), String.class));
     }
-    return spec.then();
+    return statement.bindValues(values).then();
   }
 
   @Override

@@ -62,9 +62,9 @@ public final class CallWatcher implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
+  /** Sees the calls {@code fs} creates from now on (FaxSystem makes it before any service runs). */
   CallWatcher(FreeSwitchStandIn fs) {
     fs.onNewCall(this::started);
-    fs.calls().forEach(this::started); // any before the listener (none in practice); started() ignores repeats
     this.thread = new Thread(this::loop, "e2e-call-watcher");
     thread.setDaemon(true);
     thread.start();
@@ -72,12 +72,11 @@ public final class CallWatcher implements AutoCloseable {
 
   private void started(CallRecord c) {
     Seen s = new Seen(c);
-    if (byUuid.putIfAbsent(c.uuid(), s) == null) {
-      synchronized (seen) {
-        seen.add(s);
-      }
-      open.add(s);
+    byUuid.put(c.uuid(), s);
+    synchronized (seen) {
+      seen.add(s);
     }
+    open.add(s);
   }
 
   private void loop() {

@@ -35,9 +35,9 @@ import org.faxserver.testkit.freeswitch.Scenario;
  * tenant's API key), so api-service checks, converts and stores it as for any client ({@code api=false}
  * publishes {@code job.submitted} for a stored TIFF instead, to measure the pipeline behind the API alone).
  * Latency is submit (just before the HTTP request) → the stand-in received the originate ({@link CallWatcher}
- * stamps each call as the stand-in creates it). The harness's forwarder (one extra broker hop and a PostgreSQL lookup for each job.routed,
- * fax.originate and attempt report, see {@link RunForwarder}) is inside that figure unless {@code
- * dedicated-broker=true} (only when no other run uses the broker: see {@link FaxSystem.Options#dedicatedBroker}).
+ * stamps each call as the stand-in creates it). The harness's forwarder (one extra broker hop and a PostgreSQL
+ * lookup for each job.routed, fax.originate and attempt report, see {@link RunForwarder}) is inside that figure
+ * unless {@code dedicated-broker=true} (only when no other run uses the broker: see {@link FaxSystem.Options#dedicatedBroker}).
  *
  * <p>Phase 1 submits at a fixed rate (open loop: requests are sent at their due time whether or not earlier
  * ones were answered); phase 2 submits a batch as fast as {@code threads} closed-loop clients can and reports

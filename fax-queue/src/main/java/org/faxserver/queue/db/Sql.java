@@ -29,8 +29,8 @@ public final class Sql {
   }
 
   /**
-   * {@code value}, or a typed null, for {@link GenericExecuteSpec#bindValues}: multi-row statements bind all
-   * their values at once, because each single {@code bind} copies every binding made before it.
+   * {@code value}, or a typed null, for {@link GenericExecuteSpec#bindValues}: statements with many values bind them
+   * all at once, because each single {@code bind} copies every binding made before it.
    */
   public static Object orNull(Object value, Class<?> type) {
     return value != null ? value : Parameters.in(type);

@@ -1,6 +1,5 @@
 package org.faxserver.queue.job.adapter;
 
-import static org.faxserver.queue.db.Sql.bind;
 import static org.faxserver.queue.db.Sql.fromJson;
 import static org.faxserver.queue.db.Sql.json;
 import static org.faxserver.queue.db.Sql.orNull;
@@ -52,29 +51,31 @@ public final class JobRepository implements JobStore {
 
   @Override
   public Mono<Boolean> insertIfAbsent(Job job, Instant now) {
-    var spec = db.sql("INSERT INTO queue.job (job_id, tenant_id, origin, submitted_by, from_number, to_number, "
+    Map<String, Object> values = new HashMap<>();
+    values.put("id", job.id());
+    values.put("tenant", job.tenantId());
+    values.put("origin", job.origin().name());
+    values.put("submittedBy", orNull(job.submittedBy(), String.class));
+    values.put("from", orNull(job.from() == null ? null : job.from().e164(), String.class));
+    values.put("to", job.to().e164());
+    values.put("docKey", job.document().key());
+    values.put("docType", job.document().mediaType());
+    values.put("pages", job.pages());
+    values.put("options", json(job.options()));
+    values.put("plan", json(job.plan()));
+    values.put("status", job.status().name());
+    values.put("next", orNull(job.nextAttemptAt(), Instant.class));
+    putFailure(values, job.failure(), "");
+    values.put("now", now);
+    values.put("completed", orNull(job.isFinal() ? now : null, Instant.class));
+    return db.sql("INSERT INTO queue.job (job_id, tenant_id, origin, submitted_by, from_number, to_number, "
             + "document_key, document_media_type, pages, options, plan, status, next_attempt_at, failure_type, "
             + "failure_code, failure_message, created_at, updated_at, completed_at) VALUES (:id, :tenant, :origin, "
             + ":submittedBy, :from, :to, :docKey, :docType, :pages, CAST(:options AS jsonb), CAST(:plan AS jsonb), "
             + ":status, :next, :failureType, :failureCode, :failureMessage, :now, :now, :completed) "
             + "ON CONFLICT (job_id) DO NOTHING")
-        .bind("id", job.id())
-        .bind("tenant", job.tenantId())
-        .bind("origin", job.origin().name())
-        .bind("to", job.to().e164())
-        .bind("docKey", job.document().key())
-        .bind("docType", job.document().mediaType())
-        .bind("pages", job.pages())
-        .bind("options", json(job.options()))
-        .bind("plan", json(job.plan()))
-        .bind("status", job.status().name())
-        .bind("now", now);
-    spec = bind(spec, "submittedBy", job.submittedBy(), String.class);
-    spec = bind(spec, "from", job.from() == null ? null : job.from().e164(), String.class);
-    spec = bind(spec, "next", job.nextAttemptAt(), Instant.class);
-    spec = bindFailure(spec, job.failure(), "");
-    spec = bind(spec, "completed", job.isFinal() ? now : null, Instant.class);
-    return spec.fetch().rowsUpdated().map(rows -> rows == 1);
+        .bindValues(values)
+        .fetch().rowsUpdated().map(rows -> rows == 1);
   }
 
   @Override
@@ -126,18 +127,10 @@ public final class JobRepository implements JobStore {
         + "CAST(:tries# AS integer), CAST(:attempts# AS integer), CAST(:negotiations# AS integer), "
         + "CAST(:next# AS timestamptz), CAST(:live# AS uuid), CAST(:failureType# AS text), CAST(:failureCode# AS text), "
         + "CAST(:failureMessage# AS text), CAST(:final# AS boolean))", all.size());
-    var statement = db.sql("UPDATE queue.job AS j SET status = v.status, endpoint_index = v.endpoint_index, "
-            + "tries_on_endpoint = v.tries, attempt_count = v.attempts, prior_negotiations = v.negotiations, "
-            + "next_attempt_at = v.next, live_attempt_id = v.live, failure_type = v.failure_type, "
-            + "failure_code = v.failure_code, failure_message = v.failure_message, updated_at = :now, "
-            + "completed_at = CASE WHEN v.final THEN coalesce(j.completed_at, :now) END "
-            + "FROM (VALUES " + rows + ") AS v(job_id, status, endpoint_index, tries, attempts, negotiations, next, "
-            + "live, failure_type, failure_code, failure_message, final) WHERE j.job_id = v.job_id");
     Map<String, Object> values = new HashMap<>();
     values.put("now", now);
     for (int i = 0; i < all.size(); i++) {
       Job job = all.get(i);
-      FailureReason failure = job.failure();
       values.put("id" + i, job.id());
       values.put("status" + i, job.status().name());
       values.put("index" + i, job.endpointIndex());
@@ -147,11 +140,17 @@ public final class JobRepository implements JobStore {
       values.put("final" + i, job.isFinal());
       values.put("next" + i, orNull(job.nextAttemptAt(), Instant.class));
       values.put("live" + i, orNull(job.liveAttemptId(), UUID.class));
-      values.put("failureType" + i, orNull(failure == null ? null : failure.type().name(), String.class));
-      values.put("failureCode" + i, orNull(failure == null ? null : failure.code(), String.class));
-      values.put("failureMessage" + i, orNull(failure == null ? null : failure.message(), String.class));
+      putFailure(values, job.failure(), String.valueOf(i));
     }
-    return statement.bindValues(values).then();
+    return db.sql("UPDATE queue.job AS j SET status = v.status, endpoint_index = v.endpoint_index, "
+            + "tries_on_endpoint = v.tries, attempt_count = v.attempts, prior_negotiations = v.negotiations, "
+            + "next_attempt_at = v.next, live_attempt_id = v.live, failure_type = v.failure_type, "
+            + "failure_code = v.failure_code, failure_message = v.failure_message, updated_at = :now, "
+            + "completed_at = CASE WHEN v.final THEN coalesce(j.completed_at, :now) END "
+            + "FROM (VALUES " + rows + ") AS v(job_id, status, endpoint_index, tries, attempts, negotiations, next, "
+            + "live, failure_type, failure_code, failure_message, final) WHERE j.job_id = v.job_id")
+        .bindValues(values)
+        .then();
   }
 
   @Override
@@ -164,11 +163,10 @@ public final class JobRepository implements JobStore {
   }
 
   /** {@code :failureType}, {@code :failureCode}, {@code :failureMessage}, each name followed by {@code suffix}. */
-  private static DatabaseClient.GenericExecuteSpec bindFailure(DatabaseClient.GenericExecuteSpec spec,
-      FailureReason failure, String suffix) {
-    spec = bind(spec, "failureType" + suffix, failure == null ? null : failure.type().name(), String.class);
-    spec = bind(spec, "failureCode" + suffix, failure == null ? null : failure.code(), String.class);
-    return bind(spec, "failureMessage" + suffix, failure == null ? null : failure.message(), String.class);
+  private static void putFailure(Map<String, Object> values, FailureReason failure, String suffix) {
+    values.put("failureType" + suffix, orNull(failure == null ? null : failure.type().name(), String.class));
+    values.put("failureCode" + suffix, orNull(failure == null ? null : failure.code(), String.class));
+    values.put("failureMessage" + suffix, orNull(failure == null ? null : failure.message(), String.class));
   }
 
   private static Job toJob(Readable row) {

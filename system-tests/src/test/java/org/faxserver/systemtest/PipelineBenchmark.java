@@ -63,6 +63,8 @@ public final class PipelineBenchmark {
     boolean api = Boolean.parseBoolean(a.getOrDefault("api", "true"));
     boolean tuned = Boolean.parseBoolean(a.getOrDefault("tuned", "false"));
     int warmup = Integer.parseInt(a.getOrDefault("warmup", "300"));
+    // the warm-up's and the settling's rate: through the API, 100/s is more than this machine takes
+    int warmupRate = Integer.parseInt(a.getOrDefault("warmup-rate", "100"));
     boolean dedicated = Boolean.parseBoolean(a.getOrDefault("dedicated-broker", "false"));
     boolean vacuum = Boolean.parseBoolean(a.getOrDefault("vacuum", "true"));
     int settle = Integer.parseInt(a.getOrDefault("settle", "1000"));
@@ -111,15 +113,15 @@ public final class PipelineBenchmark {
       boolean autovacuum = "on".equals(system.query("SHOW autovacuum", rs -> rs.next() ? rs.getString(1) : null));
       System.out.printf("PostgreSQL autovacuum: %s%s%n", autovacuum ? "on" : "off",
           autovacuum || vacuum ? "" : " (vacuum=false: the tables are left as they are)");
-      run(system, submitter, 100, warmup, threads, "warm-up", false);
+      run(system, submitter, warmupRate, warmup, threads, "warm-up", false);
       boolean vacuumBetweenPhases = vacuum && !autovacuum;
       if (vacuumBetweenPhases) {
-        vacuumAndSettle(system, submitter, settle, threads);
+        vacuumAndSettle(system, submitter, settle, warmupRate, threads);
       }
       run(system, submitter, rate, rate * seconds, threads, "fixed rate " + rate + "/s", true);
       if (burst > 0) {
         if (vacuumBetweenPhases) {
-          vacuumAndSettle(system, submitter, settle, threads);
+          vacuumAndSettle(system, submitter, settle, warmupRate, threads);
         }
         run(system, submitter, 0, burst, threads, "as fast as possible (" + threads + " clients)", true);
       }
@@ -132,14 +134,14 @@ public final class PipelineBenchmark {
    * session's cached plans, and the first seconds after the vacuum (re-planning on ~40 connections, pages it
    * dirtied) are a transient of the harness's own making, not the steady state a phase measures.
    */
-  private static void vacuumAndSettle(FaxSystem system, Submitter submitter, int settle, int threads)
+  private static void vacuumAndSettle(FaxSystem system, Submitter submitter, int settle, int rate, int threads)
       throws Exception {
     long t0 = System.nanoTime();
     system.vacuumAnalyze();
     System.out.printf("VACUUM (ANALYZE) in autovacuum's place before the next phase (%d ms), then %d jobs to settle%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), settle);
     if (settle > 0) {
-      run(system, submitter, 100, settle, threads, "settle after the vacuum", false);
+      run(system, submitter, rate, settle, threads, "settle after the vacuum", false);
     }
   }
 
@@ -147,6 +149,7 @@ public final class PipelineBenchmark {
   interface Submitter {
     CompletableFuture<UUID> submit(String to);
 
+    /** The refusals since the last call (so each phase reports its own). */
     default String describeFailures() {
       return "";
     }
@@ -202,7 +205,9 @@ public final class PipelineBenchmark {
 
     @Override
     public String describeFailures() {
-      return refused.isEmpty() ? "" : "; refused by status (-1 = I/O error): " + refused;
+      String described = refused.isEmpty() ? "" : "; refused by status (-1 = I/O error): " + refused;
+      refused.clear();
+      return described;
     }
   }
 
@@ -214,6 +219,7 @@ public final class PipelineBenchmark {
     for (int i = 0; i < jobs; i++) {
       tos.add(String.format("+1646%07d", destination++ % 10_000_000));
     }
+    submitter.describeFailures(); // forgets earlier phases' refusals
     long[] submittedAt = new long[jobs];
     long[] answeredAt = new long[jobs];
     long[] submittedWall = new long[jobs];

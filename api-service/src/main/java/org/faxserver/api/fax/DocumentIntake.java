@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,29 +58,35 @@ class DocumentIntake {
         return "jobs/" + jobId + "/fax.pdf";
     }
 
-    /** SHA-256 of each file, in order (for the idempotency fingerprint). */
-    Mono<List<byte[]>> digests(List<Path> files) {
-        return Mono.fromCallable(() -> {
-            List<byte[]> digests = new ArrayList<>(files.size());
-            for (Path file : files) {
+    /** SHA-256 of each file, in order (for the idempotency fingerprint); files on disk are read on boundedElastic. */
+    Mono<List<byte[]>> digests(List<DocumentSource> files) {
+        Mono<List<byte[]>> digests = Mono.fromCallable(() -> {
+            List<byte[]> result = new ArrayList<>(files.size());
+            for (DocumentSource file : files) {
                 MessageDigest sha = RequestFingerprint.sha256();
-                try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[READ_CHUNK];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        sha.update(buffer, 0, n);
+                if (file instanceof DocumentSource.Bytes inMemory) {
+                    sha.update(inMemory.bytes());
+                } else {
+                    try (InputStream in = Files.newInputStream(((DocumentSource.File) file).path())) {
+                        byte[] buffer = new byte[READ_CHUNK];
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            sha.update(buffer, 0, n);
+                        }
                     }
                 }
-                digests.add(sha.digest());
+                result.add(sha.digest());
             }
-            return digests;
-        }).subscribeOn(Schedulers.boundedElastic());
+            return result;
+        });
+        return files.stream().allMatch(DocumentSource.Bytes.class::isInstance)
+                ? digests : digests.subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
      * Converts the files (in order, as one fax) and stores the TIFF-F and the PDF under the job's
      * keys. A document that cannot be faxed fails with {@code DocumentRejectedException}.
      */
-    Mono<StoredDocument> convertAndStore(UUID jobId, List<Path> files) {
+    Mono<StoredDocument> convertAndStore(UUID jobId, List<DocumentSource> files) {
         return Mono.fromCallable(() -> convert(files))
                 .subscribeOn(conversion)
                 .publishOn(Schedulers.boundedElastic())
@@ -102,9 +107,8 @@ class DocumentIntake {
     }
 
     /** Both CPU-heavy steps, on the conversion scheduler. */
-    private Rendered convert(List<Path> files) throws IOException {
-        ConversionResult.Converted converted =
-                converter.convert(files.stream().map(DocumentSource::of).toList()).orElseThrow();
+    private Rendered convert(List<DocumentSource> files) throws IOException {
+        ConversionResult.Converted converted = converter.convert(files).orElseThrow();
         return new Rendered(converted.tiff(), export.toPdf(converted.tiff()), converted.pages());
     }
 

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxImagePixels       width × height of any image, checked before decoding (413 above)
  * @param conversionThreads    conversions running at once (CPU-bound; about one per core)
  * @param conversionQueue      conversions waiting per conversion thread before requests get 503
+ * @param inMemoryUploadBytes  the files of one request are held in memory up to this total, the rest streamed
+ *                             to temporary files (0: always files); bounds memory per request in flight
  */
 @ConfigurationProperties("faxserver.documents")
 public record DocumentProperties(@DefaultValue("./data/documents") Path root,
@@ -28,10 +30,11 @@ public record DocumentProperties(@DefaultValue("./data/documents") Path root,
                                  @DefaultValue("100") int maxPages,
                                  @DefaultValue("100000000") long maxImagePixels,
                                  @DefaultValue("2") int conversionThreads,
-                                 @DefaultValue("100") int conversionQueue) {
+                                 @DefaultValue("100") int conversionQueue,
+                                 @DefaultValue("256KB") DataSize inMemoryUploadBytes) {
     public DocumentProperties {
         if (maxUploadBytes.toBytes() < 1 || maxFiles < 1 || maxPages < 1 || maxImagePixels < 1
-                || conversionThreads < 1 || conversionQueue < 1) {
+                || conversionThreads < 1 || conversionQueue < 1 || inMemoryUploadBytes.toBytes() < 0) {
             throw new IllegalArgumentException("faxserver.documents: limits and pool sizes must be positive");
         }
     }

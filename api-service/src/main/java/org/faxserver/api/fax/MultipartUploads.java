@@ -1,6 +1,10 @@
 package org.faxserver.api.fax;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -9,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.faxserver.api.fax.model.SendRequest;
 import org.faxserver.api.shared.model.InvalidInputException;
 import org.faxserver.api.shared.model.LimitExceededException;
+import org.faxserver.document.DocumentSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePartEvent;
@@ -20,10 +25,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Reads a {@code POST /fax/send} body part by part: each {@code file} part is streamed to its own
- * temporary file as it arrives (a 50 MB upload never sits in memory), the byte total and the file
- * count are checked while streaming, and form fields are collected. Unknown parts are refused like
- * unknown JSON fields.
+ * Reads a {@code POST /fax/send} body part by part: each {@code file} part is kept in memory while the
+ * request's files are small, else streamed to its own temporary file as it arrives (a 50 MB upload never
+ * sits in memory), the byte total and the file count are checked while streaming, and form fields are
+ * collected. Unknown parts are refused like unknown JSON fields.
  */
 @Component
 class MultipartUploads {
@@ -58,12 +63,15 @@ class MultipartUploads {
                 return discard(events, new LimitExceededException("TOO_MANY_FILES",
                         "at most " + props.maxFiles() + " files can be sent as one fax"));
             }
-            return Mono.fromCallable(this::tempFile)
-                    .subscribeOn(Schedulers.boundedElastic())
+            FilePart file = new FilePart(form);
+            return events.map(PartEvent::content)
+                    .doOnNext(buffer -> count(buffer, total))
+                    .map(MultipartUploads::copyAndRelease)
+                    .concatMap(file::accept)
+                    .then(Mono.defer(file::finish))
                     .doOnNext(form::addFile)
-                    .flatMap(file -> DataBufferUtils.write(events.map(PartEvent::content)
-                                    .doOnNext(buffer -> count(buffer, total)),
-                            file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+                    .doFinally(signal -> file.closeQuietly())
+                    .then();
         }
         if (first instanceof FormPartEvent field) {
             if (SendRequest.FILE.equals(name)) {
@@ -87,6 +95,16 @@ class MultipartUploads {
         }
     }
 
+    private static byte[] copyAndRelease(DataBuffer buffer) {
+        try {
+            byte[] chunk = new byte[buffer.readableByteCount()];
+            buffer.read(chunk);
+            return chunk;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
     private Path tempFile() throws IOException {
         Path dir = props.uploadTempDir();
         if (dir == null) {
@@ -94,6 +112,74 @@ class MultipartUploads {
         }
         Files.createDirectories(dir);
         return Files.createTempFile(dir, "fax-upload-", ".part");
+    }
+
+    /**
+     * One file part as it arrives: in memory while the request's files fit in {@code in-memory-upload-bytes}
+     * (a one-page fax is tens of kilobytes: no file to create, write, read twice and delete), else from its
+     * first byte in a temporary file, written on boundedElastic. Chunks come one at a time ({@code concatMap}).
+     */
+    private final class FilePart {
+        private final UploadedForm form;
+        private ByteArrayOutputStream memory = new ByteArrayOutputStream();
+        private Path path;
+        private FileChannel channel;
+
+        FilePart(UploadedForm form) {
+            this.form = form;
+        }
+
+        Mono<Void> accept(byte[] chunk) {
+            if (channel == null
+                    && form.bytesInMemory() + memory.size() + chunk.length <= props.inMemoryUploadBytes().toBytes()) {
+                memory.writeBytes(chunk);
+                return Mono.empty();
+            }
+            return Mono.<Void>fromRunnable(() -> write(chunk)).subscribeOn(Schedulers.boundedElastic());
+        }
+
+        private void write(byte[] chunk) {
+            try {
+                if (channel == null) {
+                    path = tempFile();
+                    form.addTempFile(path);
+                    channel = FileChannel.open(path, StandardOpenOption.WRITE);
+                    writeFully(memory.toByteArray());
+                    memory = null;
+                }
+                writeFully(chunk);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write an upload to a temporary file", e);
+            }
+        }
+
+        private void writeFully(byte[] bytes) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+
+        Mono<DocumentSource> finish() {
+            if (channel == null) {
+                return Mono.just(DocumentSource.of(memory.toByteArray()));
+            }
+            return Mono.fromCallable(() -> {
+                channel.close();
+                return DocumentSource.of(path);
+            }).subscribeOn(Schedulers.boundedElastic());
+        }
+
+        /** After an error or a cancel the channel may still be open; the file itself goes with the form. */
+        void closeQuietly() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing was lost: the upload failed anyway
+                }
+            }
+        }
     }
 
     /**

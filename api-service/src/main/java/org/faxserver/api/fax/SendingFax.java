@@ -1,6 +1,5 @@
 package org.faxserver.api.fax;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import org.faxserver.api.shared.db.DirectoryLookups;
 import org.faxserver.api.shared.db.Rows;
 import org.faxserver.api.shared.model.ConflictException;
 import org.faxserver.api.shared.model.UnprocessableInputException;
+import org.faxserver.document.DocumentSource;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.job.JobOptions;
 import org.faxserver.model.job.JobSubmitted;
@@ -57,7 +57,7 @@ public class SendingFax {
         this.numbers = numbers;
     }
 
-    Mono<Outcome> send(TenantPrincipal principal, SendFields fields, List<Path> files) {
+    Mono<Outcome> send(TenantPrincipal principal, SendFields fields, List<DocumentSource> files) {
         return Mono.fromCallable(() -> SendRequest.of(fields, numbers.defaultRegion()))
                 .flatMap(request -> requireOwnNumber(principal, request)
                         .then(intake.digests(files))
@@ -91,7 +91,8 @@ public class SendingFax {
                 });
     }
 
-    private Mono<Outcome> submit(TenantPrincipal principal, SendRequest request, String hash, List<Path> files) {
+    private Mono<Outcome> submit(TenantPrincipal principal, SendRequest request, String hash,
+                                 List<DocumentSource> files) {
         UUID jobId = UUID.randomUUID();
         return intake.convertAndStore(jobId, files)
                 .flatMap(stored -> record(new Submission(jobId, principal.tenantId(), principal.userId(), request, hash,

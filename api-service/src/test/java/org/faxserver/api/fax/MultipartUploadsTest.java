@@ -3,6 +3,7 @@ package org.faxserver.api.fax;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.faxserver.api.shared.model.InvalidInputException;
 import org.faxserver.api.shared.model.LimitExceededException;
+import org.faxserver.document.DocumentSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -29,8 +31,17 @@ class MultipartUploadsTest {
     Path temp;
 
     private MultipartUploads uploads(long maxBytes, int maxFiles) {
+        return uploads(maxBytes, maxFiles, 0);
+    }
+
+    private MultipartUploads uploads(long maxBytes, int maxFiles, long inMemoryBytes) {
         return new MultipartUploads(new DocumentProperties(temp.resolve("store"), temp, DataSize.ofBytes(maxBytes),
-                maxFiles, 100, 1_000_000, 1, 1));
+                maxFiles, 100, 1_000_000, 1, 1, DataSize.ofBytes(inMemoryBytes)));
+    }
+
+    private static String content(DocumentSource file) throws IOException {
+        return file instanceof DocumentSource.Bytes bytes ? new String(bytes.bytes(), StandardCharsets.UTF_8)
+                : Files.readString(((DocumentSource.File) file).path());
     }
 
     private static Flux<PartEvent> file(String name, String... chunks) {
@@ -55,11 +66,40 @@ class MultipartUploadsTest {
                 file("file", "ef"), field("label", "a=1"), field("label", "b=2"))).block();
         assertThat(form.fields()).containsEntry("to", List.of("+12125550199"))
                 .containsEntry("label", List.of("a=1", "b=2"));
-        assertThat(form.files()).hasSize(2);
-        assertThat(Files.readString(form.files().get(0))).isEqualTo("abcd");
-        assertThat(Files.readString(form.files().get(1))).isEqualTo("ef");
+        assertThat(form.files()).hasSize(2).allMatch(DocumentSource.File.class::isInstance);
+        assertThat(content(form.files().get(0))).isEqualTo("abcd");
+        assertThat(content(form.files().get(1))).isEqualTo("ef");
         form.close();
         assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void smallFilesStayInMemoryAndTheFileThatCrossesTheLimitGoesToDiskWhole() throws IOException {
+        // 5 bytes in memory: "ab" fits; "cde" fits too, but with "fg" the part would hold 7, so it moves to a file
+        // (with the chunk already read); the limit bounds what the request holds in memory, so "h" still fits.
+        UploadedForm form = uploads(100, 4, 5).read(Flux.concat(file("file", "ab"), file("file", "cde", "fg"),
+                file("file", "h"))).block();
+        assertThat(form.files()).extracting(f -> f.getClass().getSimpleName()).containsExactly("Bytes", "File", "Bytes");
+        assertThat(form.files()).extracting(MultipartUploadsTest::contentUnchecked).containsExactly("ab", "cdefg", "h");
+        assertThat(tempFiles()).isOne();
+        form.close();
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void aFileSpilledToDiskIsDeletedWhenTheRequestFails() throws IOException {
+        StepVerifier.create(uploads(6, 3, 2).read(Flux.concat(file("file", "abc"), file("file", "defg"))))
+                .expectErrorSatisfies(e -> assertThat(((LimitExceededException) e).reason()).isEqualTo("TOO_LARGE"))
+                .verify();
+        assertThat(tempFiles()).isZero();
+    }
+
+    private static String contentUnchecked(DocumentSource file) {
+        try {
+            return content(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -26,16 +26,16 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Turns uploaded files into the documents of a job: the TIFF-F FreeSWITCH sends and the PDF "as
- * sent" (rendered back from that TIFF, so it shows exactly what the recipient gets). Conversion runs
- * on the bounded conversion scheduler, file I/O on boundedElastic; never on the event loop.
+ * Turns uploaded files into the document of a job, the TIFF-F FreeSWITCH sends, and renders the PDF "as sent"
+ * from it when asked (so it shows exactly what the recipient gets). Conversion and rendering run on the bounded
+ * conversion scheduler, file I/O on boundedElastic; never on the event loop.
  */
 class DocumentIntake {
     private static final Logger log = LoggerFactory.getLogger(DocumentIntake.class);
     private static final int READ_CHUNK = 64 * 1024;
 
-    /** Where a job's documents live in the store. */
-    record StoredDocument(String tiffKey, String pdfKey, int pages) {
+    /** Where a job's TIFF-F lives in the store. */
+    record StoredDocument(String tiffKey, int pages) {
     }
 
     private final FaxDocumentConverter converter;
@@ -52,10 +52,6 @@ class DocumentIntake {
 
     static String tiffKey(UUID jobId) {
         return "jobs/" + jobId + "/fax.tif";
-    }
-
-    static String pdfKey(UUID jobId) {
-        return "jobs/" + jobId + "/fax.pdf";
     }
 
     /** SHA-256 of each file, in order (for the idempotency fingerprint); files on disk are read on boundedElastic. */
@@ -83,47 +79,56 @@ class DocumentIntake {
     }
 
     /**
-     * Converts the files (in order, as one fax) and stores the TIFF-F and the PDF under the job's
-     * keys. A document that cannot be faxed fails with {@code DocumentRejectedException}.
+     * Converts the files (in order, as one fax) and stores the TIFF-F under the job's key. A document that
+     * cannot be faxed fails with {@code DocumentRejectedException}.
      */
     Mono<StoredDocument> convertAndStore(UUID jobId, List<DocumentSource> files) {
-        return Mono.fromCallable(() -> convert(files))
+        return Mono.fromCallable(() -> converter.convert(files).orElseThrow())
                 .subscribeOn(conversion)
                 .publishOn(Schedulers.boundedElastic())
-                .map(rendered -> {
+                .map(converted -> {
                     try {
-                        StoredDocument stored = new StoredDocument(tiffKey(jobId), pdfKey(jobId), rendered.pages());
-                        store.store(stored.tiffKey(), rendered.tiff());
-                        store.store(stored.pdfKey(), rendered.pdf());
+                        StoredDocument stored = new StoredDocument(tiffKey(jobId), converted.pages());
+                        store.store(stored.tiffKey(), converted.tiff());
                         return stored;
                     } catch (IOException e) {
                         delete(jobId);
-                        throw new UncheckedIOException("storing the documents of job " + jobId + " failed", e);
+                        throw new UncheckedIOException("storing the document of job " + jobId + " failed", e);
                     }
                 });
     }
 
-    private record Rendered(byte[] tiff, byte[] pdf, int pages) {
+    /** The PDF as sent, rendered from the stored TIFF-F; {@code NoSuchFileException} if it is gone. */
+    Flux<DataBuffer> pdfOf(String tiffKey) {
+        return Mono.fromCallable(() -> {
+                    try (InputStream in = store.open(tiffKey)) {
+                        return in.readAllBytes();
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(conversion)
+                .map(tiff -> {
+                    try {
+                        return DefaultDataBufferFactory.sharedInstance.wrap(export.toPdf(tiff));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("rendering " + tiffKey + " as PDF failed", e);
+                    }
+                })
+                .cast(DataBuffer.class)
+                .flux();
     }
 
-    /** Both CPU-heavy steps, on the conversion scheduler. */
-    private Rendered convert(List<DocumentSource> files) throws IOException {
-        ConversionResult.Converted converted = converter.convert(files).orElseThrow();
-        return new Rendered(converted.tiff(), export.toPdf(converted.tiff()), converted.pages());
-    }
-
-    /** Best effort: removes the job's documents when its submission was not recorded after all. */
+    /** Best effort: removes the job's document when its submission was not recorded after all. */
     Mono<Void> deleteLater(UUID jobId) {
         return Mono.fromRunnable(() -> delete(jobId)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     private void delete(UUID jobId) {
-        for (String key : List.of(tiffKey(jobId), pdfKey(jobId))) {
-            try {
-                store.delete(key);
-            } catch (IOException | RuntimeException e) {
-                log.warn("could not delete document {} of unrecorded job {}: {}", key, jobId, e.toString());
-            }
+        String key = tiffKey(jobId);
+        try {
+            store.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not delete document {} of unrecorded job {}: {}", key, jobId, e.toString());
         }
     }
 

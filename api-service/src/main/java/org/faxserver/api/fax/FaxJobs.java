@@ -57,11 +57,11 @@ public class FaxJobs {
                 .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
     }
 
-    /** The PDF as sent, streamed from the document store. */
+    /** The PDF as sent: rendered from the job's TIFF-F, or streamed as stored for jobs that have one. */
     Mono<Flux<DataBuffer>> document(TenantPrincipal principal, UUID jobId) {
-        return jobs.pdfKey(principal.tenantId(), jobId)
+        return jobs.documentKeys(principal.tenantId(), jobId)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("job", jobId)))
-                .map(key -> documents.read(key)
+                .map(keys -> (keys.pdfKey() != null ? documents.read(keys.pdfKey()) : documents.pdfOf(keys.tiffKey()))
                         .onErrorMap(NoSuchFileException.class, e -> new NotFoundException("document of job", jobId)));
     }
 

@@ -72,11 +72,15 @@ class JobReadRepository {
                 .next();
     }
 
-    /** The tenant's key of the PDF as sent; empty if the job is not the tenant's. */
-    Mono<String> pdfKey(long tenantId, UUID jobId) {
-        return db.sql("SELECT pdf_key FROM api.submission WHERE tenant_id = :tenantId AND job_id = :jobId")
+    /** Where a job's documents are: the TIFF-F, and a stored PDF (jobs submitted before PDFs were rendered on demand). */
+    record DocumentKeys(String tiffKey, String pdfKey) {
+    }
+
+    /** The tenant's job's document keys; empty if the job is not the tenant's. */
+    Mono<DocumentKeys> documentKeys(long tenantId, UUID jobId) {
+        return db.sql("SELECT tiff_key, pdf_key FROM api.submission WHERE tenant_id = :tenantId AND job_id = :jobId")
                 .bind("tenantId", tenantId).bind("jobId", jobId)
-                .map(r -> r.get("pdf_key", String.class)).one();
+                .map(r -> new DocumentKeys(r.get("tiff_key", String.class), r.get("pdf_key", String.class))).one();
     }
 
     Flux<FaxAttempt> attempts(UUID jobId) {

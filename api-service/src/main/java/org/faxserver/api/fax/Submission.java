@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import org.faxserver.api.fax.model.SendRequest;
 
-/** A row of {@code api.submission}: what the client asked for and where its documents are. */
+/** A row of {@code api.submission}: what the client asked for and where its TIFF-F is. */
 record Submission(UUID jobId, long tenantId, long userId, SendRequest request, String requestHash, String tiffKey,
-                  String pdfKey, int pages) {
+                  int pages) {
 
     Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();

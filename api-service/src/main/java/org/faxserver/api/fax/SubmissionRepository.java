@@ -29,13 +29,13 @@ class SubmissionRepository {
 
     Mono<Void> insert(Submission s) {
         var spec = db.sql("INSERT INTO api.submission (job_id, tenant_id, user_id, from_number, to_number, options, "
-                        + "labels, idempotency_key, request_hash, tiff_key, pdf_key, pages) VALUES (:jobId, :tenantId, "
+                        + "labels, idempotency_key, request_hash, tiff_key, pages) VALUES (:jobId, :tenantId, "
                         + ":userId, :from, :to, CAST(:options AS jsonb), CAST(:labels AS jsonb), :key, :hash, :tiff, "
-                        + ":pdf, :pages)")
+                        + ":pages)")
                 .bind("jobId", s.jobId()).bind("tenantId", s.tenantId()).bind("userId", s.userId())
                 .bind("from", s.request().from().e164()).bind("to", s.request().to().e164())
                 .bind("options", write(s.options())).bind("labels", write(s.request().labels()))
-                .bind("hash", s.requestHash()).bind("tiff", s.tiffKey()).bind("pdf", s.pdfKey())
+                .bind("hash", s.requestHash()).bind("tiff", s.tiffKey())
                 .bind("pages", s.pages());
         return Rows.bind(spec, "key", s.request().idempotencyKey(), String.class).then();
     }

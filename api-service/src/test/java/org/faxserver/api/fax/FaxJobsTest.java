@@ -10,12 +10,17 @@ import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.faxserver.document.store.DocumentStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /** Status, lists and documents, read from api.submission and fax-queue's views. */
 class FaxJobsTest extends FaxApiTest {
+    @Autowired
+    DocumentStore store;
+
     private TenantFixture tenant;
 
     @BeforeEach
@@ -132,6 +137,25 @@ class FaxJobsTest extends FaxApiTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void aJobStoredWithItsPdfServesThatPdf() throws IOException {
+        // Submissions made before PDFs were rendered on demand have a pdf_key and a stored PDF.
+        UUID job = quietSubmission(tenant, 2);
+        byte[] stored = FaxFixtures.pdf(2);
+        store.store("jobs/" + job + "/fax.pdf", stored);
+        byte[] served = tenant.client().get().uri("/fax/jobs/{id}/document", job).exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(served).isEqualTo(stored);
+    }
+
+    @Test
+    void aDocumentThatIsGoneIsNotFound() {
+        UUID job = quietSubmission(tenant, 1);
+        tenant.client().get().uri("/fax/jobs/{id}/document", job).exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test

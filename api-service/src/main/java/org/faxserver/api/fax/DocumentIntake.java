@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.faxserver.api.fax.model.RequestFingerprint;
-import org.faxserver.document.ConversionResult;
 import org.faxserver.document.DocumentSource;
 import org.faxserver.document.FaxDocumentConverter;
 import org.faxserver.document.FaxTiffExport;

@@ -22,6 +22,7 @@ final class UploadedForm implements AutoCloseable {
     private final List<DocumentSource> files = new ArrayList<>();
     private final List<Path> tempFiles = new ArrayList<>();
     private long bytesInMemory;
+    private boolean closed;
 
     synchronized void addField(String name, String value) {
         fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
@@ -35,9 +36,15 @@ final class UploadedForm implements AutoCloseable {
         }
     }
 
-    /** A temporary file, recorded as soon as it exists so that {@link #close()} deletes it whatever happens. */
+    /**
+     * A temporary file, recorded as soon as it exists so that {@link #close()} deletes it whatever happens; one
+     * created after the form was closed (the request was cancelled while it was being created) is deleted at once.
+     */
     synchronized void addTempFile(Path file) {
         tempFiles.add(file);
+        if (closed) {
+            close();
+        }
     }
 
     /** Bytes of the complete files held in memory. */
@@ -55,6 +62,7 @@ final class UploadedForm implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (Path file : tempFiles) {
             try {
                 Files.deleteIfExists(file);

@@ -94,6 +94,14 @@ class MultipartUploadsTest {
         assertThat(tempFiles()).isZero();
     }
 
+    @Test
+    void aTempFileCreatedAfterTheFormWasClosedIsDeletedAtOnce() throws IOException {
+        UploadedForm form = new UploadedForm();
+        form.close();
+        form.addTempFile(Files.createTempFile(temp, "late-", ".part"));
+        assertThat(tempFiles()).isZero();
+    }
+
     private static String contentUnchecked(DocumentSource file) {
         try {
             return content(file);

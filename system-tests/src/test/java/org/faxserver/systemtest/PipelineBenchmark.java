@@ -149,9 +149,13 @@ public final class PipelineBenchmark {
   interface Submitter {
     CompletableFuture<UUID> submit(String to);
 
-    /** The refusals since the last call (so each phase reports its own). */
+    /** The refusals since {@link #forgetFailures()}. */
     default String describeFailures() {
       return "";
+    }
+
+    /** Starts a new count of refusals (each phase reports its own). */
+    default void forgetFailures() {
     }
   }
 
@@ -205,9 +209,12 @@ public final class PipelineBenchmark {
 
     @Override
     public String describeFailures() {
-      String described = refused.isEmpty() ? "" : "; refused by status (-1 = I/O error): " + refused;
+      return refused.isEmpty() ? "" : "; refused by status (-1 = I/O error): " + refused;
+    }
+
+    @Override
+    public void forgetFailures() {
       refused.clear();
-      return described;
     }
   }
 
@@ -219,7 +226,7 @@ public final class PipelineBenchmark {
     for (int i = 0; i < jobs; i++) {
       tos.add(String.format("+1646%07d", destination++ % 10_000_000));
     }
-    submitter.describeFailures(); // forgets earlier phases' refusals
+    submitter.forgetFailures();
     long[] submittedAt = new long[jobs];
     long[] answeredAt = new long[jobs];
     long[] submittedWall = new long[jobs];

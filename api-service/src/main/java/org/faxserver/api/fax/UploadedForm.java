@@ -21,7 +21,6 @@ final class UploadedForm implements AutoCloseable {
     private final Map<String, List<String>> fields = new LinkedHashMap<>();
     private final List<DocumentSource> files = new ArrayList<>();
     private final List<Path> tempFiles = new ArrayList<>();
-    private long bytesInMemory;
     private boolean closed;
 
     synchronized void addField(String name, String value) {
@@ -31,9 +30,6 @@ final class UploadedForm implements AutoCloseable {
     /** A complete file part, in upload order. */
     synchronized void addFile(DocumentSource file) {
         files.add(file);
-        if (file instanceof DocumentSource.Bytes bytes) {
-            bytesInMemory += bytes.bytes().length;
-        }
     }
 
     /**
@@ -49,7 +45,7 @@ final class UploadedForm implements AutoCloseable {
 
     /** Bytes of the complete files held in memory. */
     synchronized long bytesInMemory() {
-        return bytesInMemory;
+        return files.stream().mapToLong(f -> f instanceof DocumentSource.Bytes b ? b.bytes().length : 0).sum();
     }
 
     synchronized Map<String, List<String>> fields() {

@@ -87,7 +87,9 @@ class MultipartUploadsTest {
     }
 
     @Test
-    void aFileSpilledToDiskIsDeletedWhenTheRequestFails() throws IOException {
+    void noTempFileOutlivesARequestThatFailsWhileItsFilesGoToDisk() throws IOException {
+        // 2 bytes in memory: "abc" goes to a file; "defg" crosses the 6-byte limit. Whether the refusal comes before
+        // or after that file is created (the write runs on another thread), no temporary file may remain.
         StepVerifier.create(uploads(6, 3, 2).read(Flux.concat(file("file", "abc"), file("file", "defg"))))
                 .expectErrorSatisfies(e -> assertThat(((LimitExceededException) e).reason()).isEqualTo("TOO_LARGE"))
                 .verify();

@@ -14,7 +14,8 @@ class EslEncodingTest {
 
     @Test
     void unsafeAndNonAsciiCharactersArePercentEncodedAsUtf8Bytes() {
-        assertThat(EslEncoding.urlEncode("Fri, 06 Dec 2026 03:29:34 GMT")).isEqualTo("Fri,%2006%20Dec%202026%2003%3A29%3A34%20GMT");
+        assertThat(EslEncoding.urlEncode("Fri, 06 Dec 2026 03:29:34 GMT"))
+                .isEqualTo("Fri,%2006%20Dec%202026%2003%3A29%3A34%20GMT");
         assertThat(EslEncoding.urlEncode("a+b=c&d\r\n")).isEqualTo("a%2Bb%3Dc%26d%0D%0A");
         assertThat(EslEncoding.urlEncode("Müller")).isEqualTo("M%C3%BCller");
     }

@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.MessageJson;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
@@ -107,6 +109,32 @@ public final class Outbox {
       values.put("p" + i, MessageJson.writeString(m.envelope()));
     }
     return db.sql(sql.toString()).bindValues(values).then().then(announceAfterCommit());
+  }
+
+  /**
+   * A change and the message that reports it in one statement, so neither exists without the other and no
+   * transaction is needed (one round trip instead of BEGIN, two INSERTs and COMMIT):
+   * {@code WITH change AS (<changeSql>) INSERT INTO <outbox> ... SELECT ... FROM change}. {@code changeSql} is an
+   * INSERT, UPDATE or DELETE ending in {@code RETURNING} that returns at most one row; its named parameters must
+   * not start with {@code outbox_}. When the change returns no row (its WHERE found nothing to do), nothing is
+   * appended.
+   *
+   * @param bindChange binds {@code changeSql}'s parameters
+   * @return whether the change returned a row (and the message was appended)
+   */
+  public Mono<Boolean> appendWith(String changeSql, UnaryOperator<GenericExecuteSpec> bindChange, Message message) {
+    Objects.requireNonNull(message, "message");
+    String sql = "WITH change AS (" + changeSql + ") INSERT INTO " + table
+        + " (message_id, exchange, routing_key, message_type, payload) "
+        + "SELECT :outbox_m, :outbox_e, :outbox_r, :outbox_t, :outbox_p FROM change";
+    GenericExecuteSpec spec = bindChange.apply(db.sql(sql))
+        .bind("outbox_m", message.envelope().messageId())
+        .bind("outbox_e", message.exchange())
+        .bind("outbox_r", message.routingKey())
+        .bind("outbox_t", message.envelope().type())
+        .bind("outbox_p", MessageJson.writeString(message.envelope()));
+    return spec.fetch().rowsUpdated()
+        .flatMap(rows -> rows == 0 ? Mono.just(false) : announceAfterCommit().thenReturn(true));
   }
 
   private Mono<Void> announceAfterCommit() {

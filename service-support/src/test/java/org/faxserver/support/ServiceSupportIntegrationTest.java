@@ -84,6 +84,7 @@ class ServiceSupportIntegrationTest {
 
   private void createTables() {
     db.sql("CREATE SCHEMA IF NOT EXISTS test").then().block();
+    db.sql("CREATE TABLE IF NOT EXISTS test.change_target (id uuid PRIMARY KEY, name text NOT NULL)").then().block();
     db.sql("SELECT 1 FROM pg_tables WHERE schemaname = 'test' AND tablename = 'outbox'")
         .fetch().first().hasElement()
         .flatMap(exists -> exists ? Mono.empty()
@@ -125,6 +126,49 @@ class ServiceSupportIntegrationTest {
       GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
       assertThat(got.getProps().getMessageId()).isEqualTo(expected.messageId().toString());
     }
+  }
+
+  @Test
+  void aChangeAndItsMessageInOneStatementAreBothStoredAndTheMessageIsPublishedAtOnce() throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    Envelope<JobStatusChanged> envelope = anEnvelope();
+    UUID id = UUID.randomUUID();
+
+    Boolean appended = outbox.appendWith(INSERT_CHANGE, spec -> spec.bind("id", id).bind("name", "first"),
+        new Outbox.Message(Exchanges.FAX_EVENTS, key, envelope)).block();
+
+    assertThat(appended).isTrue();
+    assertThat(countChanges(id)).isEqualTo(1);
+    GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+    assertThat(got.getProps().getMessageId()).isEqualTo(envelope.messageId().toString());
+  }
+
+  @Test
+  void aChangeThatWritesNothingAppendsNoMessage() {
+    createTables();
+    Envelope<JobStatusChanged> envelope = anEnvelope();
+    UUID id = UUID.randomUUID();
+
+    Boolean appended = outbox.appendWith(INSERT_CHANGE, spec -> spec.bind("id", id).bind("name", "skip"),
+        new Outbox.Message(Exchanges.FAX_EVENTS, "test.nothing", envelope)).block();
+
+    assertThat(appended).isFalse();
+    assertThat(countChanges(id)).isZero();
+    Long rows = db.sql("SELECT count(*) AS n FROM test.outbox WHERE message_id = :id")
+        .bind("id", envelope.messageId()).map(row -> row.get("n", Long.class)).first().block();
+    assertThat(rows).isZero();
+  }
+
+  /** Inserts a row unless its name is "skip": a change whose WHERE may find nothing to do. */
+  private static final String INSERT_CHANGE = "INSERT INTO test.change_target (id, name) SELECT :id, :name "
+      + "WHERE :name <> 'skip' RETURNING id";
+
+  private long countChanges(UUID id) {
+    return db.sql("SELECT count(*) AS n FROM test.change_target WHERE id = :id")
+        .bind("id", id).map(row -> row.get("n", Long.class)).first().block();
   }
 
   @Test

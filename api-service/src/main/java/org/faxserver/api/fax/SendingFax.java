@@ -12,7 +12,6 @@ import org.faxserver.api.fax.model.SendFields;
 import org.faxserver.api.fax.model.SendRequest;
 import org.faxserver.api.number.NumbersProperties;
 import org.faxserver.api.outbox.OutboxWriter;
-import org.faxserver.api.shared.db.DirectoryLookups;
 import org.faxserver.api.shared.db.Rows;
 import org.faxserver.api.shared.model.ConflictException;
 import org.faxserver.api.shared.model.UnprocessableInputException;
@@ -23,14 +22,14 @@ import org.faxserver.model.job.JobSubmitted;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /fax/send}: validate, honour the Idempotency-Key, convert and store the documents,
- * then record the submission and its {@code job.submitted} event in one transaction. The documents
- * are written before the transaction: a crash in between leaves orphan files, never a job whose
- * document is missing.
+ * then record the submission and its {@code job.submitted} event in one statement, which also checks that
+ * {@code from} is a number of the tenant (one round trip for what took five; a wrong {@code from}, a client
+ * error, costs its conversion). The documents are written before: a crash in between leaves orphan files,
+ * never a job whose document is missing.
  */
 @Service
 public class SendingFax {
@@ -41,37 +40,24 @@ public class SendingFax {
     private final DocumentIntake intake;
     private final SubmissionRepository submissions;
     private final JobReadRepository jobs;
-    private final DirectoryLookups directory;
     private final OutboxWriter outbox;
-    private final TransactionalOperator tx;
     private final NumbersProperties numbers;
 
     SendingFax(DocumentIntake intake, SubmissionRepository submissions, JobReadRepository jobs,
-               DirectoryLookups directory, OutboxWriter outbox, TransactionalOperator tx, NumbersProperties numbers) {
+               OutboxWriter outbox, NumbersProperties numbers) {
         this.intake = intake;
         this.submissions = submissions;
         this.jobs = jobs;
-        this.directory = directory;
         this.outbox = outbox;
-        this.tx = tx;
         this.numbers = numbers;
     }
 
     Mono<Outcome> send(TenantPrincipal principal, SendFields fields, List<DocumentSource> files) {
         return Mono.fromCallable(() -> SendRequest.of(fields, numbers.defaultRegion()))
-                .flatMap(request -> requireOwnNumber(principal, request)
-                        .then(intake.digests(files))
+                .flatMap(request -> intake.digests(files)
                         .map(digests -> RequestFingerprint.of(request, digests))
                         .flatMap(hash -> replay(principal, request, hash)
                                 .switchIfEmpty(Mono.defer(() -> submit(principal, request, hash, files)))));
-    }
-
-    private Mono<Void> requireOwnNumber(TenantPrincipal principal, SendRequest request) {
-        return directory.isTenantNumber(principal.tenantId(), request.from().e164())
-                .filter(Boolean::booleanValue)
-                .switchIfEmpty(Mono.error(() -> UnprocessableInputException.of(request.fromField(),
-                        request.from().e164() + " is not a number of your tenant")))
-                .then();
     }
 
     /** The earlier job for the same key and the same request; 409 for the same key with another request. */
@@ -104,16 +90,18 @@ public class SendingFax {
                         e -> replay(principal, request, hash));
     }
 
+    /** The submission and its {@code job.submitted} event, if {@code from} is a number of the tenant (else 422). */
     private Mono<Outcome> record(Submission submission, StoredDocument stored) {
         SendRequest r = submission.request();
         JobSubmitted submitted = new JobSubmitted(submission.jobId(), String.valueOf(submission.tenantId()),
                 String.valueOf(submission.userId()), r.from(), r.to(), DocumentRef.tiff(stored.tiffKey()),
                 stored.pages(), new JobOptions(r.header(), r.ident(), r.labels(), r.idempotencyKey()));
-        return submissions.insert(submission)
-                .then(outbox.append(Exchanges.FAX_EVENTS, RoutingKeys.JOB_SUBMITTED, JobSubmitted.TYPE,
-                        JobSubmitted.VERSION, submission.jobId().toString(), submitted))
-                .as(tx::transactional)
-                .thenReturn(new Outcome(submission.jobId(), JobStatuses.SUBMITTED,
-                        stored.pages(), false));
+        return submissions.insertIfOwnNumber(submission, outbox.message(Exchanges.FAX_EVENTS,
+                        RoutingKeys.JOB_SUBMITTED, JobSubmitted.TYPE, JobSubmitted.VERSION,
+                        submission.jobId().toString(), submitted))
+                .flatMap(recorded -> recorded
+                        ? Mono.just(new Outcome(submission.jobId(), JobStatuses.SUBMITTED, stored.pages(), false))
+                        : Mono.error(UnprocessableInputException.of(r.fromField(),
+                                r.from().e164() + " is not a number of your tenant")));
     }
 }

@@ -5,12 +5,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.faxserver.api.outbox.OutboxWriter;
 import org.faxserver.api.shared.db.Rows;
+import org.faxserver.support.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Writes {@code api.submission}; reads for display are in {@link JobReadRepository}. */
+/** Writes {@code api.submission} (with its outbox message); reads for display are in {@link JobReadRepository}. */
 @Repository
 class SubmissionRepository {
     static final String UNIQUE_IDEMPOTENCY_KEY = "submission_idempotency_key";
@@ -20,24 +22,32 @@ class SubmissionRepository {
     }
 
     private final DatabaseClient db;
+    private final OutboxWriter outbox;
     private final ObjectMapper json;
 
-    SubmissionRepository(DatabaseClient db, ObjectMapper json) {
+    SubmissionRepository(DatabaseClient db, OutboxWriter outbox, ObjectMapper json) {
         this.db = db;
+        this.outbox = outbox;
         this.json = json;
     }
 
-    Mono<Void> insert(Submission s) {
-        var spec = db.sql("INSERT INTO api.submission (job_id, tenant_id, user_id, from_number, to_number, options, "
-                        + "labels, idempotency_key, request_hash, tiff_key, pages) VALUES (:jobId, :tenantId, "
+    /**
+     * Inserts the submission and appends {@code submitted} to the outbox in one statement, if the submission's
+     * {@code from} is a number of its tenant; false (nothing written) when it is not.
+     */
+    Mono<Boolean> insertIfOwnNumber(Submission s, Outbox.Message submitted) {
+        return outbox.appendWith("INSERT INTO api.submission (job_id, tenant_id, user_id, from_number, to_number, "
+                        + "options, labels, idempotency_key, request_hash, tiff_key, pages) SELECT :jobId, :tenantId, "
                         + ":userId, :from, :to, CAST(:options AS jsonb), CAST(:labels AS jsonb), :key, :hash, :tiff, "
-                        + ":pages)")
-                .bind("jobId", s.jobId()).bind("tenantId", s.tenantId()).bind("userId", s.userId())
-                .bind("from", s.request().from().e164()).bind("to", s.request().to().e164())
-                .bind("options", write(s.options())).bind("labels", write(s.request().labels()))
-                .bind("hash", s.requestHash()).bind("tiff", s.tiffKey())
-                .bind("pages", s.pages());
-        return Rows.bind(spec, "key", s.request().idempotencyKey(), String.class).then();
+                        + ":pages WHERE EXISTS (SELECT 1 FROM directory.tenant_number WHERE tenant_id = :tenantId "
+                        + "AND number = :from) RETURNING job_id",
+                spec -> Rows.bind(spec.bind("jobId", s.jobId()).bind("tenantId", s.tenantId())
+                        .bind("userId", s.userId()).bind("from", s.request().from().e164())
+                        .bind("to", s.request().to().e164()).bind("options", write(s.options()))
+                        .bind("labels", write(s.request().labels())).bind("hash", s.requestHash())
+                        .bind("tiff", s.tiffKey()).bind("pages", s.pages()),
+                        "key", s.request().idempotencyKey(), String.class),
+                submitted);
     }
 
     Mono<Earlier> findByIdempotencyKey(long tenantId, String key) {

@@ -176,12 +176,19 @@ class FaxSendTest extends FaxApiTest {
     }
 
     @Test
-    void aSenderNumberOfAnotherTenantIs422NamingTheField() {
+    void aSenderNumberOfAnotherTenantIs422NamingTheFieldAndLeavesNoDocument() throws Exception {
         TenantFixture other = aTenant();
+        long storedBefore = storedDocuments();
         send(tenant, form(other.number(), TO, FaxFixtures.pdf(1)), null)
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("from")
                 .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("not a number of your tenant"));
+        // The number is checked where the submission is recorded, after the conversion: its document is removed.
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (storedDocuments() > storedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(storedDocuments()).isEqualTo(storedBefore);
     }
 
     @Test
@@ -236,6 +243,12 @@ class FaxSendTest extends FaxApiTest {
             Thread.sleep(20);
         }
         assertThat(leftovers()).isZero();
+    }
+
+    private static long storedDocuments() throws IOException {
+        try (Stream<java.nio.file.Path> files = Files.walk(DOCUMENTS)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private static long leftovers() throws IOException {

@@ -31,12 +31,4 @@ public class DirectoryLookups {
                 .bind("id", numberId).map(r -> r.get("tenant_id", Long.class)).one()
                 .switchIfEmpty(Mono.error(() -> InvalidInputException.of(field, "number " + numberId + " does not exist")));
     }
-
-    /** Whether {@code e164} is one of the tenant's numbers. */
-    public Mono<Boolean> isTenantNumber(long tenantId, String e164) {
-        return db.sql("SELECT 1 AS found FROM directory.tenant_number WHERE tenant_id = :tenantId AND number = :number")
-                .bind("tenantId", tenantId).bind("number", e164)
-                .map(r -> true).one()
-                .defaultIfEmpty(false);
-    }
 }

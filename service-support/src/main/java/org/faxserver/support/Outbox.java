@@ -1,11 +1,15 @@
 package org.faxserver.support;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.MessageJson;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,9 +23,11 @@ import reactor.core.publisher.Mono;
  * The writing side of a transactional outbox: {@link #append} inserts the message into the service's
  * outbox table through the same {@link DatabaseClient}, so when it is composed into the caller's
  * reactive transaction the message exists exactly when the caller's change was committed.
- * {@link OutboxRelay} publishes it later. After the commit (at once without a transaction) the
- * {@code appended} callback runs, usually {@link OutboxRelay#wake()}, so a message does not wait for
- * the relay's next poll.
+ * {@link OutboxRelay} publishes it. While the service's relay runs, a row is written already claimed by it
+ * ({@code claimed_until}, its lease) and handed to it after the commit (at once without a transaction), so the
+ * relay publishes it from memory: a message waits for its confirm, not for a poll, and costs no claiming
+ * statement. A relay that dies holding such rows leaves them to the next poll once the lease has expired, as
+ * for rows it claimed itself.
  *
  * <p>Each service owns its table (e.g. {@code queue.outbox}) and creates it in its own Flyway
  * migration with {@link #ddl(String)}'s statements:
@@ -58,28 +64,22 @@ public final class Outbox {
     }
   }
 
-  private static final String COLUMNS = " (message_id, exchange, routing_key, message_type, payload) VALUES ";
+  private static final String COLUMNS = " (message_id, exchange, routing_key, message_type, payload";
 
   private final DatabaseClient db;
   private final String table;
-  private final Runnable appended;
-  /** One instance, so a transaction that appends several messages registers it (and wakes the relay) once. */
-  private final TransactionSynchronization afterCommit;
+  /** Takes the rows once committed; null: rows wait for a relay's poll. */
+  private final OutboxRelay relay;
 
+  /** An outbox whose rows a relay finds by polling (tests, tools). */
   public Outbox(DatabaseClient db, String table) {
-    this(db, table, () -> {});
+    this(db, table, null);
   }
 
-  /** @param appended runs after a transaction that appended messages committed */
-  public Outbox(DatabaseClient db, String table, Runnable appended) {
+  /** An outbox whose rows {@code relay} publishes as soon as their transaction committed. */
+  public Outbox(DatabaseClient db, String table, OutboxRelay relay) {
     this.db = Objects.requireNonNull(db, "db");
-    this.appended = Objects.requireNonNull(appended, "appended");
-    this.afterCommit = new TransactionSynchronization() {
-      @Override
-      public Mono<Void> afterCommit() {
-        return Mono.fromRunnable(appended);
-      }
-    };
+    this.relay = relay;
     this.table = checkedTable(table);
   }
 
@@ -93,22 +93,37 @@ public final class Outbox {
     if (messages.isEmpty()) {
       return Mono.empty();
     }
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(COLUMNS);
+    Duration lease = relay == null ? null : relay.leaseForNewRows();
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(COLUMNS)
+        .append(lease == null ? ") VALUES " : ", claimed_until) VALUES ");
     for (int i = 0; i < messages.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :e").append(i).append(", :r").append(i)
-          .append(", :t").append(i).append(", :p").append(i).append(')');
+          .append(", :t").append(i).append(", :p").append(i)
+          .append(lease == null ? ")" : ", now() + make_interval(secs => :lease))");
     }
     // bound at once: each single bind copies every binding made before it
     Map<String, Object> values = new HashMap<>();
+    List<String> payloads = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       Message m = messages.get(i);
+      payloads.add(MessageJson.writeString(m.envelope()));
       values.put("m" + i, m.envelope().messageId());
       values.put("e" + i, m.exchange());
       values.put("r" + i, m.routingKey());
       values.put("t" + i, m.envelope().type());
-      values.put("p" + i, MessageJson.writeString(m.envelope()));
+      values.put("p" + i, payloads.get(i));
     }
-    return db.sql(sql.toString()).bindValues(values).then().then(announceAfterCommit());
+    if (lease == null) {
+      return db.sql(sql.toString()).bindValues(values).then();
+    }
+    values.put("lease", (double) lease.toSeconds());
+    return db.sql(sql.append(" RETURNING id, message_id").toString()).bindValues(values)
+        .map(row -> Map.entry(row.get("message_id", UUID.class), row.get("id", Long.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        .flatMap(ids -> handOverAfterCommit(IntStream.range(0, messages.size())
+            .mapToObj(i -> row(ids.get(messages.get(i).envelope().messageId()), messages.get(i), payloads.get(i)))
+            .toList()));
   }
 
   /**
@@ -124,30 +139,61 @@ public final class Outbox {
    */
   public Mono<Boolean> appendWith(String changeSql, UnaryOperator<GenericExecuteSpec> bindChange, Message message) {
     Objects.requireNonNull(message, "message");
-    String sql = "WITH change AS (" + changeSql + ") INSERT INTO " + table
-        + " (message_id, exchange, routing_key, message_type, payload) "
-        + "SELECT :outbox_m, :outbox_e, :outbox_r, :outbox_t, :outbox_p FROM change";
+    Duration lease = relay == null ? null : relay.leaseForNewRows();
+    String payload = MessageJson.writeString(message.envelope());
+    String sql = "WITH change AS (" + changeSql + ") INSERT INTO " + table + COLUMNS
+        + (lease == null ? ") " : ", claimed_until) ")
+        + "SELECT :outbox_m, :outbox_e, :outbox_r, :outbox_t, :outbox_p"
+        + (lease == null ? "" : ", now() + make_interval(secs => :outbox_lease)") + " FROM change RETURNING id";
     GenericExecuteSpec spec = bindChange.apply(db.sql(sql))
         .bind("outbox_m", message.envelope().messageId())
         .bind("outbox_e", message.exchange())
         .bind("outbox_r", message.routingKey())
         .bind("outbox_t", message.envelope().type())
-        .bind("outbox_p", MessageJson.writeString(message.envelope()));
-    return spec.fetch().rowsUpdated()
-        .flatMap(rows -> rows == 0 ? Mono.just(false) : announceAfterCommit().thenReturn(true));
+        .bind("outbox_p", payload);
+    if (lease != null) {
+      spec = spec.bind("outbox_lease", (double) lease.toSeconds());
+    }
+    return spec.map(row -> row.get("id", Long.class)).one()
+        .flatMap(id -> (lease == null ? Mono.<Void>empty() : handOverAfterCommit(List.of(row(id, message, payload))))
+            .thenReturn(true))
+        .defaultIfEmpty(false);
   }
 
-  private Mono<Void> announceAfterCommit() {
+  private static OutboxRow row(long id, Message m, String payload) {
+    return new OutboxRow(id, m.envelope().messageId(), m.exchange(), m.routingKey(), m.envelope().type(), payload, 0);
+  }
+
+  /** Gives the relay rows it claimed at birth once they are committed: after the caller's transaction, or now. */
+  private Mono<Void> handOverAfterCommit(List<OutboxRow> rows) {
     return TransactionSynchronizationManager.forCurrentTransaction()
         .doOnNext(sync -> {
           if (sync.isSynchronizationActive()) {
-            sync.registerSynchronization(afterCommit);
+            committedWith(sync).addAll(rows);
           } else {
-            appended.run();
+            relay.take(rows);
           }
         })
-        .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(appended))
+        .onErrorResume(NoTransactionException.class, none -> Mono.fromRunnable(() -> relay.take(rows)))
         .then();
+  }
+
+  /** The rows this transaction appended so far, handed over together once it committed (never if it rolls back). */
+  private List<OutboxRow> committedWith(TransactionSynchronizationManager sync) {
+    @SuppressWarnings("unchecked")
+    List<OutboxRow> rows = (List<OutboxRow>) sync.getResource(this);
+    if (rows == null) {
+      List<OutboxRow> appended = new ArrayList<>();
+      sync.bindResource(this, appended);
+      sync.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public Mono<Void> afterCommit() {
+          return Mono.fromRunnable(() -> relay.take(appended));
+        }
+      });
+      rows = appended;
+    }
+    return rows;
   }
 
   /** The DDL of an outbox table, for a service's Flyway migration (or a test). */

@@ -7,13 +7,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +40,11 @@ import reactor.core.scheduler.Schedulers;
  * backoff; a crash between confirm and mark republishes once the lease has expired (at-least-once;
  * consumers dedupe on messageId).
  *
- * <p>{@link #wake()} (called by {@link Outbox} after a commit that appended rows) runs a poll at once, so a
- * message waits for its confirm, not for the next poll; the poll remains the safety net for retries, for
- * rows other replicas committed and for lost wake-ups. Sent rows older than the retention are deleted
- * now and then.
+ * <p>Rows its service's {@link Outbox} appends while the relay runs are claimed at birth and handed over after
+ * their commit ({@link #take}): the relay publishes them from memory at once, without a claiming statement. The
+ * poll remains the safety net for retries, for rows other replicas committed, for rows appended while the relay
+ * did not take any and for rows of a relay that died holding them (once their lease expired). Sent rows older
+ * than the retention are deleted now and then.
  *
  * <p>Generalised from api-service's relay: the table comes from {@link OutboxProperties#table()}, and
  * the relay refuses to start without publisher confirms, since "sent" would otherwise mean nothing.
@@ -49,10 +53,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int PURGE_CHUNK = 1000;
     private static final Duration MIN_LEASE = Duration.ofSeconds(30);
-
-    private record OutboxRow(long id, UUID messageId, String exchange, String routingKey, String type,
-                             String payload, int attempts) {
-    }
+    /** Rows handed over and not yet published beyond which new rows are left to the poll. */
+    private static final int MAX_HANDED = 10_000;
 
     private final DatabaseClient db;
     private final RabbitTemplate rabbit;
@@ -64,6 +66,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final String purgeSql;
     private volatile ScheduledExecutorService executor;
     private final AtomicBoolean woken = new AtomicBoolean();
+    /** Committed rows claimed for this relay at birth, in the order their transactions committed. */
+    private final Queue<OutboxRow> handed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedCount = new AtomicInteger();
     private long lastPurgeNanos = System.nanoTime();
     /** A purge found a full chunk: the next poll deletes the next one (relay thread only). */
     private boolean purging;
@@ -126,6 +131,7 @@ public class OutboxRelay implements SmartLifecycle {
             e.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        releaseHanded();
         log.info("outbox relay stopped");
     }
 
@@ -134,17 +140,35 @@ public class OutboxRelay implements SmartLifecycle {
         return executor != null;
     }
 
-    /** Asks for a poll as soon as the relay's thread is free; at most one such request is pending. */
-    public void wake() {
+    /**
+     * The lease for a row appended now and claimed for this relay at birth, or null while it takes none (stopped,
+     * or too many handed over and not yet published): such rows are left unclaimed for the poll.
+     */
+    Duration leaseForNewRows() {
+        return isRunning() && handedCount.get() < MAX_HANDED ? lease() : null;
+    }
+
+    /** Rows claimed for this relay at birth whose transaction committed: published as soon as its thread is free. */
+    void take(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        handed.addAll(rows);
+        handedCount.addAndGet(rows.size());
+        wake();
+    }
+
+    /** Asks for the handed-over rows to be published as soon as the relay's thread is free; at most one such request is pending. */
+    private void wake() {
         ScheduledExecutorService e = executor;
         if (e == null || !woken.compareAndSet(false, true)) {
             return;
         }
         try {
             e.execute(() -> {
-                // Cleared before polling: rows committed during this poll wake another one.
+                // Cleared before publishing: rows handed over meanwhile wake another run.
                 woken.set(false);
-                relayDue();
+                relayHanded();
             });
         } catch (RejectedExecutionException stopping) {
             woken.set(false);
@@ -152,6 +176,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void pollSafely() {
+        relayHanded();
         relayDue();
         try {
             purgeOccasionally();
@@ -169,6 +194,44 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Database down or similar: keep the scheduler alive and try again at the next poll.
             log.warn("outbox relay poll failed: {}", e.toString());
+        }
+    }
+
+    /** Publishes the rows handed over, a batch at a time. */
+    private void relayHanded() {
+        try {
+            List<OutboxRow> batch;
+            while (isRunning() && !(batch = nextHanded(props.batchSize())).isEmpty()) {
+                publishAll(batch).block(props.confirmTimeout().multipliedBy(props.batchSize() + 2L));
+            }
+        } catch (RuntimeException e) {
+            // Their claims expire and a poll publishes them again (at-least-once).
+            log.warn("outbox relay: publishing handed-over rows failed: {}", e.toString());
+        }
+    }
+
+    private List<OutboxRow> nextHanded(int max) {
+        List<OutboxRow> batch = new ArrayList<>();
+        OutboxRow row;
+        while (batch.size() < max && (row = handed.poll()) != null) {
+            batch.add(row);
+        }
+        handedCount.addAndGet(-batch.size());
+        return batch;
+    }
+
+    /** On stop: rows handed over and not published are due again at once (another replica's poll may take them). */
+    private void releaseHanded() {
+        List<OutboxRow> left = nextHanded(Integer.MAX_VALUE);
+        if (left.isEmpty()) {
+            return;
+        }
+        try {
+            db.sql(releaseSql).bind("ids", left.stream().map(OutboxRow::id).toArray(Long[]::new))
+                    .then().block(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.warn("outbox relay: releasing {} handed-over rows failed, due again when their lease expires: {}",
+                    left.size(), e.toString());
         }
     }
 

@@ -37,7 +37,7 @@ public class ServiceSupportConfiguration {
 
   @Bean
   Outbox outbox(DatabaseClient db, OutboxProperties props, OutboxRelay relay) {
-    return new Outbox(db, props.table(), relay::wake);
+    return new Outbox(db, props.table(), relay);
   }
 
   @Bean

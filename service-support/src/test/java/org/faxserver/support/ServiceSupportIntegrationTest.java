@@ -66,6 +66,7 @@ class ServiceSupportIntegrationTest {
   @Autowired DatabaseClient db;
   @Autowired TransactionalOperator tx;
   @Autowired Outbox outbox;
+  @Autowired OutboxRelay relay;
   @Autowired ProcessedMessages processed;
   @Autowired RabbitTemplate rabbit;
   @Autowired RabbitAdmin admin;
@@ -109,6 +110,42 @@ class ServiceSupportIntegrationTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> db.sql(
             "SELECT sent_at IS NOT NULL AS sent FROM test.outbox WHERE message_id = :id")
         .bind("id", envelope.messageId()).map(row -> row.get("sent", Boolean.class)).first().block());
+  }
+
+  @Test
+  void whileTheRelayRunsARowIsClaimedForItAtBirth() {
+    createTables();
+    Envelope<JobStatusChanged> envelope = anEnvelope();
+
+    Boolean claimed = tx.transactional(outbox.append(Exchanges.FAX_EVENTS, "test.claimed", envelope)
+        .then(db.sql("SELECT claimed_until > now() AS claimed FROM test.outbox WHERE message_id = :id")
+            .bind("id", envelope.messageId()).map(row -> row.get("claimed", Boolean.class)).one())).block();
+
+    // No poll can take it meanwhile: the relay publishes it from memory once the transaction committed.
+    assertThat(claimed).isTrue();
+  }
+
+  @Test
+  void aMessageAppendedWhileTheRelayIsStoppedIsLeftToThePollAndPublishedOnceItRuns() throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    Envelope<JobStatusChanged> envelope = anEnvelope();
+
+    relay.stop();
+    try {
+      tx.transactional(outbox.append(Exchanges.FAX_EVENTS, key, envelope)).block();
+      Boolean unclaimed = db.sql("SELECT claimed_until IS NULL AND sent_at IS NULL AS unclaimed FROM test.outbox "
+              + "WHERE message_id = :id")
+          .bind("id", envelope.messageId()).map(row -> row.get("unclaimed", Boolean.class)).one().block();
+      assertThat(unclaimed).isTrue();
+    } finally {
+      relay.start();
+    }
+
+    GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+    assertThat(got.getProps().getMessageId()).isEqualTo(envelope.messageId().toString());
   }
 
   @Test

@@ -35,6 +35,6 @@ public class OutboxConfiguration {
 
     @Bean
     Outbox outbox(DatabaseClient db, OutboxProperties props, OutboxRelay relay) {
-        return new Outbox(db, props.table(), relay::wake);
+        return new Outbox(db, props.table(), relay);
     }
 }

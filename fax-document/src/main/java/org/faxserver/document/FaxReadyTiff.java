@@ -16,10 +16,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Recognises an upload that already is TIFF-F as we write it and keeps it byte for byte: every page 1728 pixels
  * wide at 204 × 196 dpi, one strip of CCITT T.4 (1-D or 2-D) or T.6 data (spandsp codes the page for the line
  * itself, whatever the file's coding), one bit per sample (tagged: spandsp refuses pages without BitsPerSample),
- * white is zero, no longer than a page we would leave uncut. Each page is still decoded once, as the converting
- * path does, so data the decoder refuses is refused as before (it tolerates much: neither path can promise a
- * clean page); only the scaling, thresholding and re-encoding are skipped, which were ~70 % of the CPU of a
- * 1-page TIFF-F submission (docs/BENCHMARKS.md).
+ * white is zero, no longer than a page we would leave uncut, and its codes decode into exactly its rows of fax width
+ * ({@link CcittRows}, which walks the codes without producing pixels). A page that fails any of this is converted
+ * instead, which decodes it with the JDK's more tolerant reader; the scaling, thresholding and re-encoding skipped
+ * for a kept page were ~70 % of the CPU of a 1-page TIFF-F submission (docs/BENCHMARKS.md).
  */
 final class FaxReadyTiff {
   private static final int WHITE_IS_ZERO = BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_WHITE_IS_ZERO;
@@ -50,10 +50,9 @@ final class FaxReadyTiff {
           } catch (IndexOutOfBoundsException end) {
             break;
           }
-          if (!faxReady(dir, length, limits, options)) {
+          if (!faxReady(dir, length, limits, options) || !codesDecode(dir, in)) {
             return Optional.empty();
           }
-          reader.read(pages);
         }
       } finally {
         reader.dispose();
@@ -68,6 +67,20 @@ final class FaxReadyTiff {
     byte[] tiff = document instanceof DocumentSource.Bytes b ? b.bytes()
         : Files.readAllBytes(((DocumentSource.File) document).path());
     return Optional.of(new ConversionResult.Converted(tiff, pages));
+  }
+
+  /** Whether the page's one strip decodes into exactly its rows of fax width (read from {@code in}). */
+  private static boolean codesDecode(TIFFDirectory dir, ImageInputStream in) throws IOException {
+    byte[] strip = new byte[(int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_BYTE_COUNTS, 0)];
+    in.seek(TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_OFFSETS, 0));
+    in.readFully(strip);
+    boolean lsbFirst = intValue(dir, BaselineTIFFTagSet.TAG_FILL_ORDER, 1) == 2;
+    int rows = intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_LENGTH, 0);
+    if (intValue(dir, BaselineTIFFTagSet.TAG_COMPRESSION, 1) == TiffPage.COMPRESSION_T6) {
+      return CcittRows.t6(strip, lsbFirst, FaxGeometry.WIDTH, rows);
+    }
+    boolean twoDimensional = (intValue(dir, BaselineTIFFTagSet.TAG_T4_OPTIONS, 0) & 1) != 0;
+    return CcittRows.t4(strip, lsbFirst, twoDimensional, FaxGeometry.WIDTH, rows);
   }
 
   static boolean faxReady(TIFFDirectory dir, long fileLength, ConversionLimits limits, ConversionOptions options) {

@@ -158,7 +158,7 @@ public class OutboxRelay implements SmartLifecycle {
         wake();
     }
 
-    /** Asks for the handed-over rows to be published as soon as the relay's thread is free; at most one such request is pending. */
+    /** Asks for the handed-over rows to be published when the relay's thread is free; at most one such request waits. */
     private void wake() {
         ScheduledExecutorService e = executor;
         if (e == null || !woken.compareAndSet(false, true)) {

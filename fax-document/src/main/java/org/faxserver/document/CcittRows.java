@@ -34,8 +34,8 @@ final class CcittRows {
 
   /** One pass over a strip: a bit reader and the changing elements of the reference and current rows. */
   private static final class Walk {
+    /** The strip, most significant bit first, and three zero bytes so a peek never reads past the array. */
     private final byte[] data;
-    private final boolean lsbFirst;
     private final long endBit;
     private final int width;
     private long bit;
@@ -44,10 +44,14 @@ final class CcittRows {
     private int[] current;
     private int count;
 
-    Walk(byte[] data, boolean lsbFirst, int width) {
-      this.data = data;
-      this.lsbFirst = lsbFirst;
-      this.endBit = (long) data.length * 8;
+    Walk(byte[] strip, boolean lsbFirst, int width) {
+      this.data = Arrays.copyOf(strip, strip.length + 3);
+      if (lsbFirst) {
+        for (int i = 0; i < strip.length; i++) {
+          data[i] = REVERSED[data[i] & 0xff];
+        }
+      }
+      this.endBit = (long) strip.length * 8;
       this.width = width;
       this.reference = new int[width + 3];
       this.current = new int[width + 3];
@@ -201,19 +205,11 @@ final class CcittRows {
       return v;
     }
 
-    /** The next {@code n} bits (at most 24) as an int, zeros past the end. */
+    /** The next {@code n} bits (at most 16) as an int; callers stop at the end of the data. */
     private int peek(int n) {
       int at = (int) (bit >>> 3);
-      int v = (octet(at) << 16) | (octet(at + 1) << 8) | octet(at + 2);
+      int v = ((data[at] & 0xff) << 16) | ((data[at + 1] & 0xff) << 8) | (data[at + 2] & 0xff);
       return (v >>> (24 - (int) (bit & 7) - n)) & ((1 << n) - 1);
-    }
-
-    private int octet(int at) {
-      if (at >= data.length) {
-        return 0;
-      }
-      int b = data[at] & 0xff;
-      return lsbFirst ? Integer.reverse(b) >>> 24 : b;
     }
   }
 
@@ -268,6 +264,14 @@ final class CcittRows {
   private static final int[] WHITE = runTable(true);
   private static final int[] BLACK = runTable(false);
   private static final int[] MODES = modeTable();
+  /** Each byte with its bits in reverse order (FillOrder 2: least significant bit first). */
+  private static final byte[] REVERSED = new byte[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      REVERSED[b] = (byte) (Integer.reverse(b) >>> 24);
+    }
+  }
 
   private static int[] runTable(boolean white) {
     int[] table = new int[1 << LOOKUP_BITS];

@@ -5,11 +5,12 @@ import java.util.Arrays;
 /**
  * Checks that a strip of CCITT data — T.4 one-dimensional (MH), T.4 two-dimensional (MR) or T.6 (MMR) — decodes
  * into exactly the page's rows of its width, walking the codes without producing pixels: what a fax-ready upload
- * needs proven before it is kept as it is (decoding it into an image with the JDK's reader cost ~7 % of the
- * pipeline's CPU per 1-page upload, docs/BENCHMARKS.md session 9). Stricter than that reader, which fills what it
- * cannot decode: any invalid code, a row longer or shorter than the width, a zero-length run that is not the first
- * of a row, uncompressed mode, a T.4 row without its EOL (libtiff, which FreeSWITCH's spandsp reads pages with,
- * synchronises on them) or data ending before the last row answers false, and the document is converted instead.
+ * needs proven before it is kept as it is. Decoding it into an image with the JDK's reader was the largest item of
+ * ours in a profile of the pipeline at 50 uploads/s and took twice as long (docs/BENCHMARKS.md session 9). Stricter
+ * than that reader, which fills what it cannot decode: any invalid code, a row longer or shorter than the width, a
+ * zero-length run that is not the first of a row, uncompressed mode, a T.4 row without its EOL (libtiff, which
+ * FreeSWITCH's spandsp reads pages with, synchronises on them) or data ending before the last row answers false,
+ * and the document is converted instead.
  */
 final class CcittRows {
   /** Longest run code (black make-up codes, 13 bits): the lookup tables' index width. */

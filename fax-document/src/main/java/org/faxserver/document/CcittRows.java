@@ -23,14 +23,21 @@ final class CcittRows {
 
   private CcittRows() {}
 
+  /** The part of a file (or all of an array) that holds a page's strip. */
+  record Strip(byte[] bytes, int offset, int length, boolean lsbFirst) {
+    Strip(byte[] whole, boolean lsbFirst) {
+      this(whole, 0, whole.length, lsbFirst);
+    }
+  }
+
   /** Whether T.4 data (2-D when {@code twoDimensional}) holds exactly {@code rows} rows of {@code width} pixels. */
-  static boolean t4(byte[] strip, boolean lsbFirst, boolean twoDimensional, int width, int rows) {
-    return new Walk(strip, lsbFirst, width).rows(rows, true, twoDimensional);
+  static boolean t4(Strip strip, boolean twoDimensional, int width, int rows) {
+    return new Walk(strip, width).rows(rows, true, twoDimensional);
   }
 
   /** Whether T.6 data holds exactly {@code rows} rows of {@code width} pixels. */
-  static boolean t6(byte[] strip, boolean lsbFirst, int width, int rows) {
-    return new Walk(strip, lsbFirst, width).rows(rows, false, true);
+  static boolean t6(Strip strip, int width, int rows) {
+    return new Walk(strip, width).rows(rows, false, true);
   }
 
   /** One pass over a strip: a bit reader and the changing elements of the reference and current rows. */
@@ -45,14 +52,15 @@ final class CcittRows {
     private int[] current;
     private int count;
 
-    Walk(byte[] strip, boolean lsbFirst, int width) {
-      this.data = Arrays.copyOf(strip, strip.length + 3);
-      if (lsbFirst) {
-        for (int i = 0; i < strip.length; i++) {
+    Walk(Strip strip, int width) {
+      this.data = Arrays.copyOfRange(strip.bytes(), strip.offset(), strip.offset() + strip.length() + 3);
+      Arrays.fill(data, strip.length(), data.length, (byte) 0); // what follows the strip in its file
+      if (strip.lsbFirst()) {
+        for (int i = 0; i < strip.length(); i++) {
           data[i] = REVERSED[data[i] & 0xff];
         }
       }
-      this.endBit = (long) strip.length * 8;
+      this.endBit = (long) strip.length() * 8;
       this.width = width;
       this.reference = new int[width + 3];
       this.current = new int[width + 3];

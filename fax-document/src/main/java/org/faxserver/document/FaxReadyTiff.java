@@ -50,7 +50,7 @@ final class FaxReadyTiff {
           } catch (IndexOutOfBoundsException end) {
             break;
           }
-          if (!faxReady(dir, length, limits, options) || !codesDecode(dir, in)) {
+          if (!faxReady(dir, length, limits, options) || !codesDecode(dir, document, in)) {
             return Optional.empty();
           }
         }
@@ -69,18 +69,30 @@ final class FaxReadyTiff {
     return Optional.of(new ConversionResult.Converted(tiff, pages));
   }
 
-  /** Whether the page's one strip decodes into exactly its rows of fax width (read from {@code in}). */
-  private static boolean codesDecode(TIFFDirectory dir, ImageInputStream in) throws IOException {
-    byte[] strip = new byte[(int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_BYTE_COUNTS, 0)];
-    in.seek(TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_OFFSETS, 0));
-    in.readFully(strip);
+  /**
+   * Whether the page's one strip (checked to lie within the file) decodes into exactly its rows of fax width: read
+   * where it is in an upload held in memory, from {@code in} for one on disk.
+   */
+  private static boolean codesDecode(TIFFDirectory dir, DocumentSource document, ImageInputStream in)
+      throws IOException {
+    int offset = (int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_OFFSETS, 0);
+    int length = (int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_BYTE_COUNTS, 0);
     boolean lsbFirst = intValue(dir, BaselineTIFFTagSet.TAG_FILL_ORDER, 1) == 2;
+    CcittRows.Strip strip;
+    if (document instanceof DocumentSource.Bytes b) {
+      strip = new CcittRows.Strip(b.bytes(), offset, length, lsbFirst);
+    } else {
+      byte[] read = new byte[length];
+      in.seek(offset);
+      in.readFully(read);
+      strip = new CcittRows.Strip(read, lsbFirst);
+    }
     int rows = intValue(dir, BaselineTIFFTagSet.TAG_IMAGE_LENGTH, 0);
     if (intValue(dir, BaselineTIFFTagSet.TAG_COMPRESSION, 1) == TiffPage.COMPRESSION_T6) {
-      return CcittRows.t6(strip, lsbFirst, FaxGeometry.WIDTH, rows);
+      return CcittRows.t6(strip, FaxGeometry.WIDTH, rows);
     }
     boolean twoDimensional = (intValue(dir, BaselineTIFFTagSet.TAG_T4_OPTIONS, 0) & 1) != 0;
-    return CcittRows.t4(strip, lsbFirst, twoDimensional, FaxGeometry.WIDTH, rows);
+    return CcittRows.t4(strip, twoDimensional, FaxGeometry.WIDTH, rows);
   }
 
   static boolean faxReady(TIFFDirectory dir, long fileLength, ConversionLimits limits, ConversionOptions options) {

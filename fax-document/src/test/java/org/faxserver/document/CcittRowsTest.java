@@ -26,15 +26,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CcittRowsTest {
 
-  /** The first page's strip and what its tags say about it. */
-  private record Strip(byte[] data, int compression, int t4Options, boolean lsbFirst, int width, int rows) {
+  /** A page's strip and what its tags say about it. */
+  private record Page(byte[] data, int compression, int t4Options, boolean lsbFirst, int width, int rows) {
     boolean decodes() {
       return decodes(data, width, rows);
     }
 
     boolean decodes(byte[] data, int width, int rows) {
-      return compression == TiffPage.COMPRESSION_T6 ? CcittRows.t6(data, lsbFirst, width, rows)
-          : CcittRows.t4(data, lsbFirst, (t4Options & 1) != 0, width, rows);
+      CcittRows.Strip strip = new CcittRows.Strip(data, lsbFirst);
+      return compression == TiffPage.COMPRESSION_T6 ? CcittRows.t6(strip, width, rows)
+          : CcittRows.t4(strip, (t4Options & 1) != 0, width, rows);
     }
   }
 
@@ -48,9 +49,9 @@ class CcittRowsTest {
   void everyPageOurConverterWritesDecodes(FaxEncoding encoding) throws IOException {
     byte[] tiff = ourTiffF(encoding);
     for (int page = 0; page < 2; page++) {
-      Strip strip = strip(tiff, page);
-      assertThat(strip.width()).isEqualTo(FaxGeometry.WIDTH);
-      assertThat(strip.decodes()).as("page %d", page).isTrue();
+      Page tagged = pageOf(tiff, page);
+      assertThat(tagged.width()).isEqualTo(FaxGeometry.WIDTH);
+      assertThat(tagged.decodes()).as("page %d", page).isTrue();
     }
   }
 
@@ -66,45 +67,45 @@ class CcittRowsTest {
           source.toString(), out.toString()).redirectErrorStream(true).start();
       assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
 
-      Strip strip = strip(Files.readAllBytes(out), 0);
+      Page tagged = pageOf(Files.readAllBytes(out), 0);
 
-      assertThat(strip.lsbFirst()).isEqualTo(fillOrder.equals("lsb2msb"));
-      assertThat(strip.decodes()).as(compression + " " + fillOrder).isTrue();
+      assertThat(tagged.lsbFirst()).isEqualTo(fillOrder.equals("lsb2msb"));
+      assertThat(tagged.decodes()).as(compression + " " + fillOrder).isTrue();
     }
   }
 
   @ParameterizedTest
   @EnumSource(FaxEncoding.class)
   void dataEndingBeforeTheLastRowDoesNotDecode(FaxEncoding encoding) throws IOException {
-    Strip strip = strip(ourTiffF(encoding), 0);
+    Page tagged = pageOf(ourTiffF(encoding), 0);
 
-    assertThat(strip.decodes(Arrays.copyOf(strip.data(), strip.data().length / 2), strip.width(), strip.rows()))
+    assertThat(tagged.decodes(Arrays.copyOf(tagged.data(), tagged.data().length / 2), tagged.width(), tagged.rows()))
         .isFalse();
   }
 
   @ParameterizedTest
   @EnumSource(FaxEncoding.class)
   void aPageOfAnotherWidthOrMoreRowsThanItHoldsDoesNotDecode(FaxEncoding encoding) throws IOException {
-    Strip strip = strip(ourTiffF(encoding), 0);
+    Page tagged = pageOf(ourTiffF(encoding), 0);
 
     if (encoding != FaxEncoding.T6) {
       // T.4 rows start 1-D coded or after a 1-D row; T.6 rows ending in "V0 under the reference row's end" fit any
       // greater width, so there only the tagged width (checked before) decides.
-      assertThat(strip.decodes(strip.data(), 2048, strip.rows())).as("wider").isFalse();
+      assertThat(tagged.decodes(tagged.data(), 2048, tagged.rows())).as("wider").isFalse();
     }
-    assertThat(strip.decodes(strip.data(), 1024, strip.rows())).as("narrower").isFalse();
-    assertThat(strip.decodes(strip.data(), strip.width(), strip.rows() + 50)).as("more rows").isFalse();
+    assertThat(tagged.decodes(tagged.data(), 1024, tagged.rows())).as("narrower").isFalse();
+    assertThat(tagged.decodes(tagged.data(), tagged.width(), tagged.rows() + 50)).as("more rows").isFalse();
   }
 
   @ParameterizedTest
   @EnumSource(FaxEncoding.class)
   void damagedCodesDoNotDecode(FaxEncoding encoding) throws IOException {
-    Strip strip = strip(ourTiffF(encoding), 0);
+    Page tagged = pageOf(ourTiffF(encoding), 0);
     // A run of bytes overwritten in the middle of the text: codes that no longer add up to the rows.
-    byte[] damaged = strip.data().clone();
+    byte[] damaged = tagged.data().clone();
     Arrays.fill(damaged, damaged.length / 3, damaged.length / 3 + 64, (byte) 0xA5);
 
-    assertThat(strip.decodes(damaged, strip.width(), strip.rows())).isFalse();
+    assertThat(tagged.decodes(damaged, tagged.width(), tagged.rows())).isFalse();
   }
 
   @Test
@@ -113,40 +114,41 @@ class CcittRowsTest {
     for (int i = 0; i < 200; i++) {
       byte[] noise = new byte[2000 + random.nextInt(20000)];
       random.nextBytes(noise);
-      assertThat(CcittRows.t6(noise, false, FaxGeometry.WIDTH, 2200)).isFalse();
-      assertThat(CcittRows.t4(noise, false, i % 2 == 0, FaxGeometry.WIDTH, 2200)).isFalse();
+      assertThat(CcittRows.t6(new CcittRows.Strip(noise, false), FaxGeometry.WIDTH, 2200)).isFalse();
+      assertThat(CcittRows.t4(new CcittRows.Strip(noise, false), i % 2 == 0, FaxGeometry.WIDTH, 2200)).isFalse();
     }
   }
 
   @Test
   void t6DataSwitchingToUncompressedModeDoesNotDecode() {
     // the extension code 0000001 111 (uncompressed mode), which fax-ready pages must not use
-    assertThat(CcittRows.t6(bits("0000001111"), false, FaxGeometry.WIDTH, 1)).isFalse();
+    assertThat(CcittRows.t6(bits("0000001111"), FaxGeometry.WIDTH, 1)).isFalse();
   }
 
   @Test
   void aWhiteRowDecodesInEachCoding() {
     // T.6: V0 against the all-white row above ends the row at the width.
-    assertThat(CcittRows.t6(new byte[] {(byte) 0b1000_0000}, false, FaxGeometry.WIDTH, 1)).isTrue();
+    assertThat(CcittRows.t6(bits("1"), FaxGeometry.WIDTH, 1)).isTrue();
     // T.4 1-D: EOL 000000000001, white 1728 = make-up 010011011 + terminating 0 (00110101).
-    byte[] oneD = bits("000000000001" + "010011011" + "00110101");
-    assertThat(CcittRows.t4(oneD, false, false, FaxGeometry.WIDTH, 1)).isTrue();
-    assertThat(CcittRows.t4(oneD, false, false, FaxGeometry.WIDTH - 1, 1)).isFalse();
+    CcittRows.Strip oneD = bits("000000000001" + "010011011" + "00110101");
+    assertThat(CcittRows.t4(oneD, false, FaxGeometry.WIDTH, 1)).isTrue();
+    assertThat(CcittRows.t4(oneD, false, FaxGeometry.WIDTH - 1, 1)).isFalse();
     // Without its EOL the row is refused (libtiff would skip data looking for one).
-    assertThat(CcittRows.t4(bits("010011011" + "00110101"), false, false, FaxGeometry.WIDTH, 1)).isFalse();
+    assertThat(CcittRows.t4(bits("010011011" + "00110101"), false, FaxGeometry.WIDTH, 1)).isFalse();
   }
 
-  private static byte[] bits(String bits) {
+  /** A strip, most significant bit first, of the bits written as 0s and 1s. */
+  private static CcittRows.Strip bits(String bits) {
     byte[] out = new byte[(bits.length() + 7) / 8];
     for (int i = 0; i < bits.length(); i++) {
       if (bits.charAt(i) == '1') {
         out[i / 8] |= (byte) (0x80 >>> (i % 8));
       }
     }
-    return out;
+    return new CcittRows.Strip(out, false);
   }
 
-  private static Strip strip(byte[] tiff, int page) throws IOException {
+  private static Page pageOf(byte[] tiff, int page) throws IOException {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(tiff))) {
       ImageReader reader = TiffInfo.tiffReader(in);
       try {
@@ -154,7 +156,7 @@ class CcittRowsTest {
         assertThat(dir.getTIFFField(BaselineTIFFTagSet.TAG_STRIP_OFFSETS).getCount()).isEqualTo(1);
         int offset = (int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_OFFSETS, 0);
         int count = (int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_STRIP_BYTE_COUNTS, 0);
-        return new Strip(Arrays.copyOfRange(tiff, offset, offset + count),
+        return new Page(Arrays.copyOfRange(tiff, offset, offset + count),
             (int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_COMPRESSION, 1),
             (int) TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_T4_OPTIONS, 0),
             TiffInfo.longValue(dir, BaselineTIFFTagSet.TAG_FILL_ORDER, 1) == 2,

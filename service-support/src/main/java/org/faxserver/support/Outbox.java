@@ -64,7 +64,7 @@ public final class Outbox {
     }
   }
 
-  private static final String COLUMNS = " (message_id, exchange, routing_key, message_type, payload";
+  private static final String COLUMNS = " (message_id, exchange, routing_key, message_type, payload, claimed_until) ";
 
   private final DatabaseClient db;
   private final String table;
@@ -93,13 +93,12 @@ public final class Outbox {
     if (messages.isEmpty()) {
       return Mono.empty();
     }
-    Duration lease = relay == null ? null : relay.leaseForNewRows();
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(COLUMNS)
-        .append(lease == null ? ") VALUES " : ", claimed_until) VALUES ");
+    Duration lease = leaseForNewRows();
+    String claimedUntil = claimedUntil(lease, "lease");
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(COLUMNS).append("VALUES ");
     for (int i = 0; i < messages.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :e").append(i).append(", :r").append(i)
-          .append(", :t").append(i).append(", :p").append(i)
-          .append(lease == null ? ")" : ", now() + make_interval(secs => :lease))");
+          .append(", :t").append(i).append(", :p").append(i).append(", ").append(claimedUntil).append(')');
     }
     // bound at once: each single bind copies every binding made before it
     Map<String, Object> values = new HashMap<>();
@@ -139,12 +138,11 @@ public final class Outbox {
    */
   public Mono<Boolean> appendWith(String changeSql, UnaryOperator<GenericExecuteSpec> bindChange, Message message) {
     Objects.requireNonNull(message, "message");
-    Duration lease = relay == null ? null : relay.leaseForNewRows();
+    Duration lease = leaseForNewRows();
     String payload = MessageJson.writeString(message.envelope());
     String sql = "WITH change AS (" + changeSql + ") INSERT INTO " + table + COLUMNS
-        + (lease == null ? ") " : ", claimed_until) ")
-        + "SELECT :outbox_m, :outbox_e, :outbox_r, :outbox_t, :outbox_p"
-        + (lease == null ? "" : ", now() + make_interval(secs => :outbox_lease)") + " FROM change RETURNING id";
+        + "SELECT :outbox_m, :outbox_e, :outbox_r, :outbox_t, :outbox_p, " + claimedUntil(lease, "outbox_lease")
+        + " FROM change RETURNING id";
     GenericExecuteSpec spec = bindChange.apply(db.sql(sql))
         .bind("outbox_m", message.envelope().messageId())
         .bind("outbox_e", message.exchange())
@@ -158,6 +156,16 @@ public final class Outbox {
         .flatMap(id -> (lease == null ? Mono.<Void>empty() : handOverAfterCommit(List.of(row(id, message, payload))))
             .thenReturn(true))
         .defaultIfEmpty(false);
+  }
+
+  /** The relay's lease for rows appended now, or null: no relay takes them, they wait unclaimed for a poll. */
+  private Duration leaseForNewRows() {
+    return relay == null ? null : relay.leaseForNewRows();
+  }
+
+  /** The claimed_until of a new row: now plus the lease in {@code :parameter}, or NULL without a lease. */
+  private static String claimedUntil(Duration lease, String parameter) {
+    return lease == null ? "NULL" : "now() + make_interval(secs => :" + parameter + ")";
   }
 
   private static OutboxRow row(long id, Message m, String payload) {

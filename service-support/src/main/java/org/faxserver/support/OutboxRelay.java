@@ -189,7 +189,7 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             int published;
             do {
-                published = relayBatch().block(props.confirmTimeout().multipliedBy(props.batchSize() + 2L));
+                published = relayBatch().block(batchTimeout());
             } while (published == props.batchSize() && isRunning());
         } catch (RuntimeException e) {
             // Database down or similar: keep the scheduler alive and try again at the next poll.
@@ -202,7 +202,7 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             List<OutboxRow> batch;
             while (isRunning() && !(batch = nextHanded(props.batchSize())).isEmpty()) {
-                publishAll(batch).block(props.confirmTimeout().multipliedBy(props.batchSize() + 2L));
+                publishAll(batch).block(batchTimeout());
             }
         } catch (RuntimeException e) {
             // Their claims expire and a poll publishes them again (at-least-once).
@@ -349,6 +349,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .filter(row -> !outcome.sent().contains(row) && !outcome.failed().containsKey(row))
                 .map(OutboxRow::id).toArray(Long[]::new);
         return untried.length == 0 ? Mono.empty() : db.sql(releaseSql).bind("ids", untried).then();
+    }
+
+    /** The longest a batch may take: a confirm wait per row and two statements. */
+    private Duration batchTimeout() {
+        return props.confirmTimeout().multipliedBy(props.batchSize() + 2L);
     }
 
     /** How long a claim holds: well beyond one batch's publish and confirm wait. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,13 +99,12 @@ class ServiceSupportIntegrationTest {
   void aMessageAppendedInACommittedTransactionIsPublishedAtOnceAndMarkedSent() throws Exception {
     createTables();
     String key = "test." + UUID.randomUUID();
-    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
-    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    String queue = queueBoundTo(key);
     Envelope<JobStatusChanged> envelope = anEnvelope();
 
     tx.transactional(outbox.append(Exchanges.FAX_EVENTS, key, envelope)).block();
 
-    GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+    GetResponse got = nextMessage(queue);
     assertThat(new String(got.getBody(), StandardCharsets.UTF_8)).contains(envelope.messageId().toString());
     assertThat(got.getProps().getMessageId()).isEqualTo(envelope.messageId().toString());
     await().atMost(Duration.ofSeconds(5)).until(() -> db.sql(
@@ -129,8 +129,7 @@ class ServiceSupportIntegrationTest {
   void aMessageAppendedWhileTheRelayIsStoppedIsLeftToThePollAndPublishedOnceItRuns() throws Exception {
     createTables();
     String key = "test." + UUID.randomUUID();
-    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
-    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    String queue = queueBoundTo(key);
     Envelope<JobStatusChanged> envelope = anEnvelope();
 
     relay.stop();
@@ -144,7 +143,7 @@ class ServiceSupportIntegrationTest {
       relay.start();
     }
 
-    GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+    GetResponse got = nextMessage(queue);
     assertThat(got.getProps().getMessageId()).isEqualTo(envelope.messageId().toString());
   }
 
@@ -152,15 +151,14 @@ class ServiceSupportIntegrationTest {
   void messagesAppendedInOneStatementArePublishedInTheirOrder() throws Exception {
     createTables();
     String key = "test." + UUID.randomUUID();
-    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
-    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    String queue = queueBoundTo(key);
     List<Envelope<JobStatusChanged>> envelopes = List.of(anEnvelope(), anEnvelope(), anEnvelope());
 
     tx.transactional(outbox.appendAll(envelopes.stream()
         .map(e -> new Outbox.Message(Exchanges.FAX_EVENTS, key, e)).toList())).block();
 
     for (Envelope<JobStatusChanged> expected : envelopes) {
-      GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+      GetResponse got = nextMessage(queue);
       assertThat(got.getProps().getMessageId()).isEqualTo(expected.messageId().toString());
     }
   }
@@ -169,8 +167,7 @@ class ServiceSupportIntegrationTest {
   void aChangeAndItsMessageInOneStatementAreBothStoredAndTheMessageIsPublishedAtOnce() throws Exception {
     createTables();
     String key = "test." + UUID.randomUUID();
-    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
-    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    String queue = queueBoundTo(key);
     Envelope<JobStatusChanged> envelope = anEnvelope();
     UUID id = UUID.randomUUID();
 
@@ -179,7 +176,7 @@ class ServiceSupportIntegrationTest {
 
     assertThat(appended).isTrue();
     assertThat(countChanges(id)).isEqualTo(1);
-    GetResponse got = await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
+    GetResponse got = nextMessage(queue);
     assertThat(got.getProps().getMessageId()).isEqualTo(envelope.messageId().toString());
   }
 
@@ -197,6 +194,18 @@ class ServiceSupportIntegrationTest {
     Long rows = db.sql("SELECT count(*) AS n FROM test.outbox WHERE message_id = :id")
         .bind("id", envelope.messageId()).map(row -> row.get("n", Long.class)).first().block();
     assertThat(rows).isZero();
+  }
+
+  /** A server-named queue that receives what is published on fax.events under {@code key}. */
+  private static String queueBoundTo(String key) throws IOException {
+    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+    channel.queueBind(queue, Exchanges.FAX_EVENTS, key);
+    return queue;
+  }
+
+  /** The queue's next message, waited for up to 10 s. */
+  private static GetResponse nextMessage(String queue) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), r -> r != null);
   }
 
   /** Inserts a row unless its name is "skip": a change whose WHERE may find nothing to do. */

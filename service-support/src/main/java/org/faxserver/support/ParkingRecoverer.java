@@ -1,5 +1,6 @@
 package org.faxserver.support;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,15 +9,16 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.retry.MessageRecoverer;
+import org.springframework.amqp.rabbit.retry.MessageBatchRecoverer;
 
 /**
  * Called when a message failed {@code max-deliveries} times: republishes it, unchanged plus the
  * reason in headers, to {@code <consumer queue>.parking} through the default exchange, and waits for
  * the broker's confirm. Only then does the listener ack the original, so a parked message is never
- * lost, and a poison message never loops.
+ * lost, and a poison message never loops. A batch listener's batch that failed is parked message by message
+ * (Spring's stateless retry acks a batch it has no batch recoverer for: this is that recoverer).
  */
-public final class ParkingRecoverer implements MessageRecoverer {
+public final class ParkingRecoverer implements MessageBatchRecoverer {
 
   private static final Logger log = LoggerFactory.getLogger(ParkingRecoverer.class);
   private static final int MAX_HEADER = 1000;
@@ -27,6 +29,13 @@ public final class ParkingRecoverer implements MessageRecoverer {
   public ParkingRecoverer(RabbitTemplate rabbit, long confirmTimeoutMillis) {
     this.rabbit = rabbit;
     this.confirmTimeoutMillis = confirmTimeoutMillis;
+  }
+
+  @Override
+  public void recover(List<Message> messages, Throwable cause) {
+    for (Message message : messages) {
+      recover(message, cause);
+    }
   }
 
   @Override

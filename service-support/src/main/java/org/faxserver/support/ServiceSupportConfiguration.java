@@ -75,6 +75,20 @@ public class ServiceSupportConfiguration {
       RabbitTemplate rabbit,
       MessagingProperties messaging,
       OutboxProperties outbox) {
+    return listenerContainerFactory(configurer, connectionFactory, converter, rabbit, messaging, outbox);
+  }
+
+  /**
+   * A factory like the default one (Boot's settings, the envelope converter, retry-then-park of a message or of a
+   * whole batch), for a service that needs another of its own, e.g. for batch listeners.
+   */
+  public static SimpleRabbitListenerContainerFactory listenerContainerFactory(
+      SimpleRabbitListenerContainerFactoryConfigurer configurer,
+      ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter,
+      RabbitTemplate rabbit,
+      MessagingProperties messaging,
+      OutboxProperties outbox) {
     SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
     configurer.configure(factory, connectionFactory);
     factory.setMessageConverter(converter);

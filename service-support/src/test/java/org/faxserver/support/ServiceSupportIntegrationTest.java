@@ -21,7 +21,7 @@ import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.BatchMessageListener;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -273,17 +273,8 @@ class ServiceSupportIntegrationTest {
 
   @Test
   void aMessageThatKeepsFailingIsParkedAfterMaxDeliveriesAndNotLooped() throws Exception {
-    String service = "support-test-" + UUID.randomUUID();
     String key = "test.poison." + UUID.randomUUID();
-    Declarables declarables = Topology.serviceQueue(service, Exchanges.FAX_EVENTS, key, false);
-    declarables.getDeclarables().forEach(d -> {
-      if (d instanceof org.springframework.amqp.core.Queue q) {
-        admin.declareQueue(q);
-      } else if (d instanceof org.springframework.amqp.core.Binding b) {
-        admin.declareBinding(b);
-      }
-    });
-    String queue = Topology.queueName(service, key);
+    String queue = declareServiceQueue(key);
     AtomicInteger calls = new AtomicInteger();
     SimpleMessageListenerContainer container = factory.createListenerContainer();
     container.setQueueNames(queue);
@@ -304,9 +295,56 @@ class ServiceSupportIntegrationTest {
       assertThat(calls.get()).as("no redelivery after parking").isEqualTo(3);
     } finally {
       container.stop();
-      admin.deleteQueue(queue);
-      admin.deleteQueue(Topology.parkingQueueName(queue));
+      deleteServiceQueue(queue);
     }
+  }
+
+  @Test
+  void aBatchThatKeepsFailingIsParkedMessageByMessage() throws Exception {
+    String key = "test.poison-batch." + UUID.randomUUID();
+    String queue = declareServiceQueue(key);
+    rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+    rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+    AtomicInteger calls = new AtomicInteger();
+    SimpleMessageListenerContainer container = factory.createListenerContainer();
+    container.setQueueNames(queue);
+    container.setConsumerBatchEnabled(true);
+    container.setBatchSize(2);
+    container.setMessageListener((BatchMessageListener) batch -> {
+      calls.incrementAndGet();
+      throw new IllegalStateException("poison batch of " + batch.size());
+    });
+    container.start();
+    try {
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> admin.getQueueInfo(Topology.parkingQueueName(queue)).getMessageCount() == 2);
+
+      assertThat(calls.get()).as("the batch of both, tried max-deliveries times").isEqualTo(3);
+      GetResponse parked = channel.basicGet(Topology.parkingQueueName(queue), true);
+      assertThat(parked.getProps().getHeaders().get("x-exception").toString()).contains("poison batch of 2");
+      assertThat(admin.getQueueInfo(queue).getMessageCount()).as("acked, not redelivered").isZero();
+    } finally {
+      container.stop();
+      deleteServiceQueue(queue);
+    }
+  }
+
+  /** A service queue and its parking queue, as a service declares them; returns the queue's name. */
+  private String declareServiceQueue(String key) {
+    String service = "support-test-" + UUID.randomUUID();
+    Topology.serviceQueue(service, Exchanges.FAX_EVENTS, key, false).getDeclarables().forEach(d -> {
+      if (d instanceof org.springframework.amqp.core.Queue q) {
+        admin.declareQueue(q);
+      } else if (d instanceof org.springframework.amqp.core.Binding b) {
+        admin.declareBinding(b);
+      }
+    });
+    return Topology.queueName(service, key);
+  }
+
+  private void deleteServiceQueue(String queue) {
+    admin.deleteQueue(queue);
+    admin.deleteQueue(Topology.parkingQueueName(queue));
   }
 
   private static Envelope<JobStatusChanged> anEnvelope() {

@@ -47,12 +47,20 @@ import org.faxserver.queue.retry.model.RetryAttemptsRule;
 import org.faxserver.queue.retry.model.RetryDelay;
 import org.faxserver.queue.retry.model.RetryDelayRule;
 import org.faxserver.queue.retry.model.RetryPolicy;
+import org.faxserver.support.EnvelopeMessageConverter;
 import org.faxserver.support.MessagingProperties;
 import org.faxserver.support.Outbox;
+import org.faxserver.support.ParkingRecoverer;
+import org.faxserver.support.OutboxProperties;
 import org.faxserver.support.ProcessedMessages;
+import org.faxserver.support.ServiceSupportConfiguration;
 import org.faxserver.support.Topology;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.autoconfigure.amqp.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -247,10 +255,31 @@ public class QueueConfiguration {
     return new JobListeners(accepting, cancelling, scheduler::nudge);
   }
 
+  /**
+   * {@code attempt.progress} in batches ({@link RecordingProgress}): one consumer, prefetch and batch of
+   * {@code progress.batch-size}, gathered for up to {@code progress.batch-wait}, acked together after the statement.
+   */
+  @Bean
+  SimpleRabbitListenerContainerFactory progressListenerContainerFactory(
+      SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter, RabbitTemplate rabbit, MessagingProperties messaging, OutboxProperties outbox,
+      QueueProperties queue) {
+    SimpleRabbitListenerContainerFactory factory = ServiceSupportConfiguration.listenerContainerFactory(configurer,
+        connectionFactory, converter, rabbit, messaging, outbox);
+    QueueProperties.Progress progress = queue.progress();
+    factory.setConsumerBatchEnabled(true);
+    factory.setBatchSize(progress.batchSize());
+    factory.setPrefetchCount(progress.batchSize());
+    factory.setReceiveTimeout(progress.batchWait().toMillis());
+    factory.setBatchReceiveTimeout(progress.batchWait().toMillis());
+    return factory;
+  }
+
   @Bean
   AttemptListeners attemptListeners(FinishingAttempts finishing, RecordingProgress progress,
-      SchedulerLoop scheduler) {
-    return new AttemptListeners(finishing, progress, scheduler::nudge);
+      SchedulerLoop scheduler, EnvelopeMessageConverter converter, RabbitTemplate rabbit, OutboxProperties outbox) {
+    return new AttemptListeners(finishing, progress, scheduler::nudge, converter,
+        new ParkingRecoverer(rabbit, outbox.confirmTimeout().toMillis()));
   }
 
   @Bean

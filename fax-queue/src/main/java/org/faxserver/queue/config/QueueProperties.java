@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduler      how due jobs and stuck attempts are looked for
  * @param gateways       concurrent call limits
  * @param circuitBreaker per-gateway breaker settings (resilience4j)
+ * @param progress       how {@code attempt.progress} reports are gathered into one statement
  * @param bindingSuffix  empty (the default): fax-queue's queues are bound to the exchanges with the plain routing
  *                       keys ({@code job.routed}, ...). Otherwise they are bound with {@code <key>.<suffix>}, so
  *                       only messages published with that key (or sent straight to the queues) reach this
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("faxserver.queue")
 public record QueueProperties(
     @DefaultValue Scheduler scheduler, @DefaultValue Gateways gateways, @DefaultValue CircuitBreaker circuitBreaker,
-    String bindingSuffix) {
+    @DefaultValue Progress progress, String bindingSuffix) {
 
   /** The routing key fax-queue binds its queue for {@code routingKey} with. */
   public String bindingKey(String routingKey) {
@@ -62,4 +63,11 @@ public record QueueProperties(
       @DefaultValue("5") int minimumCalls,
       @DefaultValue("10") int slidingWindow,
       @DefaultValue("60s") Duration openWait) {}
+
+  /**
+   * @param batchSize reports written with one statement at most
+   * @param batchWait how long a report waits for more to share its statement: the longest the views lag behind
+   *                  (roughly twice this under a steady stream), and the consumer's idle poll
+   */
+  public record Progress(@DefaultValue("50") int batchSize, @DefaultValue("100ms") Duration batchWait) {}
 }

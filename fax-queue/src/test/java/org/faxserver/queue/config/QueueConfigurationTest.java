@@ -22,11 +22,11 @@ class QueueConfigurationTest {
 
   @Test
   void queuesAreBoundWithThePlainRoutingKeysUnlessASuffixIsSet() {
-    QueueProperties plain = new QueueProperties(null, null, null, null);
-    QueueProperties isolated = new QueueProperties(null, null, null, "run42");
+    QueueProperties plain = new QueueProperties(null, null, null, null, null);
+    QueueProperties isolated = new QueueProperties(null, null, null, null, "run42");
 
     assertThat(plain.bindingKey("job.routed")).isEqualTo("job.routed");
-    assertThat(new QueueProperties(null, null, null, " ").bindingKey("job.routed")).isEqualTo("job.routed");
+    assertThat(new QueueProperties(null, null, null, null, " ").bindingKey("job.routed")).isEqualTo("job.routed");
     assertThat(isolated.bindingKey("job.routed")).isEqualTo("job.routed.run42");
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.faxserver.queue.support.QueueFixtures.aGateway;
 import static org.faxserver.queue.support.QueueFixtures.planOf;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.faxserver.model.job.JobStatus;
 import org.faxserver.model.job.PriorityGroup;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.support.QueueFixtures;
+import org.faxserver.support.Topology;
 import org.junit.jupiter.api.Test;
 
 /** Webhook/email endpoints, progress for the views, and admin changes to the fallback list. */
@@ -67,10 +69,12 @@ class DeliveriesAndAdminIntegrationTest extends QueueContextTest {
     UUID jobId = route(planOf(PriorityGroup.of(1, aGateway("gw1"))));
     OriginateFax originate = originate(jobId, 1);
 
-    AttemptProgress progress = new AttemptProgress(originate.attemptId(), jobId, ProgressStage.PAGE_TRANSFERRED,
-        new Negotiation(9600, true, T38Status.NEGOTIATED, "FAR END"), 1, 2);
-    broker.sendTo(names.attemptProgress(), Envelope.of(AttemptProgress.TYPE, 1, jobId.toString(), progress,
-        Clock.systemUTC()));
+    // Sent back to back, so they are written together (one statement for the latest of each attempt): the views
+    // show what the reports would have written one by one.
+    progress(new AttemptProgress(originate.attemptId(), jobId, ProgressStage.ANSWERED, null, 0, 2));
+    progress(new AttemptProgress(originate.attemptId(), jobId, ProgressStage.NEGOTIATED,
+        new Negotiation(9600, true, T38Status.NEGOTIATED, "FAR END"), 0, null));
+    progress(new AttemptProgress(originate.attemptId(), jobId, ProgressStage.PAGE_TRANSFERRED, null, 1, null));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(1).equals(
         db.sql("SELECT pages_sent FROM queue.job_view WHERE job_id = :id").bind("id", jobId)
@@ -78,7 +82,17 @@ class DeliveriesAndAdminIntegrationTest extends QueueContextTest {
     var attempt = db.sql("SELECT * FROM queue.attempt_view WHERE attempt_id = :id").bind("id", originate.attemptId())
         .fetch().one().block();
     assertThat(attempt).containsEntry("bit_rate", 9600).containsEntry("remote_csid", "FAR END")
-        .containsEntry("t38_status", "NEGOTIATED").containsEntry("pages_total", 2);
+        .containsEntry("t38_status", "NEGOTIATED").containsEntry("pages_total", 2).containsEntry("pages_sent", 1);
+  }
+
+  @Test
+  void aProgressBatchThatCannotBeReadIsParkedNotDropped() {
+    broker.sendRaw(names.attemptProgress(),
+        "{\"type\":\"attempt.progress\",\"payload\":42}".getBytes(StandardCharsets.UTF_8),
+        UUID.randomUUID().toString(), "attempt.progress");
+
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> broker.messageCount(Topology.parkingQueueName(names.attemptProgress())) >= 1);
   }
 
   @Test
@@ -97,6 +111,11 @@ class DeliveriesAndAdminIntegrationTest extends QueueContextTest {
 
     assertThat(listed.since()).as("unix time for mod_db").isNotNull();
     assertThat(originate.fax().t38()).isEqualTo(T38Policy.OFF);
+  }
+
+  private void progress(AttemptProgress progress) {
+    broker.sendTo(names.attemptProgress(), Envelope.of(AttemptProgress.TYPE, 1, progress.jobId().toString(), progress,
+        Clock.systemUTC()));
   }
 
   private void deliveryFinished(DeliveryFinished finished) {

@@ -42,6 +42,9 @@ public final class TestBroker implements AutoCloseable {
     try {
       connection = TestInfrastructure.get().rabbit().newConnection();
       channel = connection.createChannel();
+      // As the services declare them (idempotent): this may run before any context on a fresh broker.
+      channel.exchangeDeclare(Exchanges.FAX_COMMANDS, "topic", true);
+      channel.exchangeDeclare(Exchanges.FAX_EVENTS, "topic", true);
       String queue = channel.queueDeclare("", false, true, true, null).getQueue();
       for (String key : List.of("fax.originate", "deliver.webhook", "deliver.email")) {
         channel.queueBind(queue, Exchanges.FAX_COMMANDS, key);

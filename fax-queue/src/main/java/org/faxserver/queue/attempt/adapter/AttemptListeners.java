@@ -1,6 +1,8 @@
 package org.faxserver.queue.attempt.adapter;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.faxserver.model.attempt.AttemptFinished;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.delivery.DeliveryFinished;
@@ -8,7 +10,11 @@ import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.attempt.application.FinishingAttempts;
 import org.faxserver.queue.attempt.application.RecordingProgress;
 import org.faxserver.queue.config.QueueNames;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.rabbit.retry.MessageRecoverer;
+import org.springframework.amqp.support.converter.MessageConversionException;
+import org.springframework.amqp.support.converter.MessageConverter;
 
 /** AMQP entry for attempt reports; acked after commit (each method waits for its transaction). */
 public final class AttemptListeners {
@@ -18,12 +24,21 @@ public final class AttemptListeners {
   private final FinishingAttempts finishing;
   private final RecordingProgress progress;
   private final Runnable jobsDue;
+  private final MessageConverter converter;
+  private final MessageRecoverer parking;
 
-  /** @param jobsDue called after a commit that made a job due now (next endpoint at once) */
-  public AttemptListeners(FinishingAttempts finishing, RecordingProgress progress, Runnable jobsDue) {
+  /**
+   * @param jobsDue   called after a commit that made a job due now (next endpoint at once)
+   * @param converter reads {@code attempt.progress} envelopes
+   * @param parking   parks a progress message that cannot be read
+   */
+  public AttemptListeners(FinishingAttempts finishing, RecordingProgress progress, Runnable jobsDue,
+      MessageConverter converter, MessageRecoverer parking) {
     this.finishing = finishing;
     this.progress = progress;
     this.jobsDue = jobsDue;
+    this.converter = converter;
+    this.parking = parking;
   }
 
   @RabbitListener(queues = "#{@queueNames.attemptFinished()}", concurrency = QueueNames.CONSUMERS)
@@ -40,8 +55,30 @@ public final class AttemptListeners {
     }
   }
 
-  @RabbitListener(queues = "#{@queueNames.attemptProgress()}")
-  public void onAttemptProgress(Envelope<AttemptProgress> envelope) {
-    progress.record(envelope).block(TIMEOUT);
+  /**
+   * A batch, oldest first (one consumer keeps the order); see {@code progressListenerContainerFactory}. Read here
+   * rather than by Spring, which rejects a message it cannot read without a dead-letter queue (lost): such a message
+   * is parked like any other, and the rest of its batch recorded.
+   */
+  @RabbitListener(queues = "#{@queueNames.attemptProgress()}", containerFactory = "progressListenerContainerFactory")
+  public void onAttemptProgress(List<Message> oldestFirst) {
+    List<Envelope<AttemptProgress>> reports = new ArrayList<>(oldestFirst.size());
+    for (Message message : oldestFirst) {
+      try {
+        reports.add(progressReport(message));
+      } catch (MessageConversionException unreadable) {
+        parking.recover(message, unreadable);
+      }
+    }
+    progress.record(reports).block(TIMEOUT);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Envelope<AttemptProgress> progressReport(Message message) {
+    if (converter.fromMessage(message) instanceof Envelope<?> envelope
+        && envelope.payload() instanceof AttemptProgress) {
+      return (Envelope<AttemptProgress>) envelope;
+    }
+    throw new MessageConversionException("not an attempt.progress envelope");
   }
 }

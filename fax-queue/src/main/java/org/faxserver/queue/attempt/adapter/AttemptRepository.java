@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.faxserver.model.attempt.AttemptProgress;
+import org.faxserver.model.attempt.Negotiation;
 import org.faxserver.model.fax.FaxResult;
 import org.faxserver.model.job.AttemptSummary;
 import org.faxserver.model.job.EndpointKind;
@@ -71,15 +72,7 @@ public final class AttemptRepository implements AttemptStore {
   }
 
   @Override
-  public Mono<AttemptRecord> lock(UUID attemptId) {
-    return db.sql("SELECT " + RECORD_COLUMNS + " FROM queue.attempt WHERE attempt_id = :id FOR UPDATE")
-        .bind("id", attemptId)
-        .map(AttemptRepository::toRecord)
-        .one();
-  }
-
-  @Override
-  public Mono<Void> finish(UUID attemptId, AttemptReport report) {
+  public Mono<AttemptRecord> finishIfLive(UUID attemptId, AttemptReport report) {
     AttemptOutcome o = report.outcome();
     FaxResult r = report.result();
     var sql = db.sql("WITH ended AS (UPDATE queue.attempt SET ended_at = :ended, end_kind = :end, success = :success, "
@@ -88,10 +81,12 @@ public final class AttemptRepository implements AttemptStore {
             + "ecm = coalesce(:ecm, ecm), t38_status = coalesce(:t38, t38_status), bad_rows = :badRows, "
             + "negotiations = :negotiations, pages_sent = coalesce(:pagesSent, pages_sent), "
             + "pages_total = coalesce(:pagesTotal, pages_total), pages = CAST(:pages AS jsonb), "
-            + "result = CAST(:result AS jsonb) WHERE attempt_id = :id AND ended_at IS NULL RETURNING job_id) "
+            + "result = CAST(:result AS jsonb) WHERE attempt_id = :id AND ended_at IS NULL "
+            + "RETURNING " + RECORD_COLUMNS + "), "
             // The job's pages while this is still its live attempt (the job update that follows releases it).
-            + "UPDATE queue.job SET pages_sent = coalesce(:pagesSent, pages_sent) "
-            + "WHERE job_id IN (SELECT job_id FROM ended) AND live_attempt_id = :id")
+            + "job AS (UPDATE queue.job SET pages_sent = coalesce(:pagesSent, pages_sent) "
+            + "WHERE job_id IN (SELECT job_id FROM ended) AND live_attempt_id = :id) "
+            + "SELECT * FROM ended")
         .bind("id", attemptId)
         .bind("ended", report.endedAt())
         .bind("end", o.end().name())
@@ -111,28 +106,40 @@ public final class AttemptRepository implements AttemptStore {
     sql = bind(sql, "pagesTotal", r == null ? null : r.pagesTotal(), Integer.class);
     sql = bind(sql, "pages", r == null ? null : json(r.pages()), String.class);
     sql = bind(sql, "result", json(r), String.class);
-    return sql.then();
+    return sql.map(AttemptRepository::toRecord).one();
   }
 
   @Override
-  public Mono<Void> progress(AttemptProgress p) {
-    // One statement for both rows: progress is the pipeline's most frequent message.
-    var sql = db.sql("WITH live AS (UPDATE queue.attempt SET pages_sent = :pages, "
-            + "pages_total = coalesce(:total, pages_total), bit_rate = coalesce(:rate, bit_rate), "
-            + "ecm = coalesce(:ecm, ecm), t38_status = coalesce(:t38, t38_status), "
-            + "remote_csid = coalesce(:csid, remote_csid) WHERE attempt_id = :id AND ended_at IS NULL "
-            + "RETURNING job_id) "
-            + "UPDATE queue.job SET pages_sent = :pages WHERE job_id IN (SELECT job_id FROM live) "
-            + "AND live_attempt_id = :id")
-        .bind("id", p.attemptId())
-        .bind("pages", p.pagesTransferred());
-    var n = p.negotiation();
-    sql = bind(sql, "total", p.pagesTotal(), Integer.class);
-    sql = bind(sql, "rate", n == null ? null : n.transferRate(), Integer.class);
-    sql = bind(sql, "ecm", n == null ? null : n.ecmUsed(), Boolean.class);
-    sql = bind(sql, "t38", n == null ? null : n.t38Status().name(), String.class);
-    sql = bind(sql, "csid", n == null ? null : n.remoteStationId(), String.class);
-    return sql.then();
+  public Mono<Void> progress(List<AttemptProgress> latestPerAttempt) {
+    if (latestPerAttempt.isEmpty()) {
+      return Mono.empty();
+    }
+    // One statement for all attempts and their jobs: progress is the pipeline's most frequent message.
+    String rows = valuesRows("(CAST(:id# AS uuid), CAST(:pages# AS integer), CAST(:total# AS integer), "
+        + "CAST(:rate# AS integer), CAST(:ecm# AS boolean), CAST(:t38# AS text), CAST(:csid# AS text))",
+        latestPerAttempt.size());
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < latestPerAttempt.size(); i++) {
+      AttemptProgress p = latestPerAttempt.get(i);
+      Negotiation n = p.negotiation();
+      values.put("id" + i, p.attemptId());
+      values.put("pages" + i, p.pagesTransferred());
+      values.put("total" + i, orNull(p.pagesTotal(), Integer.class));
+      values.put("rate" + i, orNull(n == null ? null : n.transferRate(), Integer.class));
+      values.put("ecm" + i, orNull(n == null ? null : n.ecmUsed(), Boolean.class));
+      values.put("t38" + i, orNull(n == null ? null : n.t38Status().name(), String.class));
+      values.put("csid" + i, orNull(n == null ? null : n.remoteStationId(), String.class));
+    }
+    return db.sql("WITH live AS (UPDATE queue.attempt AS a SET pages_sent = v.pages, "
+            + "pages_total = coalesce(v.total, a.pages_total), bit_rate = coalesce(v.rate, a.bit_rate), "
+            + "ecm = coalesce(v.ecm, a.ecm), t38_status = coalesce(v.t38, a.t38_status), "
+            + "remote_csid = coalesce(v.csid, a.remote_csid) "
+            + "FROM (VALUES " + rows + ") AS v(attempt_id, pages, total, rate, ecm, t38, csid) "
+            + "WHERE a.attempt_id = v.attempt_id AND a.ended_at IS NULL RETURNING a.attempt_id, a.job_id, a.pages_sent) "
+            + "UPDATE queue.job AS j SET pages_sent = live.pages_sent FROM live "
+            + "WHERE j.job_id = live.job_id AND j.live_attempt_id = live.attempt_id")
+        .bindValues(values)
+        .then();
   }
 
   @Override

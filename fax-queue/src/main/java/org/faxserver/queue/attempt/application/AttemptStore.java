@@ -18,17 +18,18 @@ public interface AttemptStore {
   /** {@link #insert} for several attempts in one statement. */
   Mono<Void> insertAll(List<AttemptSpec> specs, Instant startedAt);
 
-  /** The attempt, locked for update; empty if unknown (e.g. another service's test job). */
-  Mono<AttemptRecord> lock(UUID attemptId);
-
-  /** Ends a live attempt with its report, and records its pages on its job while it is the job's live attempt. */
-  Mono<Void> finish(UUID attemptId, AttemptReport report);
+  /**
+   * Ends the attempt with its report if it is live, and records its pages on its job while it is the job's live
+   * attempt; returns the attempt as ended (locked until the transaction ends), empty when it is unknown (e.g.
+   * another service's test job) or had ended already.
+   */
+  Mono<AttemptRecord> finishIfLive(UUID attemptId, AttemptReport report);
 
   /**
-   * Records negotiation and page progress of a live attempt, and the pages sent on its job while it is the job's
-   * live attempt; ignored once it ended.
+   * Records negotiation and page progress of live attempts (one report per attempt), and the pages sent on their
+   * jobs while they are the jobs' live attempts; a report for an attempt that ended is ignored.
    */
-  Mono<Void> progress(AttemptProgress progress);
+  Mono<Void> progress(List<AttemptProgress> latestPerAttempt);
 
   Mono<Void> markKillRequested(UUID attemptId, Instant at);
 

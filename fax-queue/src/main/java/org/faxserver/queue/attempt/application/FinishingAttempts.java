@@ -2,6 +2,7 @@ package org.faxserver.queue.attempt.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import org.faxserver.model.attempt.AttemptFinished;
 import org.faxserver.model.fax.HangupCause;
 import org.faxserver.model.job.JobStatus;
@@ -67,41 +68,41 @@ public final class FinishingAttempts {
   /** @return whether the report made the job due now (its next endpoint at once), so the scheduler should run */
   public Mono<Boolean> callFinished(Envelope<AttemptFinished> envelope) {
     AttemptFinished finished = envelope.payload();
-    AttemptOutcome outcome = AttemptOutcome.of(finished);
-    return inTransaction(attempts.lock(finished.attemptId())
-        .flatMap(attempt -> finishing(attempt, new AttemptReport(outcome, finished.result(), clock.instant()))));
+    return inTransaction(finishing(finished.attemptId(),
+        new AttemptReport(AttemptOutcome.of(finished), finished.result(), clock.instant())));
   }
 
   /** @return like {@link #callFinished} */
   public Mono<Boolean> deliveryFinished(Envelope<DeliveryFinished> envelope) {
     DeliveryFinished finished = envelope.payload();
-    AttemptOutcome outcome = AttemptOutcome.of(finished);
-    return inTransaction(attempts.lock(finished.attemptId())
-        .flatMap(attempt -> finishing(attempt, new AttemptReport(outcome, null, clock.instant()))));
+    return inTransaction(finishing(finished.attemptId(),
+        new AttemptReport(AttemptOutcome.of(finished), null, clock.instant())));
+  }
+
+  /** Ends a live attempt with {@code report} and applies it to its job; must run inside a transaction. */
+  public Mono<Void> finish(AttemptRecord attempt, AttemptReport report) {
+    return finishing(attempt.attemptId(), report).then();
   }
 
   /**
-   * Ends a live attempt with {@code report} and applies it to its job; must run inside a transaction
-   * that holds the attempt's lock.
+   * {@link #finish}; true when the job is due now, empty when the report changed nothing. The attempt's own state (ended or not) makes reports idempotent:
+   * ending it is the statement that finds and locks it.
    */
-  public Mono<Void> finish(AttemptRecord attempt, AttemptReport report) {
-    return finishing(attempt, report).then();
-  }
-
-  /** {@link #finish}; true when the job is due now. */
-  private Mono<Boolean> finishing(AttemptRecord attempt, AttemptReport report) {
-    if (!attempt.isLive()) {
-      log.info("attempt {} already ended; report ignored", attempt.attemptId());
-      return Mono.just(false);
-    }
+  private Mono<Boolean> finishing(UUID attemptId, AttemptReport report) {
     Instant now = clock.instant();
     AttemptOutcome outcome = report.outcome();
-    if (attempt.isGatewayCall()) {
-      gate.record(attempt.endpoint().target(), outcome);
-    }
-    return attempts.finish(attempt.attemptId(), report)
-        .then(jobs.lock(attempt.jobId()))
-        .flatMap(job -> apply(job, attempt, outcome, now));
+    return attempts.finishIfLive(attemptId, report)
+        .doOnSuccess(attempt -> {
+          if (attempt == null) {
+            log.info("attempt {} is unknown or already ended; report ignored", attemptId);
+          }
+        })
+        .flatMap(attempt -> {
+          if (attempt.isGatewayCall()) {
+            gate.record(attempt.endpoint().target(), outcome);
+          }
+          return jobs.lock(attempt.jobId()).flatMap(job -> apply(job, attempt, outcome, now));
+        });
   }
 
   private Mono<Boolean> apply(Job job, AttemptRecord attempt, AttemptOutcome outcome, Instant now) {

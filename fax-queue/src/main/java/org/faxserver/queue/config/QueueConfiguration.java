@@ -167,7 +167,7 @@ public class QueueConfiguration {
   @Bean
   AcceptingJobs acceptingJobs(JobWorkflow workflow, JobStore jobs, JobMessages messages,
       TransactionalOperator tx, Clock clock, StartingAttempts starting) {
-    return new AcceptingJobs(workflow, jobs, messages, tx, clock, starting::startIfFirstInLine);
+    return new AcceptingJobs(workflow, jobs, messages, tx, clock, starting::startAccepted);
   }
 
   @Bean

@@ -154,15 +154,13 @@ public final class StartingAttempts {
   }
 
   /**
-   * Within the caller's transaction (the one that stored {@code job}): starts the new job at once unless other jobs
-   * are due and waiting, which go first, through the scheduler. True when it was started (or postponed) here.
+   * Within the caller's transaction (the one that stored {@code job}, due and first in line): starts it at once. A
+   * gateway another transaction is starting calls through is not waited for: the scheduler starts jobs in batches,
+   * so under load the locks are shared by many starts instead of serialising one per accept. True when it was
+   * started (or postponed) here.
    */
-  public Mono<Boolean> startIfFirstInLine(Job job) {
-    return Mono.defer(() -> jobs.countDue(clock.instant(), 2))
-        // The new job itself is due (and visible to its own transaction): anything more is waiting longer. A gateway
-        // another transaction is starting calls through is not waited for either: the scheduler starts jobs in
-        // batches, so under load the locks are shared by many starts instead of serialising one per accept.
-        .flatMap(due -> due > 1 ? Mono.just(false) : startAll(List.of(job), gate::tryLock));
+  public Mono<Boolean> startAccepted(Job job) {
+    return Mono.defer(() -> startAll(List.of(job), gate::tryLock));
   }
 
   /**

@@ -34,7 +34,7 @@ public final class JobRepository implements JobStore {
 
   /**
    * Due jobs by {@code next_attempt_at} alone (V4): a walk of job_due_idx in order that stops at the limit, whatever
-   * the table's statistics say. All three are planned that way in {@code JobClaimIntegrationTest}.
+   * the table's statistics say. All four are planned that way in {@code JobClaimIntegrationTest}.
    */
   static final String CLAIM_DUE_SQL = "SELECT " + COLUMNS + " FROM queue.job WHERE next_attempt_at <= :now "
       + "ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED";
@@ -42,6 +42,8 @@ public final class JobRepository implements JobStore {
       + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED";
   static final String COUNT_DUE_SQL = "SELECT count(*) AS due FROM (SELECT 1 FROM queue.job "
       + "WHERE next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :max) d";
+  static final String FIRST_DUE_SQL = "SELECT 1 FROM queue.job WHERE next_attempt_at <= :now "
+      + "ORDER BY next_attempt_at LIMIT 1";
 
   private final DatabaseClient db;
 
@@ -50,7 +52,7 @@ public final class JobRepository implements JobStore {
   }
 
   @Override
-  public Mono<Boolean> insertIfAbsent(Job job, Instant now) {
+  public Mono<Stored> insertIfAbsent(Job job, Instant now) {
     Map<String, Object> values = new HashMap<>();
     values.put("id", job.id());
     values.put("tenant", job.tenantId());
@@ -68,14 +70,18 @@ public final class JobRepository implements JobStore {
     putFailure(values, job.failure(), "");
     values.put("now", now);
     values.put("completed", orNull(job.isFinal() ? now : null, Instant.class));
-    return db.sql("INSERT INTO queue.job (job_id, tenant_id, origin, submitted_by, from_number, to_number, "
+    // The outer query does not see the row its own INSERT adds (one snapshot), so "others due" excludes the new job.
+    return db.sql("WITH inserted AS (INSERT INTO queue.job (job_id, tenant_id, origin, submitted_by, from_number, "
+            + "to_number, "
             + "document_key, document_media_type, pages, options, plan, status, next_attempt_at, failure_type, "
             + "failure_code, failure_message, created_at, updated_at, completed_at) VALUES (:id, :tenant, :origin, "
             + ":submittedBy, :from, :to, :docKey, :docType, :pages, CAST(:options AS jsonb), CAST(:plan AS jsonb), "
             + ":status, :next, :failureType, :failureCode, :failureMessage, :now, :now, :completed) "
-            + "ON CONFLICT (job_id) DO NOTHING")
+            + "ON CONFLICT (job_id) DO NOTHING RETURNING job_id) "
+            + "SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, EXISTS (" + FIRST_DUE_SQL + ") AS others_due")
         .bindValues(values)
-        .fetch().rowsUpdated().map(rows -> rows == 1);
+        .map(row -> new Stored(row.get("inserted", Boolean.class), row.get("others_due", Boolean.class)))
+        .one();
   }
 
   @Override

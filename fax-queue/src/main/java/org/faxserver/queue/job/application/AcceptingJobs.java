@@ -23,14 +23,14 @@ public final class AcceptingJobs {
 
   private static final Logger log = LoggerFactory.getLogger(AcceptingJobs.class);
 
-  /** Starts a job within the transaction that stored it; joins the caller's transaction. */
+  /** Starts a due job that is first in line within the transaction that stored it; joins that transaction. */
   @FunctionalInterface
   public interface FirstStart {
     /** Leaves every job to the scheduler. */
     FirstStart NONE = job -> Mono.just(false);
 
     /** True when the job was started (or postponed) here; false leaves it to the scheduler. */
-    Mono<Boolean> startIfFirstInLine(Job job);
+    Mono<Boolean> start(Job job);
   }
 
   private final JobWorkflow workflow;
@@ -72,14 +72,15 @@ public final class AcceptingJobs {
       Instant now = clock.instant();
       JobChange change = workflow.accept(envelope.payload(), now);
       return jobs.insertIfAbsent(change.job(), now)
-          .flatMap(inserted -> {
-            if (!inserted) {
+          .flatMap(stored -> {
+            if (!stored.inserted()) {
               log.info("job {} is known already; job.routed {} ignored", change.job().id(), envelope.messageId());
               return Mono.just(false);
             }
-            Mono<Boolean> leftToScheduler = change.job().isDue(now)
-                ? start.startIfFirstInLine(change.job()).map(started -> !started)
-                : Mono.just(false);
+            // Jobs that were due already go first, through the scheduler.
+            Mono<Boolean> leftToScheduler = !change.job().isDue(now) ? Mono.just(false)
+                : stored.othersDue() ? Mono.just(true)
+                : start.start(change.job()).map(started -> !started);
             return messages.publish(change).then(leftToScheduler);
           });
     });

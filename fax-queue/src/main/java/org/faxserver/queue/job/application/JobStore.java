@@ -10,8 +10,17 @@ import reactor.core.publisher.Mono;
 /** Port: where jobs are kept. Every method joins the caller's transaction. */
 public interface JobStore {
 
-  /** Stores a new job; false if a job with that id exists already (redelivered job.routed). */
-  Mono<Boolean> insertIfAbsent(Job job, Instant now);
+  /**
+   * Stores a new job unless a job with that id exists already (redelivered job.routed), and tells in the same
+   * statement whether other jobs were due at {@code now}: a new job that is due goes first only if none wait.
+   */
+  Mono<Stored> insertIfAbsent(Job job, Instant now);
+
+  /**
+   * @param inserted  false if the job was known already
+   * @param othersDue whether other jobs were due ({@code next_attempt_at <= now}, nothing live) as it was stored
+   */
+  record Stored(boolean inserted, boolean othersDue) {}
 
   /** The job, locked for update until the transaction ends; empty if unknown. */
   Mono<Job> lock(UUID jobId);

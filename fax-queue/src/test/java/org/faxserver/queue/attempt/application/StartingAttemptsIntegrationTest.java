@@ -91,7 +91,7 @@ class StartingAttemptsIntegrationTest {
         new ManagingOverrides(new OverrideRepository(db), outbox, processed, tx, clock),
         new JobMessages(outbox, attempts, clock), tx, clock);
     accepting = new AcceptingJobs(QueueFixtures.aWorkflow(), jobs, new JobMessages(outbox, attempts, clock), tx, clock,
-        starting::startIfFirstInLine);
+        starting::startAccepted);
     acceptingWithBrokenStart = new AcceptingJobs(QueueFixtures.aWorkflow(), jobs,
         new JobMessages(outbox, attempts, clock), tx, clock,
         job -> jobs.countDue(clock.instant(), 2).then(Mono.error(new IllegalStateException("start broke"))));

@@ -117,7 +117,7 @@ class JobClaimIntegrationTest {
         .then().block();
 
     for (String sql : new String[] {JobRepository.COUNT_DUE_SQL, JobRepository.CLAIM_DUE_SQL,
-        JobRepository.CLAIM_ONE_DUE_SQL}) {
+        JobRepository.CLAIM_ONE_DUE_SQL, JobRepository.FIRST_DUE_SQL}) {
       var explain = fresh.sql("EXPLAIN " + sql).bind("now", Instant.now());
       explain = sql.contains(":max") ? explain.bind("max", 10) : explain;
       explain = sql.contains(":limit") ? explain.bind("limit", 10) : explain;

@@ -22,7 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * The writing side of a transactional outbox: {@link #append} inserts the message into the service's
  * outbox table through the same {@link DatabaseClient}, so when it is composed into the caller's
- * reactive transaction the message exists exactly when the caller's change was committed.
+ * reactive transaction the message exists exactly when the caller's change was committed. Within a transaction
+ * the messages are inserted just before it commits, all of them in one statement however many steps appended
+ * them.
  * {@link OutboxRelay} publishes it. While the service's relay runs, a row is written already claimed by it
  * ({@code claimed_until}, its lease) and handed to it after the commit (at once without a transaction), so the
  * relay publishes it from memory: a message waits for its confirm, not for a poll, and costs no claiming
@@ -88,11 +90,26 @@ public final class Outbox {
     return appendAll(List.of(new Message(exchange, routingKey, envelope)));
   }
 
-  /** Adds messages in one statement (one round trip), in list order, within the caller's transaction. */
+  /**
+   * Adds messages, in list order, within the caller's transaction: written when it commits, together with every
+   * other message it appended (one INSERT per transaction, in the order they were appended; never if it rolls
+   * back). Without a transaction they are written at once, in one statement.
+   */
   public Mono<Void> appendAll(List<Message> messages) {
     if (messages.isEmpty()) {
       return Mono.empty();
     }
+    List<Message> copy = List.copyOf(messages);
+    return TransactionSynchronizationManager.forCurrentTransaction()
+        .filter(TransactionSynchronizationManager::isSynchronizationActive)
+        .map(sync -> inTransaction(sync).toInsert.addAll(copy))
+        .onErrorResume(NoTransactionException.class, none -> Mono.empty())
+        .switchIfEmpty(Mono.defer(() -> insert(copy).flatMap(this::handOverAfterCommit).thenReturn(true)))
+        .then();
+  }
+
+  /** Inserts messages in one statement; returns the rows to hand to the relay (none when it does not run). */
+  private Mono<List<OutboxRow>> insert(List<Message> messages) {
     Duration lease = leaseForNewRows();
     String claimedUntil = claimedUntil(lease, "lease");
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(COLUMNS).append("VALUES ");
@@ -113,16 +130,16 @@ public final class Outbox {
       values.put("p" + i, payloads.get(i));
     }
     if (lease == null) {
-      return db.sql(sql.toString()).bindValues(values).then();
+      return db.sql(sql.toString()).bindValues(values).then().thenReturn(List.of());
     }
     values.put("lease", (double) lease.toSeconds());
     return db.sql(sql.append(" RETURNING id, message_id").toString()).bindValues(values)
         .map(row -> Map.entry(row.get("message_id", UUID.class), row.get("id", Long.class)))
         .all()
         .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-        .flatMap(ids -> handOverAfterCommit(IntStream.range(0, messages.size())
+        .map(ids -> IntStream.range(0, messages.size())
             .mapToObj(i -> row(ids.get(messages.get(i).envelope().messageId()), messages.get(i), payloads.get(i)))
-            .toList()));
+            .toList());
   }
 
   /**
@@ -153,7 +170,7 @@ public final class Outbox {
       spec = spec.bind("outbox_lease", (double) lease.toSeconds());
     }
     return spec.map(row -> row.get("id", Long.class)).one()
-        .flatMap(id -> (lease == null ? Mono.<Void>empty() : handOverAfterCommit(List.of(row(id, message, payload))))
+        .flatMap(id -> handOverAfterCommit(lease == null ? List.of() : List.of(row(id, message, payload)))
             .thenReturn(true))
         .defaultIfEmpty(false);
   }
@@ -174,10 +191,13 @@ public final class Outbox {
 
   /** Gives the relay rows it claimed at birth once they are committed: after the caller's transaction, or now. */
   private Mono<Void> handOverAfterCommit(List<OutboxRow> rows) {
+    if (rows.isEmpty()) {
+      return Mono.empty();
+    }
     return TransactionSynchronizationManager.forCurrentTransaction()
         .doOnNext(sync -> {
           if (sync.isSynchronizationActive()) {
-            committedWith(sync).addAll(rows);
+            inTransaction(sync).toHandOver.addAll(rows);
           } else {
             relay.take(rows);
           }
@@ -186,22 +206,61 @@ public final class Outbox {
         .then();
   }
 
-  /** The rows this transaction appended so far, handed over together once it committed (never if it rolls back). */
-  private List<OutboxRow> committedWith(TransactionSynchronizationManager sync) {
-    @SuppressWarnings("unchecked")
-    List<OutboxRow> rows = (List<OutboxRow>) sync.getResource(this);
-    if (rows == null) {
-      List<OutboxRow> appended = new ArrayList<>();
-      sync.bindResource(this, appended);
-      sync.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public Mono<Void> afterCommit() {
-          return Mono.fromRunnable(() -> relay.take(appended));
-        }
-      });
-      rows = appended;
+  /** This outbox's part in the caller's transaction, registered with it the first time it is asked for. */
+  private InTransaction inTransaction(TransactionSynchronizationManager sync) {
+    InTransaction part = (InTransaction) sync.getResource(this);
+    if (part == null) {
+      part = new InTransaction(sync);
+      sync.bindResource(this, part);
+      sync.registerSynchronization(part);
     }
-    return rows;
+    return part;
+  }
+
+  /**
+   * What a transaction appended: inserted in one statement just before it commits (so a failure there rolls it
+   * back), then handed to the relay once it committed. A transaction's steps run one after another, so no locking.
+   */
+  private final class InTransaction implements TransactionSynchronization {
+    final List<Message> toInsert = new ArrayList<>();
+    final List<OutboxRow> toHandOver = new ArrayList<>();
+    private final TransactionSynchronizationManager sync;
+
+    InTransaction(TransactionSynchronizationManager sync) {
+      this.sync = sync;
+    }
+
+    @Override
+    public Mono<Void> beforeCommit(boolean readOnly) {
+      if (toInsert.isEmpty()) {
+        return Mono.empty();
+      }
+      List<Message> messages = List.copyOf(toInsert);
+      toInsert.clear();
+      return insert(messages).doOnNext(toHandOver::addAll).then();
+    }
+
+    @Override
+    public Mono<Void> afterCommit() {
+      return toHandOver.isEmpty() ? Mono.empty() : Mono.fromRunnable(() -> relay.take(toHandOver));
+    }
+
+    // A transaction suspended for another (REQUIRES_NEW) keeps its part; the other gets its own.
+    @Override
+    public Mono<Void> suspend() {
+      return Mono.fromRunnable(() -> sync.unbindResource(Outbox.this));
+    }
+
+    @Override
+    public Mono<Void> resume() {
+      return Mono.fromRunnable(() -> sync.bindResource(Outbox.this, this));
+    }
+
+    /** Leaves nothing behind for a later transaction that might reuse the same context. */
+    @Override
+    public Mono<Void> afterCompletion(int status) {
+      return Mono.fromRunnable(() -> sync.unbindResourceIfPossible(Outbox.this));
+    }
   }
 
   /** The DDL of an outbox table, for a service's Flyway migration (or a test). */

@@ -35,6 +35,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The support pieces against the real broker and a fresh database. */
@@ -84,6 +85,22 @@ class ServiceSupportIntegrationTest {
     amqp.close();
   }
 
+  /**
+   * Triggers that note, for each outbox row, whether it was claimed as it was inserted, and count the INSERT
+   * statements on the outbox.
+   */
+  private static final String OUTBOX_WATCH = """
+      CREATE TABLE test.outbox_birth (message_id uuid PRIMARY KEY, claimed_at_birth boolean NOT NULL);
+      CREATE TABLE test.outbox_statements (statements bigint NOT NULL);
+      INSERT INTO test.outbox_statements VALUES (0);
+      CREATE FUNCTION test.note_birth() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        INSERT INTO test.outbox_birth VALUES (NEW.message_id, NEW.claimed_until IS NOT NULL); RETURN NEW; END $$;
+      CREATE FUNCTION test.count_statement() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE test.outbox_statements SET statements = statements + 1; RETURN NULL; END $$;
+      CREATE TRIGGER note_birth AFTER INSERT ON test.outbox FOR EACH ROW EXECUTE FUNCTION test.note_birth();
+      CREATE TRIGGER count_statement AFTER INSERT ON test.outbox FOR EACH STATEMENT
+        EXECUTE FUNCTION test.count_statement()""";
+
   private void createTables() {
     db.sql("CREATE SCHEMA IF NOT EXISTS test").then().block();
     db.sql("CREATE TABLE IF NOT EXISTS test.change_target (id uuid PRIMARY KEY, name text NOT NULL)").then().block();
@@ -91,7 +108,8 @@ class ServiceSupportIntegrationTest {
         .fetch().first().hasElement()
         .flatMap(exists -> exists ? Mono.empty()
             : db.sql(Outbox.ddl("test.outbox")).then()
-                .then(db.sql(ProcessedMessages.ddl("test.processed_message")).then()))
+                .then(db.sql(ProcessedMessages.ddl("test.processed_message")).then())
+                .then(Flux.fromArray(OUTBOX_WATCH.split(";\n")).concatMap(sql -> db.sql(sql).then()).then()))
         .block();
   }
 
@@ -117,12 +135,41 @@ class ServiceSupportIntegrationTest {
     createTables();
     Envelope<JobStatusChanged> envelope = anEnvelope();
 
-    Boolean claimed = tx.transactional(outbox.append(Exchanges.FAX_EVENTS, "test.claimed", envelope)
-        .then(db.sql("SELECT claimed_until > now() AS claimed FROM test.outbox WHERE message_id = :id")
-            .bind("id", envelope.messageId()).map(row -> row.get("claimed", Boolean.class)).one())).block();
+    tx.transactional(outbox.append(Exchanges.FAX_EVENTS, "test.claimed", envelope)).block();
 
-    // No poll can take it meanwhile: the relay publishes it from memory once the transaction committed.
+    // No poll can take it before the relay does: the relay publishes it from memory once the transaction committed.
+    Boolean claimed = db.sql("SELECT claimed_at_birth FROM test.outbox_birth WHERE message_id = :id")
+        .bind("id", envelope.messageId()).map(row -> row.get("claimed_at_birth", Boolean.class)).one().block();
     assertThat(claimed).isTrue();
+  }
+
+  @Test
+  void aTransactionsMessagesAreWrittenAsItCommitsInOneStatementAndPublishedInTheOrderTheyWereAppended()
+      throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    String queue = queueBoundTo(key);
+    List<Envelope<JobStatusChanged>> envelopes = List.of(anEnvelope(), anEnvelope(), anEnvelope());
+    long statementsBefore = outboxInsertStatements();
+
+    Long storedWithin = tx.transactional(outbox.append(Exchanges.FAX_EVENTS, key, envelopes.get(0))
+        .then(outbox.appendAll(envelopes.subList(1, 3).stream()
+            .map(e -> new Outbox.Message(Exchanges.FAX_EVENTS, key, e)).toList()))
+        .then(db.sql("SELECT count(*) AS n FROM test.outbox WHERE message_id IN (:ids)")
+            .bind("ids", envelopes.stream().map(Envelope::messageId).toList())
+            .map(row -> row.get("n", Long.class)).one())).block();
+
+    assertThat(storedWithin).as("not written before the commit").isZero();
+    assertThat(outboxInsertStatements() - statementsBefore).isEqualTo(1);
+    for (Envelope<JobStatusChanged> expected : envelopes) {
+      GetResponse got = nextMessage(queue);
+      assertThat(got.getProps().getMessageId()).isEqualTo(expected.messageId().toString());
+    }
+  }
+
+  private long outboxInsertStatements() {
+    return db.sql("SELECT statements FROM test.outbox_statements").map(row -> row.get("statements", Long.class))
+        .one().block();
   }
 
   @Test
@@ -145,22 +192,6 @@ class ServiceSupportIntegrationTest {
 
     GetResponse got = nextMessage(queue);
     assertThat(got.getProps().getMessageId()).isEqualTo(envelope.messageId().toString());
-  }
-
-  @Test
-  void messagesAppendedInOneStatementArePublishedInTheirOrder() throws Exception {
-    createTables();
-    String key = "test." + UUID.randomUUID();
-    String queue = queueBoundTo(key);
-    List<Envelope<JobStatusChanged>> envelopes = List.of(anEnvelope(), anEnvelope(), anEnvelope());
-
-    tx.transactional(outbox.appendAll(envelopes.stream()
-        .map(e -> new Outbox.Message(Exchanges.FAX_EVENTS, key, e)).toList())).block();
-
-    for (Envelope<JobStatusChanged> expected : envelopes) {
-      GetResponse got = nextMessage(queue);
-      assertThat(got.getProps().getMessageId()).isEqualTo(expected.messageId().toString());
-    }
   }
 
   @Test

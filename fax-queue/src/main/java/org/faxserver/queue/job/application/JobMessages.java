@@ -27,10 +27,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns job transitions and started attempts into messages, written to the outbox in the caller's
- * transaction, one insert for all messages of a change: {@code job.status}, {@code job.completed} (with every attempt and the job's document),
- * {@code call.kill},
- * {@code fax.originate}, {@code deliver.webhook}, {@code deliver.email}.
+ * Turns job transitions and started attempts into messages, written to the outbox in the caller's transaction
+ * (the outbox writes all of a transaction's messages with one insert as it commits): {@code job.status},
+ * {@code job.completed} (with every attempt and the job's document), {@code call.kill}, {@code fax.originate},
+ * {@code deliver.webhook}, {@code deliver.email}.
  */
 public final class JobMessages {
 
@@ -48,7 +48,7 @@ public final class JobMessages {
     return messages(change).flatMap(outbox::appendAll);
   }
 
-  /** Each start's messages and the command that carries out its attempt, all in one outbox insert. */
+  /** Each start's messages and the command that carries out its attempt. */
   public Mono<Void> publishStarted(List<JobWorkflow.Started> starts) {
     return Flux.fromIterable(starts)
         .concatMap(start -> messages(start.change()).map(events -> {

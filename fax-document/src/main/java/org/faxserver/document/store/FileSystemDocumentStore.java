@@ -17,7 +17,7 @@ import java.util.Optional;
  * A {@link DocumentStore} in a directory (shared with FreeSWITCH, {@code faxserver.documents.root}).
  * A key maps to {@code root/key}; writes go to a temporary file in the target directory, are forced
  * to disk, then moved into place atomically, so FreeSWITCH or a concurrent reader never picks up a
- * half-written TIFF.
+ * half-written TIFF, and the directory is forced to disk too, so the stored document survives a crash.
  */
 public final class FileSystemDocumentStore implements DocumentStore {
 
@@ -42,9 +42,10 @@ public final class FileSystemDocumentStore implements DocumentStore {
   @Override
   public void store(String key, InputStream content) throws IOException {
     Path target = resolve(key);
-    Files.createDirectories(target.getParent());
+    Path directory = target.getParent();
+    Path firstCreated = createDirectories(directory);
     // Same directory as the target: the move is a rename on one file system.
-    Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, ".part");
+    Path temp = Files.createTempFile(directory, TEMP_PREFIX, ".part");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
           OutputStream out = Channels.newOutputStream(channel)) {
@@ -56,6 +57,30 @@ public final class FileSystemDocumentStore implements DocumentStore {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
+    }
+    // The rename (and any directory made for it) is durable only once its directory is: without this a crash soon
+    // after the caller was told "stored" could leave the document under its temporary name, or not at all.
+    for (Path d = directory; ; d = d.getParent()) {
+      syncDirectory(d);
+      if (firstCreated == null || d.equals(firstCreated.getParent())) {
+        break;
+      }
+    }
+  }
+
+  /** Creates {@code directory} and missing parents; returns the outermost one it created, or null if none. */
+  private Path createDirectories(Path directory) throws IOException {
+    Path outermostMissing = null;
+    for (Path d = directory; d != null && d.startsWith(root) && !Files.isDirectory(d); d = d.getParent()) {
+      outermostMissing = d;
+    }
+    Files.createDirectories(directory);
+    return outermostMissing;
+  }
+
+  private static void syncDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
     }
   }
 

@@ -2,7 +2,9 @@ package org.faxserver.queue.attempt.adapter;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.faxserver.model.attempt.AttemptFinished;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.delivery.DeliveryFinished;
@@ -63,14 +65,17 @@ public final class AttemptListeners {
   @RabbitListener(queues = "#{@queueNames.attemptProgress()}", containerFactory = "progressListenerContainerFactory")
   public void onAttemptProgress(List<Message> oldestFirst) {
     List<Envelope<AttemptProgress>> reports = new ArrayList<>(oldestFirst.size());
+    Map<Message, MessageConversionException> unreadable = new LinkedHashMap<>();
     for (Message message : oldestFirst) {
       try {
         reports.add(progressReport(message));
-      } catch (MessageConversionException unreadable) {
-        parking.recover(message, unreadable);
+      } catch (MessageConversionException e) {
+        unreadable.put(message, e);
       }
     }
     progress.record(reports).block(TIMEOUT);
+    // Only now: if recording fails, the batch is retried and then parked whole, so nothing is parked twice.
+    unreadable.forEach(parking::recover);
   }
 
   @SuppressWarnings("unchecked")

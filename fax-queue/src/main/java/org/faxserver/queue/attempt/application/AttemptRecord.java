@@ -16,10 +16,6 @@ public record AttemptRecord(
     Instant killRequestedAt,
     Instant endedAt) {
 
-  public boolean isLive() {
-    return endedAt == null;
-  }
-
   public boolean isGatewayCall() {
     return endpoint.kind() == EndpointKind.GATEWAY;
   }

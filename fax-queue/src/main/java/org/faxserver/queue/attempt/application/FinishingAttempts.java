@@ -85,8 +85,8 @@ public final class FinishingAttempts {
   }
 
   /**
-   * {@link #finish}; true when the job is due now, empty when the report changed nothing. The attempt's own state (ended or not) makes reports idempotent:
-   * ending it is the statement that finds and locks it.
+   * {@link #finish}; true when the job is due now, empty when the report changed nothing. Ending the attempt is the
+   * statement that finds and locks it, so the attempt's own state (ended or not) makes reports idempotent.
    */
   private Mono<Boolean> finishing(UUID attemptId, AttemptReport report) {
     Instant now = clock.instant();

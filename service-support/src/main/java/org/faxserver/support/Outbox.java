@@ -102,7 +102,7 @@ public final class Outbox {
     List<Message> copy = List.copyOf(messages);
     return TransactionSynchronizationManager.forCurrentTransaction()
         .filter(TransactionSynchronizationManager::isSynchronizationActive)
-        .map(sync -> inTransaction(sync).toInsert.addAll(copy))
+        .map(sync -> inTransaction(sync).add(copy))
         .onErrorResume(NoTransactionException.class, none -> Mono.empty())
         .switchIfEmpty(Mono.defer(() -> insert(copy).flatMap(this::handOverAfterCommit).thenReturn(true)))
         .then();
@@ -148,7 +148,8 @@ public final class Outbox {
    * {@code WITH change AS (<changeSql>) INSERT INTO <outbox> ... SELECT ... FROM change}. {@code changeSql} is an
    * INSERT, UPDATE or DELETE ending in {@code RETURNING} that returns at most one row; its named parameters must
    * not start with {@code outbox_}. When the change returns no row (its WHERE found nothing to do), nothing is
-   * appended.
+   * appended. Meant for a change without a transaction: inside one, its row is written at once, so before messages
+   * {@link #appendAll} collected earlier in that transaction.
    *
    * @param bindChange binds {@code changeSql}'s parameters
    * @return whether the change returned a row (and the message was appended)
@@ -222,22 +223,27 @@ public final class Outbox {
    * back), then handed to the relay once it committed. A transaction's steps run one after another, so no locking.
    */
   private final class InTransaction implements TransactionSynchronization {
-    final List<Message> toInsert = new ArrayList<>();
+    private final List<Message> toInsert = new ArrayList<>();
     final List<OutboxRow> toHandOver = new ArrayList<>();
     private final TransactionSynchronizationManager sync;
+    private boolean inserted;
 
     InTransaction(TransactionSynchronizationManager sync) {
       this.sync = sync;
     }
 
+    /** Fails instead of losing a message appended once the transaction began to commit (nothing does that). */
+    boolean add(List<Message> messages) {
+      if (inserted) {
+        throw new IllegalStateException("a message was appended after its transaction's outbox rows were written");
+      }
+      return toInsert.addAll(messages);
+    }
+
     @Override
     public Mono<Void> beforeCommit(boolean readOnly) {
-      if (toInsert.isEmpty()) {
-        return Mono.empty();
-      }
-      List<Message> messages = List.copyOf(toInsert);
-      toInsert.clear();
-      return insert(messages).doOnNext(toHandOver::addAll).then();
+      inserted = true;
+      return toInsert.isEmpty() ? Mono.empty() : insert(List.copyOf(toInsert)).doOnNext(toHandOver::addAll).then();
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class FileSystemDocumentStore implements DocumentStore {
   public void store(String key, InputStream content) throws IOException {
     Path target = resolve(key);
     Path directory = target.getParent();
-    Path firstCreated = createDirectories(directory);
+    Files.createDirectories(directory);
     // Same directory as the target: the move is a rename on one file system.
     Path temp = Files.createTempFile(directory, TEMP_PREFIX, ".part");
     try {
@@ -58,24 +58,13 @@ public final class FileSystemDocumentStore implements DocumentStore {
       Files.deleteIfExists(temp);
       throw e;
     }
-    // The rename (and any directory made for it) is durable only once its directory is: without this a crash soon
-    // after the caller was told "stored" could leave the document under its temporary name, or not at all.
-    for (Path d = directory; ; d = d.getParent()) {
+    // The rename, and the entries of directories made for it, are durable only once their directories are: without
+    // this a crash soon after the caller was told "stored" could leave the document under its temporary name, or not
+    // at all. Every level up to the root, so a directory another thread has just made is covered too (a directory
+    // with nothing new syncs in tens of microseconds).
+    for (Path d = directory; d != null && d.startsWith(root); d = d.getParent()) {
       syncDirectory(d);
-      if (firstCreated == null || d.equals(firstCreated.getParent())) {
-        break;
-      }
     }
-  }
-
-  /** Creates {@code directory} and missing parents; returns the outermost one it created, or null if none. */
-  private Path createDirectories(Path directory) throws IOException {
-    Path outermostMissing = null;
-    for (Path d = directory; d != null && d.startsWith(root) && !Files.isDirectory(d); d = d.getParent()) {
-      outermostMissing = d;
-    }
-    Files.createDirectories(directory);
-    return outermostMissing;
   }
 
   private static void syncDirectory(Path directory) throws IOException {

@@ -74,7 +74,7 @@ public final class AttemptListeners {
       }
     }
     progress.record(reports).block(TIMEOUT);
-    // Only now: if recording fails, the batch is retried and then parked whole, so nothing is parked twice.
+    // Only now: a batch retried because recording failed (and then parked whole) does not park these twice.
     unreadable.forEach(parking::recover);
   }
 

@@ -69,5 +69,19 @@ public record QueueProperties(
    * @param batchWait how long a report waits for more to share its statement: the longest the views lag behind
    *                  (roughly twice this under a steady stream), and the consumer's idle poll
    */
-  public record Progress(@DefaultValue("50") int batchSize, @DefaultValue("100ms") Duration batchWait) {}
+  public record Progress(@DefaultValue("50") int batchSize, @DefaultValue("100ms") Duration batchWait) {
+
+    /** A batch is one statement with 7 parameters per report (PostgreSQL takes at most 65,535). */
+    public static final int MAX_BATCH_SIZE = 1000;
+
+    public Progress {
+      if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+        throw new IllegalArgumentException("faxserver.queue.progress.batch-size must be 1 to " + MAX_BATCH_SIZE
+            + ", was " + batchSize);
+      }
+      if (batchWait == null || batchWait.isNegative() || batchWait.isZero()) {
+        throw new IllegalArgumentException("faxserver.queue.progress.batch-wait must be positive, was " + batchWait);
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ package org.faxserver.queue.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.faxserver.model.fax.HangupCause;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,15 @@ class QueueConfigurationTest {
     assertThat(plain.bindingKey("job.routed")).isEqualTo("job.routed");
     assertThat(new QueueProperties(null, null, null, null, " ").bindingKey("job.routed")).isEqualTo("job.routed");
     assertThat(isolated.bindingKey("job.routed")).isEqualTo("job.routed.run42");
+  }
+
+  @Test
+  void aProgressBatchThatOneStatementCannotHoldOrNoWaitStopsStartUp() {
+    Duration wait = Duration.ofMillis(100);
+
+    assertThat(new QueueProperties.Progress(QueueProperties.Progress.MAX_BATCH_SIZE, wait).batchSize()).isEqualTo(1000);
+    assertThatThrownBy(() -> new QueueProperties.Progress(0, wait)).hasMessageContaining("batch-size");
+    assertThatThrownBy(() -> new QueueProperties.Progress(10_000, wait)).hasMessageContaining("batch-size");
+    assertThatThrownBy(() -> new QueueProperties.Progress(50, Duration.ZERO)).hasMessageContaining("batch-wait");
   }
 }

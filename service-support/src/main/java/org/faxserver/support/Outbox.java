@@ -22,10 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * The writing side of a transactional outbox: {@link #append} inserts the message into the service's
  * outbox table through the same {@link DatabaseClient}, so when it is composed into the caller's
- * reactive transaction the message exists exactly when the caller's change was committed. Within a transaction
- * the messages are inserted just before it commits, all of them in one statement however many steps appended
- * them.
- * {@link OutboxRelay} publishes it. While the service's relay runs, a row is written already claimed by it
+ * reactive transaction the message exists exactly when the caller's change was committed (a transaction's
+ * messages are inserted just before it commits, with one statement however many steps appended them).
+ * {@link OutboxRelay} publishes them. While the service's relay runs, a row is written already claimed by it
  * ({@code claimed_until}, its lease) and handed to it after the commit (at once without a transaction), so the
  * relay publishes it from memory: a message waits for its confirm, not for a poll, and costs no claiming
  * statement. A relay that dies holding such rows leaves them to the next poll once the lease has expired, as

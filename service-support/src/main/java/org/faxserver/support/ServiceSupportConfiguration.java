@@ -63,32 +63,23 @@ public class ServiceSupportConfiguration {
     return new EnvelopeMessageConverter(types);
   }
 
-  /**
-   * Replaces Boot's default factory (same bean name): Boot's settings, plus the envelope converter
-   * and retry-then-park.
-   */
-  @Bean(name = "rabbitListenerContainerFactory")
-  SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
-      SimpleRabbitListenerContainerFactoryConfigurer configurer,
-      ConnectionFactory connectionFactory,
-      EnvelopeMessageConverter converter,
-      RabbitTemplate rabbit,
-      MessagingProperties messaging,
-      OutboxProperties outbox) {
-    return listenerContainerFactory(configurer, connectionFactory, converter, rabbit, messaging, outbox);
+  /** Parks a message (or each message of a batch) that failed {@code max-deliveries} times. */
+  @Bean
+  ParkingRecoverer parkingRecoverer(RabbitTemplate rabbit, OutboxProperties outbox) {
+    return new ParkingRecoverer(rabbit, outbox.confirmTimeout().toMillis());
   }
 
   /**
-   * A factory like the default one (Boot's settings, the envelope converter, retry-then-park of a message or of a
-   * whole batch), for a service that needs another of its own, e.g. for batch listeners.
+   * Replaces Boot's default factory (same bean name): Boot's settings, plus the envelope converter and
+   * retry-then-park. Public and static so that a service can build another like it, e.g. for batch listeners.
    */
-  public static SimpleRabbitListenerContainerFactory listenerContainerFactory(
+  @Bean(name = "rabbitListenerContainerFactory")
+  public static SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
       SimpleRabbitListenerContainerFactoryConfigurer configurer,
       ConnectionFactory connectionFactory,
       EnvelopeMessageConverter converter,
-      RabbitTemplate rabbit,
       MessagingProperties messaging,
-      OutboxProperties outbox) {
+      ParkingRecoverer parking) {
     SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
     configurer.configure(factory, connectionFactory);
     factory.setMessageConverter(converter);
@@ -97,7 +88,7 @@ public class ServiceSupportConfiguration {
         RetryInterceptorBuilder.stateless()
             .maxAttempts(messaging.maxDeliveries())
             .backOffOptions(initial, 2.0, initial * 10)
-            .recoverer(new ParkingRecoverer(rabbit, outbox.confirmTimeout().toMillis()))
+            .recoverer(parking)
             .build());
     return factory;
   }

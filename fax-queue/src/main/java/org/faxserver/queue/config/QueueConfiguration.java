@@ -51,7 +51,6 @@ import org.faxserver.support.EnvelopeMessageConverter;
 import org.faxserver.support.MessagingProperties;
 import org.faxserver.support.Outbox;
 import org.faxserver.support.ParkingRecoverer;
-import org.faxserver.support.OutboxProperties;
 import org.faxserver.support.ProcessedMessages;
 import org.faxserver.support.ServiceSupportConfiguration;
 import org.faxserver.support.Topology;
@@ -59,7 +58,6 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.amqp.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -262,10 +260,10 @@ public class QueueConfiguration {
   @Bean
   SimpleRabbitListenerContainerFactory progressListenerContainerFactory(
       SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
-      EnvelopeMessageConverter converter, RabbitTemplate rabbit, MessagingProperties messaging, OutboxProperties outbox,
+      EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking,
       QueueProperties queue) {
-    SimpleRabbitListenerContainerFactory factory = ServiceSupportConfiguration.listenerContainerFactory(configurer,
-        connectionFactory, converter, rabbit, messaging, outbox);
+    SimpleRabbitListenerContainerFactory factory = ServiceSupportConfiguration.rabbitListenerContainerFactory(
+        configurer, connectionFactory, converter, messaging, parking);
     QueueProperties.Progress progress = queue.progress();
     factory.setConsumerBatchEnabled(true);
     factory.setBatchSize(progress.batchSize());
@@ -277,9 +275,8 @@ public class QueueConfiguration {
 
   @Bean
   AttemptListeners attemptListeners(FinishingAttempts finishing, RecordingProgress progress,
-      SchedulerLoop scheduler, EnvelopeMessageConverter converter, RabbitTemplate rabbit, OutboxProperties outbox) {
-    return new AttemptListeners(finishing, progress, scheduler::nudge, converter,
-        new ParkingRecoverer(rabbit, outbox.confirmTimeout().toMillis()));
+      SchedulerLoop scheduler, EnvelopeMessageConverter converter, ParkingRecoverer parking) {
+    return new AttemptListeners(finishing, progress, scheduler::nudge, converter, parking);
   }
 
   @Bean

@@ -69,8 +69,8 @@ class DeliveriesAndAdminIntegrationTest extends QueueContextTest {
     UUID jobId = route(planOf(PriorityGroup.of(1, aGateway("gw1"))));
     OriginateFax originate = originate(jobId, 1);
 
-    // Sent back to back, so they are written together (one statement for the latest of each attempt): the views
-    // show what the reports would have written one by one.
+    // Sent back to back, so usually written together (one statement for the latest of each attempt): either way
+    // the views show what the reports would have written one by one.
     progress(new AttemptProgress(originate.attemptId(), jobId, ProgressStage.ANSWERED, null, 0, 2));
     progress(new AttemptProgress(originate.attemptId(), jobId, ProgressStage.NEGOTIATED,
         new Negotiation(9600, true, T38Status.NEGOTIATED, "FAR END"), 0, null));

@@ -40,10 +40,10 @@ public final class JobRepository implements JobStore {
       + "ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED";
   static final String CLAIM_ONE_DUE_SQL = "SELECT job_id FROM queue.job WHERE next_attempt_at <= :now "
       + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED";
-  static final String COUNT_DUE_SQL = "SELECT count(*) AS due FROM (SELECT 1 FROM queue.job "
-      + "WHERE next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :max) d";
-  static final String FIRST_DUE_SQL = "SELECT 1 FROM queue.job WHERE next_attempt_at <= :now "
-      + "ORDER BY next_attempt_at LIMIT 1";
+  private static final String DUE_WALK = "SELECT 1 FROM queue.job WHERE next_attempt_at <= :now "
+      + "ORDER BY next_attempt_at";
+  static final String COUNT_DUE_SQL = "SELECT count(*) AS due FROM (" + DUE_WALK + " LIMIT :max) d";
+  static final String FIRST_DUE_SQL = DUE_WALK + " LIMIT 1";
 
   private final DatabaseClient db;
 
@@ -72,9 +72,9 @@ public final class JobRepository implements JobStore {
     values.put("completed", orNull(job.isFinal() ? now : null, Instant.class));
     // The outer query does not see the row its own INSERT adds (one snapshot), so "others due" excludes the new job.
     return db.sql("WITH inserted AS (INSERT INTO queue.job (job_id, tenant_id, origin, submitted_by, from_number, "
-            + "to_number, "
-            + "document_key, document_media_type, pages, options, plan, status, next_attempt_at, failure_type, "
-            + "failure_code, failure_message, created_at, updated_at, completed_at) VALUES (:id, :tenant, :origin, "
+            + "to_number, document_key, document_media_type, pages, options, plan, status, next_attempt_at, "
+            + "failure_type, failure_code, failure_message, created_at, updated_at, completed_at) VALUES (:id, "
+            + ":tenant, :origin, "
             + ":submittedBy, :from, :to, :docKey, :docType, :pages, CAST(:options AS jsonb), CAST(:plan AS jsonb), "
             + ":status, :next, :failureType, :failureCode, :failureMessage, :now, :now, :completed) "
             + "ON CONFLICT (job_id) DO NOTHING RETURNING job_id) "

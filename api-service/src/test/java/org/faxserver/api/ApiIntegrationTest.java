@@ -47,6 +47,7 @@ import org.springframework.util.FileSystemUtils;
         "faxserver.documents.max-pages=5",
         "faxserver.documents.max-files=3",
         "faxserver.events.heartbeat=300ms",
+        "faxserver.events.unbind-after=200ms",
         // Graceful shutdown waits for the test client's pooled connections and would hold up JVM exit
         // past surefire's 30 s limit; the tests do not exercise shutdown.
         "server.shutdown=immediate"})

@@ -17,7 +17,7 @@ import org.springframework.amqp.core.Queue;
  * auto-delete queues (a placement hint, client-local is what RabbitMQ does for them anyway), so an external
  * Qpid works too while quorum queues etc. still reach an external RabbitMQ. The one that matters today is {@code x-queue-master-locator}, which Spring AMQP's
  * {@code AnonymousQueue} always adds (fax-router's and notifier-service's per-instance
- * {@code directory.changed} queues, esl-gateway's reply queue); placement hints mean nothing on a
+ * {@code directory.changed} queues, esl-gateway's reply queue, api-service's job events queue); placement hints mean nothing on a
  * single broker. Arguments that change behaviour (TTL, dead-lettering, limits) are dropped with a warning.
  */
 final class QpidCompatibleDeclarables implements DeclarableCustomizer {

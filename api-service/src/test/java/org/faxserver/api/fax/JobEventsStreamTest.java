@@ -10,6 +10,8 @@ import java.util.UUID;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import org.faxserver.api.fax.events.BrokerJobEventFeed;
+import org.faxserver.api.fax.events.JobEventsListener;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.attempt.Negotiation;
 import org.faxserver.model.attempt.ProgressStage;
@@ -24,9 +26,12 @@ import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -37,9 +42,17 @@ class JobEventsStreamTest extends FaxApiTest {
             };
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+    @Autowired
+    private BrokerJobEventFeed feed;
+    @Autowired
+    private JobEventsListener listener;
+    @Autowired
+    private CachingConnectionFactory connections;
+
     private TenantFixture tenant;
     private Connection connection;
     private Channel channel;
+    private Disposable publishing;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -50,6 +63,9 @@ class JobEventsStreamTest extends FaxApiTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        if (publishing != null) {
+            publishing.dispose();
+        }
         connection.close();
     }
 
@@ -117,6 +133,50 @@ class JobEventsStreamTest extends FaxApiTest {
                 .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUCCEEDED"))
                 .expectComplete()
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void anInstanceWithoutStreamsIsNotSentJobEvents() throws Exception {
+        awaitFeedBound(false);
+        long before = listener.received();
+        UUID job = quietSubmission(tenant, 1);
+        for (int i = 0; i < 5; i++) {
+            status(job, JobStatus.IN_PROGRESS); // nobody watches: not routed to this instance
+        }
+        StepVerifier.create(withoutHeartbeats(stream(job)))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUBMITTED"))
+                .then(() -> status(job, JobStatus.SUCCEEDED))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUCCEEDED"))
+                .expectComplete()
+                .verify(TIMEOUT);
+        // One consumer, in queue order: had the five been routed here, they would have come before the last.
+        assertThat(listener.received() - before).isEqualTo(1);
+        awaitFeedBound(false); // unbound again once the last stream ended (test configuration: after 200 ms)
+    }
+
+    @Test
+    void aStreamKeepsGettingEventsAfterTheBrokerConnectionIsRenewed() {
+        UUID job = quietSubmission(tenant, 1);
+        StepVerifier.create(withoutHeartbeats(stream(job)))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUBMITTED"))
+                .then(() -> {
+                    // The exclusive queue and its bindings go with the connection; a new queue is declared.
+                    connections.resetConnection();
+                    // What is published before the new queue is bound is lost (informational), so keep publishing.
+                    publishing = Flux.interval(Duration.ofMillis(200)).take(TIMEOUT)
+                            .subscribe(tick -> status(job, JobStatus.IN_PROGRESS));
+                })
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "IN_PROGRESS"))
+                .thenCancel()
+                .verify(TIMEOUT);
+    }
+
+    private void awaitFeedBound(boolean bound) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (feed.isBound() != bound) {
+            assertThat(System.nanoTime()).as("feed bound = " + bound).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test

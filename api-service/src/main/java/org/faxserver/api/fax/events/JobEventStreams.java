@@ -12,15 +12,18 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Builds a job's event stream: the current state first, then live events, ending after a final
- * status. The hub is subscribed before the current state is read, and events arriving meanwhile are
- * buffered, so nothing published in between is lost (at worst a status is seen twice). Everything
- * lives in the one subscription of the returned stream, so nothing outlasts the client.
+ * status. The feed is on and the hub subscribed before the current state is read, and events
+ * arriving meanwhile are buffered, so nothing published in between is lost (at worst a status is
+ * seen twice). Everything lives in the one subscription of the returned stream, so nothing outlasts
+ * the client.
  */
 public class JobEventStreams {
     private final JobEventHub hub;
+    private final JobEventFeed feed;
 
-    public JobEventStreams(JobEventHub hub) {
+    public JobEventStreams(JobEventHub hub, JobEventFeed feed) {
         this.hub = hub;
+        this.feed = feed;
     }
 
     /**
@@ -28,6 +31,12 @@ public class JobEventStreams {
      *                     its first event, while the HTTP status can still say so
      */
     public Flux<JobEvent> open(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState) {
+        return Flux.usingWhen(Mono.fromSupplier(feed::hold),
+                hold -> hold.ready().thenMany(watch(principal, jobId, currentState)),
+                hold -> Mono.fromRunnable(hold::release));
+    }
+
+    private Flux<JobEvent> watch(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState) {
         return Flux.defer(() -> {
             Sinks.Many<JobEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
             String tenant = String.valueOf(principal.tenantId());

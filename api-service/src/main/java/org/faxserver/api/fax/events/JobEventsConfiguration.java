@@ -1,9 +1,12 @@
 package org.faxserver.api.fax.events;
 
+import java.util.List;
+
 import org.faxserver.model.messaging.RoutingKeys;
 import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.Binding;
-import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -13,29 +16,34 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every api-service instance hears every {@code job.status} and {@code attempt.progress} on its own
- * server-named, exclusive, auto-delete queue (decision 0004): an SSE client may be connected to any
- * instance, and the queue disappears with the instance.
+ * An api-service instance hears {@code job.status} and {@code attempt.progress} on its own
+ * exclusive, auto-delete queue (decision 0004), which is bound to them only while an SSE
+ * stream of this instance needs them ({@link BrokerJobEventFeed}): an SSE client may be connected to
+ * any instance, and the queue disappears with the instance.
  */
 @Configuration(proxyBeanMethods = false)
 class JobEventsConfiguration {
 
-    /** Empty name: the broker names it; RabbitAdmin records the actual name on each (re)declaration. */
+    /**
+     * Named here once (exclusive, auto-delete, not durable), so it keeps its name across reconnects: with a
+     * name the broker gives, RabbitAdmin re-declared it under a new one while the listener's consumer kept
+     * asking for the old one, and events stopped after the first lost connection.
+     */
     @Bean
     Queue jobEventsQueue() {
-        return new Queue("", false, true, true);
+        return new AnonymousQueue(new Base64UrlNamingStrategy("api-service.job-events."));
     }
 
+    /** Depends on the admin, so its connection listener runs after the admin's queue declaration. */
     @Bean
-    Binding jobStatusBinding(@Qualifier("jobEventsQueue") Queue queue,
-                             @Qualifier("faxEventsExchange") TopicExchange faxEvents) {
-        return BindingBuilder.bind(queue).to(faxEvents).with(RoutingKeys.JOB_STATUS);
-    }
-
-    @Bean
-    Binding attemptProgressBinding(@Qualifier("jobEventsQueue") Queue queue,
-                                   @Qualifier("faxEventsExchange") TopicExchange faxEvents) {
-        return BindingBuilder.bind(queue).to(faxEvents).with(RoutingKeys.ATTEMPT_PROGRESS);
+    BrokerJobEventFeed jobEventFeed(AmqpAdmin admin, ConnectionFactory connections,
+                                    @Qualifier("jobEventsQueue") Queue queue,
+                                    @Qualifier("faxEventsExchange") TopicExchange faxEvents,
+                                    JobEventsProperties props) {
+        BrokerJobEventFeed feed = new BrokerJobEventFeed(admin, queue.getName(), faxEvents.getName(),
+                List.of(RoutingKeys.JOB_STATUS, RoutingKeys.ATTEMPT_PROGRESS), props.unbindAfter());
+        connections.addConnectionListener(feed);
+        return feed;
     }
 
     @Bean
@@ -44,20 +52,25 @@ class JobEventsConfiguration {
     }
 
     @Bean
-    JobEventStreams jobEventStreams(JobEventHub hub) {
-        return new JobEventStreams(hub);
+    JobEventStreams jobEventStreams(JobEventHub hub, JobEventFeed feed) {
+        return new JobEventStreams(hub, feed);
+    }
+
+    @Bean
+    JobEventsListener jobEventsListener(JobEventHub hub) {
+        return new JobEventsListener(hub);
     }
 
     @Bean
     SimpleMessageListenerContainer jobEventsContainer(ConnectionFactory connections,
-                                                      @Qualifier("jobEventsQueue") Queue queue, JobEventHub hub) {
+                                                      @Qualifier("jobEventsQueue") Queue queue,
+                                                      JobEventsListener listener) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
-        // setQueues (not names): the container must read the broker-given name at (re)start.
         container.setQueues(queue);
-        container.setMessageListener(new JobEventsListener(hub));
+        container.setMessageListener(listener);
         // Informational events: losing one on a crash is fine, so no acks to wait for.
         container.setAcknowledgeMode(AcknowledgeMode.NONE);
-        // After a reconnect the queue is re-declared under a new name; the old one is briefly missing.
+        // After a reconnect the queue is missing until RabbitAdmin has declared it again.
         container.setMissingQueuesFatal(false);
         // One consumer keeps per-job order and makes the hub's emitter single-threaded.
         container.setConcurrentConsumers(1);

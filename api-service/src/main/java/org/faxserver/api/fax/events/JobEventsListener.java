@@ -1,5 +1,7 @@
 package org.faxserver.api.fax.events;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.job.JobStatusChanged;
 import org.faxserver.model.messaging.MessageJson;
@@ -16,6 +18,7 @@ import org.springframework.amqp.core.MessageListener;
 public class JobEventsListener implements MessageListener {
     private static final Logger log = LoggerFactory.getLogger(JobEventsListener.class);
     private final JobEventHub hub;
+    private final AtomicLong received = new AtomicLong();
 
     public JobEventsListener(JobEventHub hub) {
         this.hub = hub;
@@ -23,6 +26,7 @@ public class JobEventsListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        received.incrementAndGet();
         try {
             byte[] body = message.getBody();
             String type = MessageJson.typeOf(body);
@@ -36,5 +40,10 @@ public class JobEventsListener implements MessageListener {
         } catch (RuntimeException e) {
             log.warn("dropping unreadable job event {}: {}", message.getMessageProperties().getMessageId(), e.toString());
         }
+    }
+
+    /** Messages this instance received (for diagnostics and tests). */
+    public long received() {
+        return received.get();
     }
 }

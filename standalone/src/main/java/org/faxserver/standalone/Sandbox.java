@@ -12,9 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -287,27 +285,6 @@ final class Sandbox implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  /** Random secrets and file permissions. */
-  static final class Secrets {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private Secrets() {}
-
-    static String random(int bytes) {
-      byte[] b = new byte[bytes];
-      RANDOM.nextBytes(b);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('-', 'x').replace('_', 'y');
-    }
-
-    static void ownerOnly(Path file) {
-      try {
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException | IOException e) {
-        // not a POSIX file system: leave as is
       }
     }
   }

@@ -2,7 +2,6 @@ package org.faxserver.standalone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +100,8 @@ public final class Standalone implements InitializingBean, DisposableBean {
     dataDir = props.resolvedDataDir();
     try {
       Files.createDirectories(dataDir);
+      // Faxes, the database, the broker's store and the secrets below are this user's alone.
+      Secrets.ownerOnlyDirectory(dataDir);
       runtimeDir = Files.createDirectories(dataDir.resolve("runtime"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
@@ -237,16 +238,16 @@ public final class Standalone implements InitializingBean, DisposableBean {
     if (database != null) {
       a.add("--spring.r2dbc.url=" + database.r2dbcUrl());
       a.add("--spring.r2dbc.username=" + EmbeddedDatabase.USERNAME);
-      a.add("--spring.r2dbc.password=");
+      a.add("--spring.r2dbc.password=" + database.password());
       a.add("--spring.flyway.url=" + database.jdbcUrl());
       a.add("--spring.flyway.user=" + EmbeddedDatabase.USERNAME);
-      a.add("--spring.flyway.password=");
+      a.add("--spring.flyway.password=" + database.password());
     }
     if (broker != null) {
       a.add("--spring.rabbitmq.host=127.0.0.1");
       a.add("--spring.rabbitmq.port=" + broker.port());
       a.add("--spring.rabbitmq.username=" + EmbeddedBroker.USERNAME);
-      a.add("--spring.rabbitmq.password=" + EmbeddedBroker.PASSWORD);
+      a.add("--spring.rabbitmq.password=" + broker.password());
       a.add("--spring.rabbitmq.virtual-host=/");
       // Qpid rejects x-queue-type (and every RabbitMQ-only argument).
       a.add("--faxserver.messaging.quorum-queues=false");
@@ -276,21 +277,7 @@ public final class Standalone implements InitializingBean, DisposableBean {
     if (configured != null && !configured.isBlank()) {
       return configured;
     }
-    Path file = dataDir.resolve("admin-api-key");
-    try {
-      if (Files.exists(file)) {
-        String key = Files.readString(file, StandardCharsets.UTF_8).trim();
-        if (!key.isEmpty()) {
-          return key;
-        }
-      }
-      String key = Sandbox.Secrets.random(32);
-      Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-      Sandbox.Secrets.ownerOnly(file);
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Secrets.stored(dataDir.resolve("admin-api-key"), 32);
   }
 
   private void printWelcome() {

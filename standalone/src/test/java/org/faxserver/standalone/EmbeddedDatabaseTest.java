@@ -1,13 +1,24 @@
 package org.faxserver.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A left-over PostgreSQL is only stopped when its command line names this data directory. */
 class EmbeddedDatabaseTest {
 
+  @TempDir
+  Path data;
+
+  /** A left-over PostgreSQL is only stopped when its command line names this data directory. */
   @Test
   void aProcessServesADirectoryOnlyWhenItsCommandLineNamesIt() {
     long self = ProcessHandle.current().pid();
@@ -16,5 +27,34 @@ class EmbeddedDatabaseTest {
     assertThat(EmbeddedDatabase.servesDirectory(self, Path.of(javaBinary).getParent())).isTrue();
     assertThat(EmbeddedDatabase.servesDirectory(self, Path.of("/nowhere/faxserver-data/postgres"))).isFalse();
     assertThat(EmbeddedDatabase.servesDirectory(Long.MAX_VALUE, Path.of("/tmp"))).isFalse();
+  }
+
+  @Test
+  void onlyThePasswordKeptInTheDataDirectoryLogsIn() throws Exception {
+    Path dir = data.resolve("postgres");
+    String password;
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, Duration.ofSeconds(60))) {
+      password = db.password();
+      assertThat(Files.readString(data.resolve(EmbeddedDatabase.PASSWORD_FILE)).trim()).isEqualTo(password);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+          data.resolve(EmbeddedDatabase.PASSWORD_FILE)))).isEqualTo("rw-------");
+      assertLogins(db, password);
+    }
+    // The next start on the same directory: the same password, and still nothing else.
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, Duration.ofSeconds(60))) {
+      assertThat(db.password()).isEqualTo(password);
+      assertLogins(db, password);
+    }
+  }
+
+  private static void assertLogins(EmbeddedDatabase db, String password) throws SQLException {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USERNAME, password)) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+    // initdb's trust would let these in
+    assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USERNAME, "").close())
+        .isInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USERNAME, "wrong").close())
+        .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
   }
 }

@@ -52,7 +52,7 @@ class StandaloneExternalServicesTest {
         "--faxserver.standalone.data-dir=" + data.resolve("standalone"),
         "--faxserver.standalone.broker=external", "--faxserver.standalone.database=external",
         "--spring.rabbitmq.host=127.0.0.1", "--spring.rabbitmq.port=" + broker.port(),
-        "--spring.rabbitmq.username=guest", "--spring.rabbitmq.password=guest",
+        "--spring.rabbitmq.username=" + EmbeddedBroker.USERNAME, "--spring.rabbitmq.password=" + broker.password(),
         "--spring.r2dbc.url=" + db.r2dbcUrl(), "--spring.r2dbc.username=" + db.username(),
         "--spring.r2dbc.password=" + (db.password() == null ? "" : db.password()),
         "--spring.flyway.url=" + db.jdbcUrl(), "--spring.flyway.user=" + db.username(),

@@ -23,7 +23,8 @@ import reactor.core.publisher.Sinks;
  * Binds this instance's job events queue to its routing keys while the feed is held, and unbinds it
  * {@code unbindAfter} after the last hold was released (so a client that reconnects at once causes no
  * churn). Every broker call and all state live on one thread of its own: holds and releases never
- * wait for the broker, and a bind, an unbind and a rebind never overlap.
+ * wait for the broker, and a bind, an unbind and a rebind never overlap. A bind that fails (broker out
+ * of reach) is retried while the feed is held.
  *
  * <p>The queue is exclusive and auto-delete: it and its bindings go with the connection. RabbitAdmin
  * declares it again when a connection is made; this feed, registered after it, then binds it again if
@@ -31,13 +32,13 @@ import reactor.core.publisher.Sinks;
  */
 public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListener, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(BrokerJobEventFeed.class);
-    private static final Duration REBIND_RETRY = Duration.ofSeconds(5);
 
     private final AmqpAdmin admin;
     private final String queue;
     private final String exchange;
     private final List<String> routingKeys;
     private final Duration unbindAfter;
+    private final Duration bindRetry;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "job-events-feed");
         t.setDaemon(true);
@@ -48,14 +49,20 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
     private int holders;
     private boolean bound;
     private ScheduledFuture<?> pendingUnbind;
+    private ScheduledFuture<?> retry;
 
+    /**
+     * @param unbindAfter how long the queue stays bound after the last hold was released
+     * @param bindRetry   pause before a failed bind is tried again (while held)
+     */
     public BrokerJobEventFeed(AmqpAdmin admin, String queue, String exchange, List<String> routingKeys,
-                              Duration unbindAfter) {
+                              Duration unbindAfter, Duration bindRetry) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.routingKeys = List.copyOf(routingKeys);
         this.unbindAfter = Objects.requireNonNull(unbindAfter, "unbindAfter");
+        this.bindRetry = Objects.requireNonNull(bindRetry, "bindRetry");
     }
 
     @Override
@@ -93,17 +100,11 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
             pendingUnbind.cancel(false);
             pendingUnbind = null;
         }
-        if (bound) {
-            ready.tryEmitEmpty();
-            return;
+        if (!bound) {
+            bindOrRetry();
         }
-        try {
-            bind();
-            ready.tryEmitEmpty();
-        } catch (RuntimeException e) {
-            // The stream fails (its client may retry); the hold is still released by it.
-            ready.tryEmitError(new IllegalStateException("job events are not available: " + e.getMessage(), e));
-        }
+        // Bound, or the broker is out of reach: the stream shows the current state now, live events once bound.
+        ready.tryEmitEmpty();
     }
 
     private void releaseOne() {
@@ -129,11 +130,23 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
         }
     }
 
-    private void bind() {
-        for (String key : routingKeys) {
-            admin.declareBinding(binding(key));
+    private void bindOrRetry() {
+        try {
+            for (String key : routingKeys) {
+                admin.declareBinding(binding(key));
+            }
+            bound = true;
+        } catch (RuntimeException e) {
+            log.warn("job events queue {} not bound ({}); retrying in {}", queue, e.toString(), bindRetry);
+            if (retry == null) {
+                retry = thread.schedule(() -> {
+                    retry = null;
+                    if (holders > 0 && !bound) {
+                        bindOrRetry();
+                    }
+                }, bindRetry.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
-        bound = true;
     }
 
     /** A new connection means a new queue without bindings; a held feed binds it again. */
@@ -144,19 +157,8 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
 
     private void rebindIfHeld() {
         bound = false;
-        if (holders == 0) {
-            return;
-        }
-        try {
-            bind();
-            log.info("job events queue {} bound again after a new connection", queue);
-        } catch (RuntimeException e) {
-            log.warn("job events queue not bound again ({}); retrying in {}", e.toString(), REBIND_RETRY);
-            thread.schedule(() -> {
-                if (!bound) {
-                    rebindIfHeld();
-                }
-            }, REBIND_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        if (holders > 0) {
+            bindOrRetry();
         }
     }
 

@@ -14,7 +14,10 @@ public interface JobEventFeed {
     Hold hold();
 
     interface Hold {
-        /** Completes once events published from now on reach this instance's hub. */
+        /**
+         * Completes once events published from now on reach this instance's hub; at once while the broker
+         * is out of reach (they reach it once the broker is back), never with an error.
+         */
         Mono<Void> ready();
 
         void release();

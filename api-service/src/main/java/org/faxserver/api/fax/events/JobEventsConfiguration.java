@@ -1,5 +1,6 @@
 package org.faxserver.api.fax.events;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.faxserver.model.messaging.RoutingKeys;
@@ -41,7 +42,8 @@ class JobEventsConfiguration {
                                     @Qualifier("faxEventsExchange") TopicExchange faxEvents,
                                     JobEventsProperties props) {
         BrokerJobEventFeed feed = new BrokerJobEventFeed(admin, queue.getName(), faxEvents.getName(),
-                List.of(RoutingKeys.JOB_STATUS, RoutingKeys.ATTEMPT_PROGRESS), props.unbindAfter());
+                List.of(RoutingKeys.JOB_STATUS, RoutingKeys.ATTEMPT_PROGRESS), props.unbindAfter(),
+                Duration.ofSeconds(5));
         connections.addConnectionListener(feed);
         return feed;
     }

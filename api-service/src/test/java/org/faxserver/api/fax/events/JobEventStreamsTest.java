@@ -74,21 +74,6 @@ class JobEventStreamsTest {
     }
 
     @Test
-    void aFeedThatCannotBeTurnedOnEndsTheStreamWithAnErrorAndIsReleased() {
-        ControlledFeed feed = new ControlledFeed();
-        feed.ready.tryEmitError(new IllegalStateException("broker down"));
-        AtomicInteger reads = new AtomicInteger();
-        StepVerifier.create(new JobEventStreams(new JobEventHub(), feed).open(TENANT, UUID.randomUUID(), jobId -> {
-                    reads.incrementAndGet();
-                    return Mono.just(job(jobId, "IN_PROGRESS"));
-                }))
-                .expectErrorMessage("broker down")
-                .verify(Duration.ofSeconds(5));
-        assertThat(reads).hasValue(0);
-        assertThat(feed.released).hasValue(1);
-    }
-
-    @Test
     void aClientLeavingReleasesTheHold() {
         ControlledFeed feed = new ControlledFeed();
         feed.ready.tryEmitEmpty();

@@ -50,6 +50,8 @@ final class EmbeddedBroker implements AutoCloseable {
     int port = requestedPort > 0 ? requestedPort : FreePorts.find();
     try {
       Files.createDirectories(dir);
+      // config.json holds the user's password (Qpid keeps it as given), the store the messages
+      Secrets.ownerOnlyDirectory(dir);
       // Derby (the message store) writes derby.log into the working directory unless told otherwise.
       if (System.getProperty("derby.stream.error.file") == null) {
         System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toAbsolutePath().toString());
@@ -76,7 +78,12 @@ final class EmbeddedBroker implements AutoCloseable {
       attributes.put("storePath", dir.resolve("config.json").toAbsolutePath().toString());
       broker.launcher.startup(attributes);
       broker.removeBrokerShutdownHook();
-      broker.renewPassword();
+      try {
+        broker.renewPassword();
+      } catch (Exception e) {
+        broker.close();
+        throw e;
+      }
       log.info("Embedded AMQP broker (Qpid Broker-J) on 127.0.0.1:{}, store {} ({} ms)", port, dir,
           (System.nanoTime() - t0) / 1_000_000);
       return broker;

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,21 @@ final class EmbeddedDatabase implements AutoCloseable {
       Files.createDirectories(dataDirectory.getParent());
       stopLeftOver(dataDirectory);
       Path passwordFile = dataDirectory.resolveSibling(PASSWORD_FILE);
-      String password = Secrets.stored(passwordFile, 24);
+      Path hba = dataDirectory.resolve("pg_hba.conf");
+      boolean initialised = Files.exists(dataDirectory.resolve("PG_VERSION"));
+      boolean protectedAlready = initialised && Files.exists(hba) && HBA.equals(Files.readString(hba));
+      Optional<String> kept = Secrets.read(passwordFile);
+      if (kept.isEmpty() && protectedAlready) {
+        throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " asks for the password in "
+            + passwordFile + ", which is missing: restore it, or move " + dataDirectory.getParent()
+            + " aside to start with an empty database");
+      }
+      String password = kept.orElseGet(() -> Secrets.random(24));
+      if (!password.matches("[A-Za-z0-9]+")) {
+        throw new IllegalStateException(passwordFile + " must hold letters and digits only");
+      }
+      // A directory from before passwords is protected once it runs (it needs trust to take the password).
+      boolean upgrading = initialised && !protectedAlready;
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           // zonky's readiness check logs in too
           .setConnectConfig("password", password)
@@ -60,27 +75,50 @@ final class EmbeddedDatabase implements AutoCloseable {
           .setRegisterShutdownHook(false)
           .setPGStartupWait(startupWait)
           .setServerConfig("listen_addresses", "localhost");
+      if (!initialised) {
+        // initdb gives the role this password, and the server never runs with initdb's trust
+        Secrets.keep(passwordFile, password);
+        builder.setLocaleConfig("pwfile", passwordFile.toString());
+      }
+      if (!upgrading) {
+        builder.setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()));
+      }
       if (requestedPort > 0) {
         builder.setPort(requestedPort);
       }
       EmbeddedPostgres postgres;
       try {
         postgres = builder.start();
-      } catch (IOException e) {
-        throw new IllegalStateException("the embedded PostgreSQL did not start or did not take the password in "
-            + passwordFile + " (if that file was lost, restore it, or move " + dataDirectory
-            + " aside to start with an empty database): " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        stopServer(dataDirectory, "after a failed start");
+        throw new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " did not start or did not "
+            + "take the password in " + passwordFile + ": " + e.getMessage(), e);
       }
       EmbeddedDatabase db = new EmbeddedDatabase(postgres, password);
-      db.requirePassword(dataDirectory);
-      db.createDatabase();
+      try {
+        if (upgrading) {
+          db.protect(dataDirectory, passwordFile);
+        }
+        db.createDatabase();
+      } catch (IOException | SQLException | RuntimeException e) {
+        db.close();
+        throw e;
+      }
       log.info("Embedded PostgreSQL on localhost:{}, data {} ({} ms)", db.port(), dataDirectory,
           (System.nanoTime() - t0) / 1_000_000);
       return db;
     } catch (IOException e) {
       throw new UncheckedIOException("the embedded PostgreSQL did not start (data " + dataDirectory + ")", e);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + DATABASE + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot prepare database " + DATABASE + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeHba(Path dataDirectory) {
+    try {
+      Files.writeString(dataDirectory.resolve("pg_hba.conf"), HBA);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -90,6 +128,14 @@ final class EmbeddedDatabase implements AutoCloseable {
    * this start fail: it gets a fast shutdown (SIGINT), and is killed with its children if that does not work.
    */
   static void stopLeftOver(Path dataDirectory) {
+    if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+      ensureNotInUse(dataDirectory);
+      stopServer(dataDirectory, "left running by an earlier run");
+    }
+  }
+
+  /** Stops the PostgreSQL named by the directory's {@code postmaster.pid}, if it runs on this directory. */
+  private static void stopServer(Path dataDirectory, String why) {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
@@ -101,13 +147,12 @@ final class EmbeddedDatabase implements AutoCloseable {
       log.debug("cannot read {}", pidFile, e);
       return;
     }
-    ensureNotInUse(dataDirectory);
     ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
         .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
         // After a reboot the pid in postmaster.pid may belong to another PostgreSQL: only ours runs on this directory.
         .filter(p -> servesDirectory(p.pid(), dataDirectory))
         .ifPresent(p -> {
-          log.warn("stopping PostgreSQL {} left running on {} by an earlier run", pid, dataDirectory);
+          log.warn("stopping PostgreSQL {} on {} {}", pid, dataDirectory, why);
           java.util.List<ProcessHandle> children = p.descendants().toList();
           try {
             new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -167,20 +212,21 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Sets the password (a data directory from before passwords, or a new password file) and makes PostgreSQL
-   * ask for it: initdb's pg_hba.conf trusts every local connection. Logged in with the password, which trust
-   * ignores, so this works on the first start and on every later one.
+   * A data directory from before passwords, running with initdb's trust: the role gets the password, the password
+   * is kept, PostgreSQL is told to ask for it, and whoever got in meanwhile is disconnected.
    */
-  private void requirePassword(Path dataDirectory) throws SQLException, IOException {
+  private void protect(Path dataDirectory, Path passwordFile) throws SQLException, IOException {
     try (Connection c = connect(); Statement st = c.createStatement()) {
-      // letters and digits only (Secrets.random), so it can stand in the literal
+      // letters and digits only (checked at start), so it can stand in the literal
       st.execute("ALTER ROLE " + USERNAME + " PASSWORD '" + password + "'");
-      Path hba = dataDirectory.resolve("pg_hba.conf");
-      if (!HBA.equals(Files.readString(hba))) {
-        Files.writeString(hba, HBA);
-        st.execute("SELECT pg_reload_conf()");
-      }
+      Secrets.keep(passwordFile, password);
+      writeHba(dataDirectory);
+      st.execute("SELECT pg_reload_conf()");
+      st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+          + "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
     }
+    log.info("embedded PostgreSQL in {}: password logins only from now on (password in {})", dataDirectory,
+        passwordFile);
   }
 
   private Connection connect() throws SQLException {

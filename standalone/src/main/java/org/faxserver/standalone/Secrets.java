@@ -2,12 +2,17 @@ package org.faxserver.standalone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /** Random secrets, and the files that keep them, readable by their owner only. */
 final class Secrets {
@@ -24,17 +29,42 @@ final class Secrets {
 
   /** The secret kept in {@code file}; a random one of {@code bytes} bytes is made and kept on the first call. */
   static String stored(Path file, int bytes) {
-    try {
-      if (Files.exists(file)) {
-        String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
-        if (!secret.isEmpty()) {
-          return secret;
-        }
-      }
+    return read(file).orElseGet(() -> {
       String secret = random(bytes);
-      Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-      ownerOnly(file);
+      keep(file, secret);
       return secret;
+    });
+  }
+
+  /** The secret kept in {@code file}, if there is one (the file is made owner-only again). */
+  static Optional<String> read(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        return Optional.empty();
+      }
+      ownerOnly(file);
+      String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
+      return secret.isEmpty() ? Optional.empty() : Optional.of(secret);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the secret in " + file, e);
+    }
+  }
+
+  /** Keeps {@code secret} in {@code file}, owner-only from the start, replacing it whole (never half written). */
+  static void keep(Path file, String secret) {
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(temporary);
+      try {
+        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(temporary); // not a POSIX file system
+      }
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        channel.write(ByteBuffer.wrap((secret + "\n").getBytes(StandardCharsets.UTF_8)));
+        channel.force(true);
+      }
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep a secret in " + file, e);
     }

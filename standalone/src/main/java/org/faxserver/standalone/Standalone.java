@@ -100,8 +100,6 @@ public final class Standalone implements InitializingBean, DisposableBean {
     dataDir = props.resolvedDataDir();
     try {
       Files.createDirectories(dataDir);
-      // Faxes, the database, the broker's store and the secrets below are this user's alone.
-      Secrets.ownerOnlyDirectory(dataDir);
       runtimeDir = Files.createDirectories(dataDir.resolve("runtime"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + dataDir, e);

@@ -3,6 +3,7 @@ package org.faxserver.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,6 +46,29 @@ class EmbeddedDatabaseTest {
       assertThat(db.password()).isEqualTo(password);
       assertLogins(db, password);
     }
+  }
+
+  @Test
+  void aDataDirectoryFromBeforePasswordsIsProtectedAtItsFirstStart() throws Exception {
+    Path dir = data.resolve("postgres");
+    // what earlier versions left: initdb's trust, no password file
+    EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start().close();
+    assertThat(Files.readString(dir.resolve("pg_hba.conf"))).contains("trust");
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, Duration.ofSeconds(60))) {
+      assertThat(Files.readString(data.resolve(EmbeddedDatabase.PASSWORD_FILE)).trim()).isEqualTo(db.password());
+      assertThat(Files.readString(dir.resolve("pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
+      assertLogins(db, db.password());
+    }
+  }
+
+  @Test
+  void aLostPasswordFileStopsTheStartWithAClearMessage() throws Exception {
+    Path dir = data.resolve("postgres");
+    EmbeddedDatabase.start(dir, 0, Duration.ofSeconds(60)).close();
+    Files.delete(data.resolve(EmbeddedDatabase.PASSWORD_FILE));
+    assertThatThrownBy(() -> EmbeddedDatabase.start(dir, 0, Duration.ofSeconds(60)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("which is missing");
+    assertThat(data.resolve(EmbeddedDatabase.PASSWORD_FILE)).doesNotExist();
   }
 
   private static void assertLogins(EmbeddedDatabase db, String password) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -100,23 +101,25 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
             pendingUnbind.cancel(false);
             pendingUnbind = null;
         }
-        if (!bound) {
+        if (!bound && retry == null) {
             bindOrRetry();
         }
-        // Bound, or the broker is out of reach: the stream shows the current state now, live events once bound.
+        // Bound, or the broker is out of reach (a retry pending): the stream shows the current state now, live
+        // events once bound.
         ready.tryEmitEmpty();
     }
 
     private void releaseOne() {
         holders--;
-        if (holders == 0 && bound) {
+        if (holders == 0) {
             pendingUnbind = thread.schedule(this::unbindIfIdle, unbindAfter.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
+    /** Removes every key's binding, bound or not: a bind that failed halfway may have left one. */
     private void unbindIfIdle() {
         pendingUnbind = null;
-        if (holders > 0 || !bound) {
+        if (holders > 0) {
             return;
         }
         bound = false;
@@ -152,6 +155,25 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
     /** A new connection means a new queue without bindings; a held feed binds it again. */
     @Override
     public void onCreate(Connection connection) {
+        later(this::rebindIfHeld);
+    }
+
+    /** The queue and its bindings went with the connection: a stream opened now must not count on them. */
+    @Override
+    public void onClose(Connection connection) {
+        later(() -> bound = false);
+    }
+
+    @Override
+    public void onShutDown(ShutdownSignalException signal) {
+        later(() -> bound = false);
+    }
+
+    /**
+     * The listener's consumer started on the queue: the queue may have been declared anew without a new
+     * connection (the container re-declares a missing queue), or RabbitAdmin may have declared it only now.
+     */
+    public void consumerStarted() {
         later(this::rebindIfHeld);
     }
 

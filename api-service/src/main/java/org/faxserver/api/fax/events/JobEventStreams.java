@@ -31,9 +31,8 @@ public class JobEventStreams {
      *                     its first event, while the HTTP status can still say so
      */
     public Flux<JobEvent> open(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState) {
-        return Flux.usingWhen(Mono.fromSupplier(feed::hold),
-                hold -> hold.ready().thenMany(watch(principal, jobId, currentState)),
-                hold -> Mono.fromRunnable(hold::release));
+        return Flux.using(feed::hold, hold -> hold.ready().thenMany(watch(principal, jobId, currentState)),
+                JobEventFeed.Hold::release);
     }
 
     private Flux<JobEvent> watch(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState) {

@@ -11,8 +11,10 @@ import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,6 +48,17 @@ class JobEventsConfiguration {
                 Duration.ofSeconds(5));
         connections.addConnectionListener(feed);
         return feed;
+    }
+
+    /** Binds again whenever the listener's consumer (re)starts on the queue: the queue may be new. */
+    @Bean
+    ApplicationListener<ConsumeOkEvent> jobEventsConsumerStarted(BrokerJobEventFeed feed,
+                                                                 @Qualifier("jobEventsQueue") Queue queue) {
+        return event -> {
+            if (queue.getName().equals(event.getQueue())) {
+                feed.consumerStarted();
+            }
+        };
     }
 
     @Bean

@@ -25,11 +25,16 @@ class BrokerJobEventFeedTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     /** How many of the next declareBinding calls fail as if the broker were down. */
     private final AtomicInteger failingBinds = new AtomicInteger();
+    /** A routing key whose binding fails (null: none). */
+    private volatile String failingKey;
+    private final AtomicInteger bindAttempts = new AtomicInteger();
     private final AmqpAdmin admin = (AmqpAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {AmqpAdmin.class}, (proxy, method, args) -> {
                 switch (method.getName()) {
                     case "declareBinding" -> {
-                        if (failingBinds.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        bindAttempts.incrementAndGet();
+                        String key = ((Binding) args[0]).getRoutingKey();
+                        if (failingBinds.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || key.equals(failingKey)) {
                             throw new AmqpConnectException(new java.net.ConnectException("refused"));
                         }
                         calls.add("bind " + ((Binding) args[0]).getRoutingKey());
@@ -39,8 +44,12 @@ class BrokerJobEventFeedTest {
                 }
                 return null;
             });
-    private final BrokerJobEventFeed feed = new BrokerJobEventFeed(admin, "q", "fax.events",
-            List.of("job.status", "attempt.progress"), UNBIND_AFTER, BIND_RETRY);
+    private BrokerJobEventFeed feed = feed(BIND_RETRY);
+
+    private BrokerJobEventFeed feed(Duration bindRetry) {
+        return new BrokerJobEventFeed(admin, "q", "fax.events", List.of("job.status", "attempt.progress"),
+                UNBIND_AFTER, bindRetry);
+    }
 
     @AfterEach
     void stop() {
@@ -84,6 +93,46 @@ class BrokerJobEventFeedTest {
         awaitBound(true);
         assertThat(calls).containsExactly("bind job.status", "bind attempt.progress");
         hold.release();
+    }
+
+    @Test
+    void whileABindWaitsForItsRetryANewStreamDoesNotWaitForTheBrokerAgain() throws Exception {
+        feed.destroy();
+        feed = feed(Duration.ofMinutes(1));
+        failingBinds.set(Integer.MAX_VALUE);
+        JobEventFeed.Hold first = feed.hold();
+        first.ready().block(Duration.ofSeconds(5));
+        JobEventFeed.Hold second = feed.hold();
+        second.ready().block(Duration.ofSeconds(5));
+        assertThat(bindAttempts).hasValue(1);
+        first.release();
+        second.release();
+    }
+
+    @Test
+    void aBindingLeftByABindThatFailedHalfwayIsRemovedAfterTheLastRelease() throws Exception {
+        failingKey = "attempt.progress";
+        JobEventFeed.Hold hold = feed.hold();
+        hold.ready().block(Duration.ofSeconds(5));
+        assertThat(feed.isBound()).isFalse();
+        hold.release();
+        awaitCalls(3);
+        assertThat(calls).containsExactly("bind job.status", "unbind job.status", "unbind attempt.progress");
+    }
+
+    @Test
+    void aLostConnectionMakesTheNextStreamBindAgain() throws Exception {
+        JobEventFeed.Hold first = feed.hold();
+        first.ready().block(Duration.ofSeconds(5));
+        feed.onShutDown(null);
+        assertThat(feed.isBound()).isFalse();
+        JobEventFeed.Hold second = feed.hold();
+        second.ready().block(Duration.ofSeconds(5));
+        assertThat(feed.isBound()).isTrue();
+        assertThat(calls).containsExactly("bind job.status", "bind attempt.progress",
+                "bind job.status", "bind attempt.progress");
+        first.release();
+        second.release();
     }
 
     @Test

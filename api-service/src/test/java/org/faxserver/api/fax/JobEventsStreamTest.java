@@ -160,14 +160,32 @@ class JobEventsStreamTest extends FaxApiTest {
         StepVerifier.create(withoutHeartbeats(stream(job)))
                 .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUBMITTED"))
                 .then(() -> {
-                    // The exclusive queue and its bindings go with the connection; a new queue is declared.
+                    // The exclusive queue and its bindings go with the connection; the queue is declared again.
                     connections.resetConnection();
-                    // What is published before the new queue is bound is lost (informational), so keep publishing.
+                    // What is published before the queue is bound again is lost (informational), so keep publishing.
                     publishing = Flux.interval(Duration.ofMillis(200)).take(TIMEOUT)
                             .subscribe(tick -> status(job, JobStatus.IN_PROGRESS));
                 })
+                // the state read again once the queue is bound again (still SUBMITTED in the database)
+                .thenConsumeWhile(e -> "SUBMITTED".equals(e.data().get("status")))
                 .assertNext(e -> assertThat(e.data()).containsEntry("status", "IN_PROGRESS"))
                 .thenCancel()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void aFinalStatusThatWentByWhileTheConnectionWasDownEndsTheStream() {
+        UUID job = quietSubmission(tenant, 1);
+        StepVerifier.create(withoutHeartbeats(stream(job)))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUBMITTED"))
+                .then(() -> {
+                    // fax-queue finished the job, and its job.status never reached this instance (lost with the
+                    // connection): the binding made again on the new connection makes the stream read the state
+                    queueJob(job, tenant.id(), "SUCCEEDED", 1, null);
+                    connections.resetConnection();
+                })
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUCCEEDED"))
+                .expectComplete()
                 .verify(TIMEOUT);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.beans.factory.DisposableBean;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -51,6 +52,9 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
     private boolean bound;
     private ScheduledFuture<?> pendingUnbind;
     private ScheduledFuture<?> retry;
+    private long binds;
+    /** Emitted on the feed's thread only, so never concurrently. */
+    private final Sinks.Many<Long> rebound = Sinks.many().multicast().directBestEffort();
 
     /**
      * @param unbindAfter how long the queue stays bound after the last hold was released
@@ -75,6 +79,11 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
             @Override
             public Mono<Void> ready() {
                 return ready.asMono();
+            }
+
+            @Override
+            public Flux<Long> rebound() {
+                return rebound.asFlux();
             }
 
             @Override
@@ -139,6 +148,7 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
                 admin.declareBinding(binding(key));
             }
             bound = true;
+            rebound.tryEmitNext(++binds);
         } catch (RuntimeException e) {
             log.warn("job events queue {} not bound ({}); retrying in {}", queue, e.toString(), bindRetry);
             if (retry == null) {

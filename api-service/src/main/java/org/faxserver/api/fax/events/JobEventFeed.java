@@ -1,5 +1,6 @@
 package org.faxserver.api.fax.events;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,6 +20,12 @@ public interface JobEventFeed {
          * is out of reach (they reach it once the broker is back), never with an error.
          */
         Mono<Void> ready();
+
+        /**
+         * Signals each time the binding is made again while held (after a lost connection or a failed bind):
+         * events published before it may not have reached this instance.
+         */
+        Flux<Long> rebound();
 
         void release();
     }

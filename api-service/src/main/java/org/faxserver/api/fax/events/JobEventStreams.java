@@ -14,8 +14,8 @@ import reactor.core.publisher.Sinks;
  * Builds a job's event stream: the current state first, then live events, ending after a final
  * status. The feed is on and the hub subscribed before the current state is read, and events
  * arriving meanwhile are buffered, so nothing published in between is lost (at worst a status is
- * seen twice). Everything lives in the one subscription of the returned stream, so nothing outlasts
- * the client.
+ * seen twice); after a gap in the feed the current state is read and sent again. Everything lives
+ * in the one subscription of the returned stream, so nothing outlasts the client.
  */
 public class JobEventStreams {
     private final JobEventHub hub;
@@ -31,11 +31,12 @@ public class JobEventStreams {
      *                     its first event, while the HTTP status can still say so
      */
     public Flux<JobEvent> open(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState) {
-        return Flux.using(feed::hold, hold -> hold.ready().thenMany(watch(principal, jobId, currentState)),
+        return Flux.using(feed::hold, hold -> hold.ready().thenMany(watch(principal, jobId, currentState, hold)),
                 JobEventFeed.Hold::release);
     }
 
-    private Flux<JobEvent> watch(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState) {
+    private Flux<JobEvent> watch(TenantPrincipal principal, UUID jobId, Function<UUID, Mono<FaxJob>> currentState,
+                                 JobEventFeed.Hold hold) {
         return Flux.defer(() -> {
             Sinks.Many<JobEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
             String tenant = String.valueOf(principal.tenantId());
@@ -45,7 +46,11 @@ public class JobEventStreams {
             return currentState.apply(jobId)
                     .flatMapMany(job -> {
                         JobEvent current = JobEvent.current(job);
-                        Flux<JobEvent> rest = current.isFinal() ? Flux.empty() : buffer.asFlux();
+                        // After a gap in the feed the state is read again: a final status may have gone by unheard.
+                        Flux<JobEvent> reread = hold.rebound().concatMap(n -> currentState.apply(jobId)
+                                .map(JobEvent::current).onErrorResume(e -> Mono.empty()));
+                        Flux<JobEvent> rest = current.isFinal() ? Flux.empty()
+                                : Flux.merge(buffer.asFlux(), reread);
                         return Flux.concat(Flux.just(current), rest);
                     })
                     .takeUntil(JobEvent::isFinal)

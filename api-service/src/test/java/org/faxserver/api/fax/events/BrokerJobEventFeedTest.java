@@ -139,8 +139,11 @@ class BrokerJobEventFeedTest {
     void aNewConnectionBindsAHeldFeedAgainAndLeavesAnIdleOneAlone() throws Exception {
         JobEventFeed.Hold hold = feed.hold();
         hold.ready().block(Duration.ofSeconds(5));
+        List<Long> rebound = new CopyOnWriteArrayList<>();
+        hold.rebound().subscribe(rebound::add);
         feed.onCreate(null);
         awaitCalls(4);
+        assertThat(rebound).as("the streams are told to read the state again").hasSize(1);
         assertThat(calls).containsExactly("bind job.status", "bind attempt.progress",
                 "bind job.status", "bind attempt.progress");
         hold.release();

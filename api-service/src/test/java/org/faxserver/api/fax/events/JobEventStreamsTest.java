@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.faxserver.api.auth.model.TenantPrincipal;
 import org.faxserver.api.fax.model.FaxJob;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
@@ -21,6 +22,7 @@ class JobEventStreamsTest {
     /** A feed whose readiness the test decides; counts holds and releases. */
     private static final class ControlledFeed implements JobEventFeed {
         final Sinks.Empty<Void> ready = Sinks.empty();
+        final Sinks.Many<Long> rebound = Sinks.many().multicast().directBestEffort();
         final AtomicInteger held = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
 
@@ -31,6 +33,11 @@ class JobEventStreamsTest {
                 @Override
                 public Mono<Void> ready() {
                     return ready.asMono();
+                }
+
+                @Override
+                public Flux<Long> rebound() {
+                    return rebound.asFlux();
                 }
 
                 @Override
@@ -70,6 +77,22 @@ class JobEventStreamsTest {
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
         assertThat(reads).hasValue(1);
+        assertThat(feed.released).hasValue(1);
+    }
+
+    @Test
+    void afterAGapInTheFeedTheStateIsReadAgainAndAFinalOneEndsTheStream() {
+        ControlledFeed feed = new ControlledFeed();
+        feed.ready.tryEmitEmpty();
+        AtomicInteger reads = new AtomicInteger();
+        StepVerifier.create(new JobEventStreams(new JobEventHub(), feed).open(TENANT, UUID.randomUUID(),
+                        jobId -> Mono.just(job(jobId, reads.incrementAndGet() == 1 ? "IN_PROGRESS" : "SUCCEEDED"))))
+                .assertNext(e -> assertThat(e.isFinal()).isFalse())
+                .then(() -> feed.rebound.tryEmitNext(2L)) // the binding was made again: something may have been missed
+                .assertNext(e -> assertThat(e.isFinal()).isTrue())
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+        assertThat(reads).hasValue(2);
         assertThat(feed.released).hasValue(1);
     }
 

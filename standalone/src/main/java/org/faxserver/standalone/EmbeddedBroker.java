@@ -46,6 +46,11 @@ final class EmbeddedBroker implements AutoCloseable {
   }
 
   static EmbeddedBroker start(Path dir, int requestedPort) {
+    return start(dir, requestedPort, INITIAL_CONFIG);
+  }
+
+  /** @param initialConfig the broker's configuration for a new store, with {username} and {password} to fill in */
+  static EmbeddedBroker start(Path dir, int requestedPort, String initialConfig) {
     long t0 = System.nanoTime();
     int port = requestedPort > 0 ? requestedPort : FreePorts.find();
     try {
@@ -58,7 +63,7 @@ final class EmbeddedBroker implements AutoCloseable {
       }
       Path initial = dir.resolve("initial-config.json");
       EmbeddedBroker broker = new EmbeddedBroker(port);
-      Files.writeString(initial, INITIAL_CONFIG.replace("{username}", USERNAME).replace("{password}", broker.password),
+      Files.writeString(initial, initialConfig.replace("{username}", USERNAME).replace("{password}", broker.password),
           StandardCharsets.UTF_8);
       Secrets.ownerOnly(initial);
       // Qpid's default for this is a classpath: URL, which cannot be opened inside the executable jar.
@@ -162,7 +167,7 @@ final class EmbeddedBroker implements AutoCloseable {
    * Used on the first start only; afterwards the broker reads {@code config.json}, where the port stays the
    * expression {@code ${qpid.amqp_port}} given anew at each start.
    */
-  private static final String INITIAL_CONFIG = """
+  static final String INITIAL_CONFIG = """
       {
         "name": "faxserver-embedded",
         "modelVersion": "8.0",

@@ -31,6 +31,18 @@ class EmbeddedBrokerTest {
     }
   }
 
+  @Test
+  void aStoreFromBeforeLosesGuestAndGetsTheUser() throws Exception {
+    // what earlier versions configured: guest/guest only
+    String before = EmbeddedBroker.INITIAL_CONFIG.replace("\"name\": \"{username}\"", "\"name\": \"guest\"")
+        .replace("\"password\": \"{password}\"", "\"password\": \"guest\"");
+    assertThat(before).contains("\"name\": \"guest\", \"type\": \"managed\", \"password\": \"guest\"");
+    try (EmbeddedBroker broker = EmbeddedBroker.start(data, 0, before)) {
+      assertLogin(broker, EmbeddedBroker.USERNAME, broker.password());
+      assertRefused(broker, "guest", "guest");
+    }
+  }
+
   private static ConnectionFactory factory(EmbeddedBroker broker, String username, String password) {
     ConnectionFactory f = new ConnectionFactory();
     f.setHost("127.0.0.1");

@@ -8,7 +8,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,25 +73,7 @@ public final class BrokerJobEventFeed implements JobEventFeed, ConnectionListene
     public Hold hold() {
         Sinks.Empty<Void> ready = Sinks.empty();
         thread.execute(() -> acquire(ready));
-        AtomicBoolean released = new AtomicBoolean();
-        return new Hold() {
-            @Override
-            public Mono<Void> ready() {
-                return ready.asMono();
-            }
-
-            @Override
-            public Flux<Long> rebound() {
-                return rebound.asFlux();
-            }
-
-            @Override
-            public void release() {
-                if (released.compareAndSet(false, true)) {
-                    later(BrokerJobEventFeed.this::releaseOne);
-                }
-            }
-        };
+        return new Hold(ready.asMono(), rebound.asFlux(), () -> later(this::releaseOne));
     }
 
     /** True while the queue is bound (for tests and diagnostics). */

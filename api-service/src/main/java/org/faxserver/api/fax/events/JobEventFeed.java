@@ -1,5 +1,7 @@
 package org.faxserver.api.fax.events;
 
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -11,22 +13,42 @@ import reactor.core.publisher.Mono;
  */
 public interface JobEventFeed {
 
-    /** Holds the feed on; every hold is released exactly once (a second release does nothing). */
+    /** Holds the feed on until the hold is released. */
     Hold hold();
 
-    interface Hold {
+    /** One holder's part: released exactly once (a second release does nothing). */
+    final class Hold {
+        private final Mono<Void> ready;
+        private final Flux<Long> rebound;
+        private final Runnable release;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        public Hold(Mono<Void> ready, Flux<Long> rebound, Runnable release) {
+            this.ready = Objects.requireNonNull(ready, "ready");
+            this.rebound = Objects.requireNonNull(rebound, "rebound");
+            this.release = Objects.requireNonNull(release, "release");
+        }
+
         /**
          * Completes once events published from now on reach this instance's hub; at once while the broker
          * is out of reach (they reach it once the broker is back), never with an error.
          */
-        Mono<Void> ready();
+        public Mono<Void> ready() {
+            return ready;
+        }
 
         /**
          * Signals each time the binding is made again while held (after a lost connection or a failed bind):
          * events published before it may not have reached this instance.
          */
-        Flux<Long> rebound();
+        public Flux<Long> rebound() {
+            return rebound;
+        }
 
-        void release();
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                release.run();
+            }
+        }
     }
 }

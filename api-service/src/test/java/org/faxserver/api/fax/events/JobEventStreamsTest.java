@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.faxserver.api.auth.model.TenantPrincipal;
 import org.faxserver.api.fax.model.FaxJob;
 import org.junit.jupiter.api.Test;
@@ -29,22 +30,12 @@ class JobEventStreamsTest {
         @Override
         public Hold hold() {
             held.incrementAndGet();
-            return new Hold() {
-                @Override
-                public Mono<Void> ready() {
-                    return ready.asMono();
-                }
+            return new Hold(ready.asMono(), rebound.asFlux(), released::incrementAndGet);
+        }
 
-                @Override
-                public Flux<Long> rebound() {
-                    return rebound.asFlux();
-                }
-
-                @Override
-                public void release() {
-                    released.incrementAndGet();
-                }
-            };
+        /** A stream of a new job through this feed, its state read with {@code currentState}. */
+        Flux<JobEvent> open(Function<UUID, Mono<FaxJob>> currentState) {
+            return new JobEventStreams(new JobEventHub(), this).open(TENANT, UUID.randomUUID(), currentState);
         }
     }
 
@@ -85,7 +76,7 @@ class JobEventStreamsTest {
         ControlledFeed feed = new ControlledFeed();
         feed.ready.tryEmitEmpty();
         AtomicInteger reads = new AtomicInteger();
-        StepVerifier.create(new JobEventStreams(new JobEventHub(), feed).open(TENANT, UUID.randomUUID(),
+        StepVerifier.create(feed.open(
                         jobId -> Mono.just(job(jobId, reads.incrementAndGet() == 1 ? "IN_PROGRESS" : "SUCCEEDED"))))
                 .assertNext(e -> assertThat(e.isFinal()).isFalse())
                 .then(() -> feed.rebound.tryEmitNext(2L)) // the binding was made again: something may have been missed
@@ -100,8 +91,7 @@ class JobEventStreamsTest {
     void aClientLeavingReleasesTheHold() {
         ControlledFeed feed = new ControlledFeed();
         feed.ready.tryEmitEmpty();
-        StepVerifier.create(new JobEventStreams(new JobEventHub(), feed).open(TENANT, UUID.randomUUID(),
-                        jobId -> Mono.just(job(jobId, "IN_PROGRESS"))))
+        StepVerifier.create(feed.open(jobId -> Mono.just(job(jobId, "IN_PROGRESS"))))
                 .assertNext(e -> assertThat(e.isFinal()).isFalse())
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));

@@ -2,16 +2,25 @@ package org.faxserver.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,24 +29,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Moves outbox rows to RabbitMQ. Each poll leases pending rows in one statement ({@code claimed_until},
  * chosen with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row
- * concurrently), publishes them in order on one channel, waits once for the broker's confirms, and
- * marks the confirmed rows sent. A failed or unconfirmed publish is retried later with exponential
- * backoff; a crash between confirm and mark republishes once the lease has expired (at-least-once;
+ * concurrently) and publishes them in order on one channel. Publishing is pipelined: a row is sent as soon as it
+ * is there, without waiting for the confirms of the rows before it, and confirmed rows are marked sent together,
+ * at most {@code mark-delay} after their confirm. A nacked or unconfirmed publish is retried later with
+ * exponential backoff; a crash between confirm and mark republishes once the lease has expired (at-least-once;
  * consumers dedupe on messageId).
  *
  * <p>Rows its service's {@link Outbox} appends while the relay runs are claimed at birth and handed over after
@@ -55,6 +63,9 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration MIN_LEASE = Duration.ofSeconds(30);
     /** Rows handed over and not yet published beyond which new rows are left to the poll. */
     private static final int MAX_HANDED = 10_000;
+    /** Rows sent and not yet confirmed beyond which the relay waits for confirms before sending more. */
+    private static final int MAX_IN_FLIGHT = 1_000;
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseClient db;
     private final RabbitTemplate rabbit;
@@ -69,6 +80,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** Committed rows claimed for this relay at birth, in the order their transactions committed. */
     private final Queue<OutboxRow> handed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger handedCount = new AtomicInteger();
+    /** The current executor's thread; one left over from before a stop that timed out publishes nothing more. */
+    private volatile Thread relayThread;
+    /** Wakes a publish of handed-over rows that waits for confirms or more rows; null while none runs. */
+    private volatile BlockingQueue<Object> wakeups;
+    private static final Object WAKE = new Object();
     private long lastPurgeNanos = System.nanoTime();
     /** A purge found a full chunk: the next poll deletes the next one (relay thread only). */
     private boolean purging;
@@ -91,7 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.sentSql = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1, last_error = NULL, "
                 + "claimed_until = NULL WHERE id = ANY(:ids)";
         this.failedSql = "UPDATE " + table + " SET attempts = attempts + 1, last_error = :error, claimed_until = NULL, "
-                + "next_attempt_at = now() + make_interval(secs => :delay) WHERE id = :id";
+                + "next_attempt_at = now() + make_interval(secs => :delay) WHERE id = ANY(:ids)";
         this.releaseSql = "UPDATE " + table + " SET claimed_until = NULL WHERE id = ANY(:ids)";
         this.purgeSql = "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
                 + " WHERE sent_at < now() - make_interval(secs => :retention) LIMIT " + PURGE_CHUNK + ")";
@@ -106,6 +122,7 @@ public class OutboxRelay implements SmartLifecycle {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay-" + props.table());
             t.setDaemon(true);
+            relayThread = t;
             return t;
         });
         executor.scheduleWithFixedDelay(this::pollSafely, 0, props.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -156,6 +173,10 @@ public class OutboxRelay implements SmartLifecycle {
         handed.addAll(rows);
         handedCount.addAndGet(rows.size());
         wake();
+        BlockingQueue<Object> publishing = wakeups;
+        if (publishing != null) {
+            publishing.offer(WAKE); // a publish waiting for confirms sends them at once
+        }
     }
 
     /** Asks for the handed-over rows to be published when the relay's thread is free; at most one such request waits. */
@@ -176,62 +197,81 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void pollSafely() {
-        relayHanded();
-        relayDue();
         try {
+            relayHanded();
+            relayDue();
             purgeOccasionally();
         } catch (RuntimeException e) {
-            log.warn("purging sent outbox rows failed: {}", e.toString());
+            // Whatever it was, the next poll must still run.
+            log.warn("outbox relay poll failed: {}", e.toString());
         }
+    }
+
+    /** True on the current executor's thread while the relay runs. */
+    private boolean current() {
+        return isRunning() && Thread.currentThread() == relayThread;
     }
 
     private void relayDue() {
         try {
-            int published;
+            Queue<OutboxRow> due;
             do {
-                published = relayBatch().block(batchTimeout());
-            } while (published == props.batchSize() && isRunning());
+                due = new ArrayDeque<>(claim().sort(Comparator.comparingLong(OutboxRow::id)).collectList()
+                        .block(STATEMENT_TIMEOUT));
+                int claimed = due.size();
+                boolean published = due.isEmpty() || publish(due, false);
+                release(due);
+                if (!published || claimed < props.batchSize()) {
+                    return;
+                }
+            } while (current());
         } catch (RuntimeException e) {
             // Database down or similar: keep the scheduler alive and try again at the next poll.
             log.warn("outbox relay poll failed: {}", e.toString());
         }
     }
 
-    /** Publishes the rows handed over, a batch at a time. */
+    /** Publishes the rows handed over, as they come; on a failure they are left to the poll. */
     private void relayHanded() {
-        try {
-            List<OutboxRow> batch;
-            while (isRunning() && !(batch = nextHanded(props.batchSize())).isEmpty()) {
-                publishAll(batch).block(batchTimeout());
-            }
-        } catch (RuntimeException e) {
-            // Their claims expire and a poll publishes them again (at-least-once).
-            log.warn("outbox relay: publishing handed-over rows failed: {}", e.toString());
+        if (handed.isEmpty()) {
+            return;
+        }
+        if (!publish(handed, true)) {
+            releaseHanded();
+        } else if (!handed.isEmpty()) {
+            wake(); // left by a publish that ended at its time limit: another run, after the poll
         }
     }
 
-    private List<OutboxRow> nextHanded(int max) {
-        List<OutboxRow> batch = new ArrayList<>();
+    /** Up to {@code max} rows off {@code source}, in order. */
+    private List<OutboxRow> next(Queue<OutboxRow> source, int max) {
+        List<OutboxRow> rows = new ArrayList<>();
         OutboxRow row;
-        while (batch.size() < max && (row = handed.poll()) != null) {
-            batch.add(row);
+        while (rows.size() < max && (row = source.poll()) != null) {
+            rows.add(row);
         }
-        handedCount.addAndGet(-batch.size());
-        return batch;
+        if (source == handed) {
+            handedCount.addAndGet(-rows.size());
+        }
+        return rows;
     }
 
-    /** On stop: rows handed over and not published are due again at once (another replica's poll may take them). */
+    /** On stop or a failed publish: rows handed over and not published are due again at once (for any replica's poll). */
     private void releaseHanded() {
-        List<OutboxRow> left = nextHanded(Integer.MAX_VALUE);
-        if (left.isEmpty()) {
+        release(next(handed, Integer.MAX_VALUE));
+    }
+
+    /** Rows never handed to the broker: due again at once, not after the lease. */
+    private void release(Collection<OutboxRow> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         try {
-            db.sql(releaseSql).bind("ids", left.stream().map(OutboxRow::id).toArray(Long[]::new))
-                    .then().block(Duration.ofSeconds(5));
+            db.sql(releaseSql).bind("ids", rows.stream().map(OutboxRow::id).toArray(Long[]::new))
+                    .then().block(STATEMENT_TIMEOUT);
         } catch (RuntimeException e) {
-            log.warn("outbox relay: releasing {} handed-over rows failed, due again when their lease expires: {}",
-                    left.size(), e.toString());
+            log.warn("outbox relay: releasing {} unpublished rows failed, due again when their lease expires: {}",
+                    rows.size(), e.toString());
         }
     }
 
@@ -251,14 +291,8 @@ public class OutboxRelay implements SmartLifecycle {
         log.debug("purged {} sent outbox rows older than {}", deleted, props.retention());
     }
 
-    /** Publishes one batch; returns how many rows were confirmed and marked sent. */
-    public Mono<Integer> relayBatch() {
-        return claim().sort(Comparator.comparingLong(OutboxRow::id)).collectList().flatMap(this::publishAll)
-                .defaultIfEmpty(0);
-    }
-
     /**
-     * Leases due rows for longer than a batch can take (RETURNING has no order: sorted by id after). A relay that
+     * Leases due rows for longer than a publish can take (RETURNING has no order: sorted by id after). A relay that
      * dies holding a lease leaves its rows to the next relay once it expires: published again (at-least-once).
      */
     private Flux<OutboxRow> claim() {
@@ -272,65 +306,197 @@ public class OutboxRelay implements SmartLifecycle {
                 .all();
     }
 
-    /** Rows confirmed by the broker, and those that failed with why. */
-    private record Outcome(List<OutboxRow> sent, Map<OutboxRow, Throwable> failed) {
-    }
-
-    private Mono<Integer> publishAll(List<OutboxRow> rows) {
-        if (rows.isEmpty()) {
-            return Mono.just(0);
+    /** A row handed to the channel, waiting for the broker's confirm until {@code deadline} (nanoTime). */
+    private record InFlight(OutboxRow row, CorrelationData correlation, long deadline) {
+        /** The broker's answer, or null while there is none. */
+        CorrelationData.Confirm confirm() {
+            CompletableFuture<CorrelationData.Confirm> future = correlation.getFuture();
+            if (!future.isDone()) {
+                return null;
+            }
+            return future.isCompletedExceptionally() ? new CorrelationData.Confirm(false, null) : future.join();
         }
-        return Mono.fromCallable(() -> publishAndConfirm(rows))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(outcome -> markSent(outcome.sent())
-                        .then(Flux.fromIterable(outcome.failed().entrySet())
-                                .concatMap(f -> markFailed(f.getKey(), f.getValue())).then())
-                        .then(release(rows, outcome))
-                        .thenReturn(outcome.sent().size()));
     }
 
     /**
-     * Publishes the whole batch on one channel (so the broker sees the rows in outbox order), then
-     * waits once for all confirms: one round trip per batch instead of one per row. A send that
-     * throws (the broker is probably unreachable) ends the batch; rows after it stay due.
+     * Publishes the rows of {@code source} in its order on one channel, each as soon as it is there: a row does not
+     * wait for the confirms of the rows before it, and the thread waits only while it has nothing to send, woken by
+     * a confirm or (with {@code linger}) a row handed over. Confirmed rows are marked sent together once a batch of
+     * them gathered or the first has waited {@code mark-delay} (with {@code linger} the publish waits that long for
+     * more rows before it ends). Ends when the source is empty and every publish is settled and marked, or after a
+     * poll interval, so polls get their turn. Every row of one call is settled before the next call sends, so on
+     * whichever channel that runs, the broker has the rows in outbox order.
+     *
+     * @return false when a send failed (the broker is probably out of reach) or the thread was interrupted: rows
+     *     left in the source were not sent, the failed row and any taken with it are released
      */
-    private Outcome publishAndConfirm(List<OutboxRow> rows) {
-        Map<OutboxRow, CorrelationData> pending = new LinkedHashMap<>();
-        Map<OutboxRow, Throwable> failed = new LinkedHashMap<>();
+    private boolean publish(Queue<OutboxRow> source, boolean linger) {
+        Publication p = new Publication();
+        List<OutboxRow> unsent = new ArrayList<>();
+        long end = System.nanoTime() + props.pollInterval().toNanos();
+        if (linger) {
+            wakeups = p.events;
+        }
+        boolean ok;
         try {
-            rabbit.invoke(ops -> {
-                for (OutboxRow row : rows) {
-                    CorrelationData correlation = new CorrelationData(row.messageId().toString());
-                    pending.put(row, correlation);
-                    ops.send(row.exchange(), row.routingKey(), message(row), correlation);
+            ok = rabbit.invoke(ops -> {
+                while (true) {
+                    boolean canSend = current() && System.nanoTime() - end < 0 && p.room() > 0;
+                    List<OutboxRow> rows = canSend ? next(source, Math.min(p.room(), props.batchSize())) : List.of();
+                    for (int i = 0; i < rows.size(); i++) {
+                        try {
+                            p.send(ops, rows.get(i));
+                        } catch (RuntimeException e) {
+                            log.warn("outbox relay: publishing failed, {} rows not sent: {}", rows.size() - i,
+                                    e.toString());
+                            unsent.addAll(rows.subList(i, rows.size()));
+                            p.finish();
+                            return false;
+                        }
+                    }
+                    p.settle();
+                    if (canSend && !source.isEmpty()) {
+                        continue;
+                    }
+                    // With rows confirmed and not yet marked, a lingering publish waits for more rows to mark with them.
+                    boolean waitForRows = linger && canSend && !p.confirmed.isEmpty();
+                    if (p.inFlight.isEmpty() && !waitForRows) {
+                        p.markConfirmed();
+                        return true;
+                    }
+                    if (!p.await()) {
+                        return false;
+                    }
                 }
-                return null;
             });
         } catch (RuntimeException e) {
-            // Rows handed to the channel before the failure may still be confirmed; the rest are not sent.
-            log.warn("outbox relay: publishing a batch of {} failed after {}: {}", rows.size(), pending.size(),
-                    e.toString());
-        }
-        List<OutboxRow> sent = new ArrayList<>();
-        long deadline = System.nanoTime() + props.confirmTimeout().toNanos();
-        for (Map.Entry<OutboxRow, CorrelationData> entry : pending.entrySet()) {
-            OutboxRow row = entry.getKey();
-            try {
-                long wait = Math.max(0, deadline - System.nanoTime());
-                CorrelationData.Confirm confirm = entry.getValue().getFuture().get(wait, TimeUnit.NANOSECONDS);
-                if (confirm.isAck()) {
-                    sent.add(row);
-                } else {
-                    failed.put(row, new AmqpException("broker nacked " + row.messageId() + ": " + confirm.getReason()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.put(row, new AmqpException("interrupted while waiting for the publisher confirm", e));
-            } catch (Exception e) {
-                failed.put(row, new AmqpException("no publisher confirm for " + row.messageId(), e));
+            log.warn("outbox relay: publishing failed: {}", e.toString());
+            p.finish();
+            ok = false;
+        } finally {
+            if (linger) {
+                wakeups = null;
             }
         }
-        return new Outcome(sent, failed);
+        release(unsent);
+        return ok;
+    }
+
+    /** One {@link #publish}'s rows in flight and confirmed, and the confirms and hand-overs that wake it. */
+    private final class Publication {
+        /** Rows sent and not yet settled, oldest first. */
+        final Set<InFlight> inFlight = new LinkedHashSet<>();
+        /** Settled publishes (from the connection's thread) and {@link #WAKE} for rows handed over. */
+        final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        final List<OutboxRow> confirmed = new ArrayList<>();
+        long firstConfirmedNanos;
+
+        int room() {
+            return MAX_IN_FLIGHT - inFlight.size();
+        }
+
+        void send(RabbitOperations ops, OutboxRow row) {
+            CorrelationData correlation = new CorrelationData(row.messageId().toString());
+            ops.send(row.exchange(), row.routingKey(), message(row), correlation);
+            InFlight f = new InFlight(row, correlation, System.nanoTime() + props.confirmTimeout().toNanos());
+            inFlight.add(f);
+            correlation.getFuture().whenComplete((confirm, error) -> events.offer(f));
+        }
+
+        /**
+         * Waits for a confirm, a row handed over, the oldest publish's confirm deadline or the confirmed rows' mark
+         * deadline; false when interrupted (stopping): the rows in flight are left to their leases.
+         */
+        boolean await() {
+            long now = System.nanoTime();
+            long wait = Long.MAX_VALUE;
+            if (!inFlight.isEmpty()) {
+                wait = inFlight.iterator().next().deadline() - now;
+            }
+            if (!confirmed.isEmpty()) {
+                wait = Math.min(wait, firstConfirmedNanos + props.markDelay().toNanos() - now);
+            }
+            try {
+                Object event = events.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                if (event != null) {
+                    events.add(event); // settled by the next settle(), with any that came with it
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /**
+         * Takes settled and timed-out publishes off {@link #inFlight}: confirmed rows to be marked sent, the others
+         * marked failed (retried with backoff); marks the confirmed ones once a batch gathered or the first has
+         * waited {@code mark-delay}.
+         */
+        void settle() {
+            Map<String, List<OutboxRow>> failed = new LinkedHashMap<>();
+            for (Object event; (event = events.poll()) != null; ) {
+                if (event instanceof InFlight f && inFlight.remove(f)) {
+                    settled(f, f.confirm(), "no confirm", failed);
+                }
+            }
+            long now = System.nanoTime();
+            for (Iterator<InFlight> it = inFlight.iterator(); it.hasNext(); ) {
+                InFlight f = it.next();
+                if (now - f.deadline() < 0) {
+                    break; // the rest were sent later
+                }
+                it.remove();
+                CorrelationData.Confirm confirm = f.confirm(); // answered just now, or not in time
+                settled(f, confirm, "no publisher confirm within " + props.confirmTimeout(), failed);
+            }
+            failed.forEach((reason, rows) -> markFailed(rows, reason));
+            if (confirmed.size() >= props.batchSize()
+                    || (!confirmed.isEmpty() && now - firstConfirmedNanos - props.markDelay().toNanos() >= 0)) {
+                markConfirmed();
+            }
+        }
+
+        /** Files a settled row: confirmed, or failed (nacked, or {@code unanswered} without a confirm). */
+        private void settled(InFlight f, CorrelationData.Confirm confirm, String unanswered,
+                             Map<String, List<OutboxRow>> failed) {
+            if (confirm != null && confirm.isAck()) {
+                if (confirmed.isEmpty()) {
+                    firstConfirmedNanos = System.nanoTime();
+                }
+                confirmed.add(f.row());
+            } else {
+                String reason = confirm == null ? unanswered
+                        : "broker nacked" + (confirm.getReason() == null ? "" : ": " + confirm.getReason());
+                failed.computeIfAbsent(reason, r -> new ArrayList<>()).add(f.row());
+            }
+        }
+
+        /** After a failed send or channel: what was confirmed is marked sent, what was not is retried later. */
+        void finish() {
+            Map<String, List<OutboxRow>> failed = new LinkedHashMap<>();
+            for (InFlight f : inFlight) {
+                settled(f, f.confirm(), "the channel failed before the broker confirmed", failed);
+            }
+            inFlight.clear();
+            failed.forEach((reason, rows) -> markFailed(rows, reason));
+            markConfirmed();
+        }
+
+        /** Marks the confirmed rows sent in one statement; if that fails they are published again after their lease. */
+        void markConfirmed() {
+            if (confirmed.isEmpty()) {
+                return;
+            }
+            Long[] ids = confirmed.stream().map(OutboxRow::id).toArray(Long[]::new);
+            confirmed.clear();
+            try {
+                db.sql(sentSql).bind("ids", ids).then().block(STATEMENT_TIMEOUT);
+            } catch (RuntimeException e) {
+                log.warn("outbox relay: marking {} confirmed rows sent failed, they are published again after their "
+                        + "lease: {}", ids.length, e.toString());
+            }
+        }
     }
 
     private static Message message(OutboxRow row) {
@@ -343,44 +509,34 @@ public class OutboxRelay implements SmartLifecycle {
         return new Message(row.payload().getBytes(StandardCharsets.UTF_8), mp);
     }
 
-    /** Rows never handed to the broker (the batch broke off): due again at once, not after the lease. */
-    private Mono<Void> release(List<OutboxRow> rows, Outcome outcome) {
-        Long[] untried = rows.stream()
-                .filter(row -> !outcome.sent().contains(row) && !outcome.failed().containsKey(row))
-                .map(OutboxRow::id).toArray(Long[]::new);
-        return untried.length == 0 ? Mono.empty() : db.sql(releaseSql).bind("ids", untried).then();
-    }
-
-    /** The longest a batch may take: a confirm wait per row and two statements. */
-    private Duration batchTimeout() {
-        return props.confirmTimeout().multipliedBy(props.batchSize() + 2L);
-    }
-
-    /** How long a claim holds: well beyond one batch's publish and confirm wait. */
+    /** How long a claim holds: well beyond one publish and its confirm wait. */
     Duration lease() {
         Duration twice = props.confirmTimeout().multipliedBy(2);
         return twice.compareTo(MIN_LEASE) > 0 ? twice : MIN_LEASE;
     }
 
-    private Mono<Void> markSent(List<OutboxRow> rows) {
-        if (rows.isEmpty()) {
-            return Mono.empty();
+    /** Records failed publishes: each row is due again after its backoff (one statement per distinct backoff). */
+    private void markFailed(List<OutboxRow> rows, String reason) {
+        Map<Duration, List<OutboxRow>> byBackoff = new TreeMap<>();
+        for (OutboxRow row : rows) {
+            byBackoff.computeIfAbsent(backoff(row.attempts(), props.retryBackoff(), props.maxRetryBackoff()),
+                    b -> new ArrayList<>()).add(row);
         }
-        return db.sql(sentSql)
-                .bind("ids", rows.stream().map(OutboxRow::id).toArray(Long[]::new))
-                .then();
-    }
-
-    private Mono<Void> markFailed(OutboxRow row, Throwable error) {
-        Duration backoff = backoff(row.attempts(), props.retryBackoff(), props.maxRetryBackoff());
-        log.warn("publishing outbox row {} ({}) failed, retry in {}: {}", row.id(), row.type(), backoff,
-                error.toString());
-        String reason = String.valueOf(error.getMessage());
-        return db.sql(failedSql)
-                .bind("id", row.id())
-                .bind("error", reason.length() > 500 ? reason.substring(0, 500) : reason)
-                .bind("delay", backoff.toMillis() / 1000.0)
-                .then();
+        String error = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        byBackoff.forEach((backoff, failed) -> {
+            log.warn("publishing {} outbox rows failed (first {}, {}), retry in {}: {}", failed.size(),
+                    failed.get(0).id(), failed.get(0).type(), backoff, reason);
+            try {
+                db.sql(failedSql)
+                        .bind("ids", failed.stream().map(OutboxRow::id).toArray(Long[]::new))
+                        .bind("error", error)
+                        .bind("delay", backoff.toMillis() / 1000.0)
+                        .then().block(STATEMENT_TIMEOUT);
+            } catch (RuntimeException e) {
+                log.warn("outbox relay: recording {} failed publishes failed, due again after their lease: {}",
+                        failed.size(), e.toString());
+            }
+        });
     }
 
     /** {@code first} doubled per earlier attempt, at most {@code max}. */

@@ -1,6 +1,7 @@
 package org.faxserver.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.util.stream.Collectors.toSet;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
@@ -10,9 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.faxserver.model.job.JobStatus;
 import org.faxserver.model.job.JobStatusChanged;
 import org.faxserver.model.messaging.Envelope;
@@ -87,7 +92,7 @@ class ServiceSupportIntegrationTest {
 
   /**
    * Triggers that note, for each outbox row, whether it was claimed as it was inserted, and count the INSERT
-   * statements on the outbox.
+   * statements on the outbox and the statements that mark rows sent.
    */
   private static final String OUTBOX_WATCH = """
       CREATE TABLE test.outbox_birth (message_id uuid PRIMARY KEY, claimed_at_birth boolean NOT NULL);
@@ -99,7 +104,13 @@ class ServiceSupportIntegrationTest {
         UPDATE test.outbox_statements SET statements = statements + 1; RETURN NULL; END $$;
       CREATE TRIGGER note_birth AFTER INSERT ON test.outbox FOR EACH ROW EXECUTE FUNCTION test.note_birth();
       CREATE TRIGGER count_statement AFTER INSERT ON test.outbox FOR EACH STATEMENT
-        EXECUTE FUNCTION test.count_statement()""";
+        EXECUTE FUNCTION test.count_statement();
+      CREATE TABLE test.outbox_marks (statements bigint NOT NULL);
+      INSERT INTO test.outbox_marks VALUES (0);
+      CREATE FUNCTION test.count_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        UPDATE test.outbox_marks SET statements = statements + 1; RETURN NULL; END $$;
+      CREATE TRIGGER count_mark AFTER UPDATE OF sent_at ON test.outbox FOR EACH STATEMENT
+        EXECUTE FUNCTION test.count_mark()""";
 
   private void createTables() {
     db.sql("CREATE SCHEMA IF NOT EXISTS test").then().block();
@@ -165,6 +176,91 @@ class ServiceSupportIntegrationTest {
       GetResponse got = nextMessage(queue);
       assertThat(got.getProps().getMessageId()).isEqualTo(expected.messageId().toString());
     }
+  }
+
+  @Test
+  void messagesFromManyConcurrentTransactionsArriveEachOnceAndAreMarkedSentFewAtATime() throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    String queue = queueBoundTo(key);
+    List<Envelope<JobStatusChanged>> envelopes = IntStream.range(0, 200).mapToObj(i -> anEnvelope()).toList();
+    long marksBefore = outboxMarkStatements();
+
+    Flux.fromIterable(envelopes)
+        .flatMap(e -> tx.transactional(outbox.append(Exchanges.FAX_EVENTS, key, e)), 16)
+        .blockLast();
+
+    Set<String> received = new HashSet<>();
+    for (int i = 0; i < envelopes.size(); i++) {
+      assertThat(received.add(nextMessage(queue).getProps().getMessageId())).as("received once").isTrue();
+    }
+    assertThat(received).isEqualTo(envelopes.stream().map(e -> e.messageId().toString()).collect(toSet()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> db.sql(
+            "SELECT count(*) AS n FROM test.outbox WHERE message_id IN (:ids) AND sent_at IS NOT NULL")
+        .bind("ids", envelopes.stream().map(Envelope::messageId).toList())
+        .map(row -> row.get("n", Long.class)).one().block() == envelopes.size());
+    // Confirmed rows wait up to mark-delay to be marked with the others confirmed meanwhile.
+    assertThat(outboxMarkStatements() - marksBefore).isLessThan(envelopes.size() / 2);
+    assertThat(channel.basicGet(queue, true)).as("nothing twice").isNull();
+  }
+
+  @Test
+  void messagesOfTransactionsCommittedOneAfterAnotherArriveInThatOrder() throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    String queue = queueBoundTo(key);
+    List<Envelope<JobStatusChanged>> envelopes = IntStream.range(0, 100).mapToObj(i -> anEnvelope()).toList();
+
+    // Each commit hands its row over while earlier ones may still await their confirms.
+    Flux.fromIterable(envelopes).concatMap(e -> tx.transactional(outbox.append(Exchanges.FAX_EVENTS, key, e)))
+        .blockLast();
+
+    for (Envelope<JobStatusChanged> expected : envelopes) {
+      assertThat(nextMessage(queue).getProps().getMessageId()).isEqualTo(expected.messageId().toString());
+    }
+  }
+
+  @Test
+  void aMessageTheBrokerRefusesIsLeftForALaterRetryAndTheOnesAroundItAreSent() throws Exception {
+    createTables();
+    String key = "test." + UUID.randomUUID();
+    // Takes one message, then makes the broker nack the next ones until it is emptied.
+    String full = channel.queueDeclare("", false, true, true,
+        Map.of("x-max-length", 1, "x-overflow", "reject-publish")).getQueue();
+    channel.queueBind(full, Exchanges.FAX_EVENTS, key);
+    String other = queueBoundTo("test.other." + key);
+    Envelope<JobStatusChanged> first = anEnvelope();
+    Envelope<JobStatusChanged> refused = anEnvelope();
+    Envelope<JobStatusChanged> elsewhere = anEnvelope();
+
+    tx.transactional(outbox.appendAll(List.of(new Outbox.Message(Exchanges.FAX_EVENTS, key, first),
+        new Outbox.Message(Exchanges.FAX_EVENTS, key, refused),
+        new Outbox.Message(Exchanges.FAX_EVENTS, "test.other." + key, elsewhere)))).block();
+
+    assertThat(nextMessage(other).getProps().getMessageId()).isEqualTo(elsewhere.messageId().toString());
+    // No poll runs in these tests (poll-interval 1h), so the refused row is not retried meanwhile.
+    await().atMost(Duration.ofSeconds(10)).until(() -> rowState(refused).contains("nacked"));
+    assertThat(rowState(refused)).startsWith("unsent, 1 attempt, due later");
+    await().atMost(Duration.ofSeconds(10)).until(() -> rowState(first).startsWith("sent"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> rowState(elsewhere).startsWith("sent"));
+    assertThat(nextMessage(full).getProps().getMessageId()).isEqualTo(first.messageId().toString());
+  }
+
+  /**
+   * An outbox row as "sent|unsent, N attempt, due later|now: last error" ("later": its next attempt is at least
+   * half a second after it was written, as the retry backoff of 1 s puts it).
+   */
+  private String rowState(Envelope<?> envelope) {
+    return db.sql("SELECT CASE WHEN sent_at IS NOT NULL THEN 'sent' ELSE 'unsent' END || ', ' || attempts "
+            + "|| ' attempt, due ' || CASE WHEN next_attempt_at >= created_at + interval '0.5 s' THEN 'later' ELSE 'now' END "
+            + "|| ': ' "
+            + "|| coalesce(last_error, '') AS state FROM test.outbox WHERE message_id = :id")
+        .bind("id", envelope.messageId()).map(row -> row.get("state", String.class)).one().block();
+  }
+
+  private long outboxMarkStatements() {
+    return db.sql("SELECT statements FROM test.outbox_marks").map(row -> row.get("statements", Long.class))
+        .one().block();
   }
 
   private long outboxInsertStatements() {

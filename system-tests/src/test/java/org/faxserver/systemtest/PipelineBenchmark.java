@@ -384,7 +384,7 @@ public final class PipelineBenchmark {
     System.out.printf("  submit->originate p50 %d ms, p99 %d ms, max %d ms; HTTP answer p50 %d ms, p99 %d ms%n",
         pct(l, 50), pct(l, 99), l.length == 0 ? -1 : l[l.length - 1] / 1_000_000, pct(h, 50), pct(h, 99));
     System.out.printf("  stages p50/p99 (ms): submit->api.submission %d/%d; ->job stored by fax-queue %d/%d; "
-        + "->attempt 1 started %d/%d; fax.originate in fax-queue's outbox (commit->confirmed) %d/%d%n",
+        + "->attempt 1 started %d/%d; fax.originate in fax-queue's outbox (commit->marked sent) %d/%d%n",
         pctMs(toApi, 50), pctMs(toApi, 99), pctMs(toQueue, 50), pctMs(toQueue, 99), pctMs(toStart, 50),
         pctMs(toStart, 99), pctMs(relay, 50), pctMs(relay, 99));
     System.out.printf("  attempt 1 started within 10 ms of the job being stored: %d of %d%n", startedAtOnce,

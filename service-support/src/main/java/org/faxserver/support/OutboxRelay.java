@@ -66,6 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Rows sent and not yet confirmed beyond which the relay waits for confirms before sending more. */
     private static final int MAX_IN_FLIGHT = 1_000;
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Object WAKE = new Object();
 
     private final DatabaseClient db;
     private final RabbitTemplate rabbit;
@@ -84,7 +85,6 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread relayThread;
     /** Wakes a publish of handed-over rows that waits for confirms or more rows; null while none runs. */
     private volatile BlockingQueue<Object> wakeups;
-    private static final Object WAKE = new Object();
     private long lastPurgeNanos = System.nanoTime();
     /** A purge found a full chunk: the next poll deletes the next one (relay thread only). */
     private boolean purging;
@@ -175,7 +175,7 @@ public class OutboxRelay implements SmartLifecycle {
         wake();
         BlockingQueue<Object> publishing = wakeups;
         if (publishing != null) {
-            publishing.offer(WAKE); // a publish waiting for confirms sends them at once
+            publishing.offer(WAKE); // a publish waiting for confirms sends these rows at once
         }
     }
 
@@ -214,9 +214,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void relayDue() {
         try {
-            Queue<OutboxRow> due;
             do {
-                due = new ArrayDeque<>(claim().sort(Comparator.comparingLong(OutboxRow::id)).collectList()
+                Queue<OutboxRow> due = new ArrayDeque<>(claim().sort(Comparator.comparingLong(OutboxRow::id)).collectList()
                         .block(STATEMENT_TIMEOUT));
                 int claimed = due.size();
                 boolean published = due.isEmpty() || publish(due, false);
@@ -307,7 +306,25 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** A row handed to the channel, waiting for the broker's confirm until {@code deadline} (nanoTime). */
-    private record InFlight(OutboxRow row, CorrelationData correlation, long deadline) {
+    private static final class InFlight {
+        private final OutboxRow row;
+        private final CorrelationData correlation;
+        private final long deadline;
+
+        InFlight(OutboxRow row, CorrelationData correlation, long deadline) {
+            this.row = row;
+            this.correlation = correlation;
+            this.deadline = deadline;
+        }
+
+        OutboxRow row() {
+            return row;
+        }
+
+        long deadline() {
+            return deadline;
+        }
+
         /** The broker's answer, or null while there is none. */
         CorrelationData.Confirm confirm() {
             CompletableFuture<CorrelationData.Confirm> future = correlation.getFuture();

@@ -74,7 +74,10 @@ final class EmbeddedDatabase implements AutoCloseable {
           // standalone stops PostgreSQL itself, after the services (zonky's own hook would stop it under them)
           .setRegisterShutdownHook(false)
           .setPGStartupWait(startupWait)
-          .setServerConfig("listen_addresses", "localhost");
+          .setServerConfig("listen_addresses", "localhost")
+          // zonky's default for tests is off: a commit the API answered 202 for, or that started a call, must be on
+          // disk, or a power loss could lose an accepted fax or send one twice
+          .setServerConfig("synchronous_commit", "on");
       if (!initialised) {
         // initdb gives the role this password, and the server never runs with initdb's trust
         Secrets.keep(passwordFile, password);

@@ -49,6 +49,16 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aCommitIsOnDiskBeforeItIsReported() throws Exception {
+    try (EmbeddedDatabase db = EmbeddedDatabase.start(data.resolve("postgres"), 0, Duration.ofSeconds(60));
+         Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USERNAME, db.password());
+         var rs = c.createStatement().executeQuery("SHOW synchronous_commit")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("on");
+    }
+  }
+
+  @Test
   void aDataDirectoryFromBeforePasswordsIsProtectedAtItsFirstStart() throws Exception {
     Path dir = data.resolve("postgres");
     // what earlier versions left: initdb's trust, no password file

@@ -305,26 +305,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .all();
     }
 
-    /** A row handed to the channel, waiting for the broker's confirm until {@code deadline} (nanoTime). */
-    private static final class InFlight {
-        private final OutboxRow row;
-        private final CorrelationData correlation;
-        private final long deadline;
-
-        InFlight(OutboxRow row, CorrelationData correlation, long deadline) {
-            this.row = row;
-            this.correlation = correlation;
-            this.deadline = deadline;
-        }
-
-        OutboxRow row() {
-            return row;
-        }
-
-        long deadline() {
-            return deadline;
-        }
-
+    /**
+     * A row handed to the channel, waiting for the broker's confirm until {@code deadline} (nanoTime); no two are
+     * equal, as each has its own CorrelationData (identity equality).
+     */
+    private record InFlight(OutboxRow row, CorrelationData correlation, long deadline) {
         /** The broker's answer, or null while there is none. */
         CorrelationData.Confirm confirm() {
             CompletableFuture<CorrelationData.Confirm> future = correlation.getFuture();

@@ -3,18 +3,21 @@ package org.faxserver.support;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.AMQP;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.faxserver.model.job.JobStatus;
 import org.faxserver.model.job.JobStatusChanged;
+import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.Exchanges;
+import org.faxserver.testkit.bench.BenchmarkArguments;
 import org.faxserver.testkit.infra.PostgresDatabase;
 import org.faxserver.testkit.infra.RabbitBroker;
 import org.faxserver.testkit.infra.TestInfrastructure;
@@ -32,11 +35,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public final class OutboxRelayBenchmark {
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = new ConcurrentHashMap<>();
-    for (String arg : args) {
-      String[] kv = arg.split("=", 2);
-      a.put(kv[0], kv[1]);
-    }
+    Map<String, String> a = BenchmarkArguments.parse(args);
     int rate = Integer.parseInt(a.getOrDefault("rate", "50"));
     int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
     int warmup = Integer.parseInt(a.getOrDefault("warmup-seconds", "10"));
@@ -58,7 +57,7 @@ public final class OutboxRelayBenchmark {
     Outbox outbox = ctx.getBean(Outbox.class);
     db.sql("CREATE SCHEMA IF NOT EXISTS test").then().block();
     db.sql(Outbox.ddl("test.outbox")).then().block();
-    for (String sql : MARK_COUNTER.split(";\n")) {
+    for (String sql : ServiceSupportIntegrationTest.MARK_COUNTER.split(";\n")) {
       db.sql(sql).then().block();
     }
 
@@ -71,10 +70,10 @@ public final class OutboxRelayBenchmark {
       channel.basicQos(100);
       channel.basicConsume(queue, false, new DefaultConsumer(channel) {
         @Override
-        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
-            throws java.io.IOException {
+        public void handleDelivery(String tag, com.rabbitmq.client.Envelope delivery, AMQP.BasicProperties props,
+                                   byte[] body) throws IOException {
           received.put(props.getMessageId(), System.nanoTime());
-          getChannel().basicAck(envelope.getDeliveryTag(), false);
+          getChannel().basicAck(delivery.getDeliveryTag(), false);
         }
       });
 
@@ -91,9 +90,9 @@ public final class OutboxRelayBenchmark {
     int n = rate * seconds;
     String[] ids = new String[n];
     long[] committed = new long[n];
-    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(4);
+    Semaphore inFlight = new Semaphore(4);
     CountDownLatch done = new CountDownLatch(n);
-    long marks0 = markStatements(db);
+    long marks0 = ServiceSupportIntegrationTest.outboxMarkStatements(db);
     long start = System.nanoTime();
     for (int i = 0; i < n; i++) {
       long due = start + i * 1_000_000_000L / rate;
@@ -102,7 +101,7 @@ public final class OutboxRelayBenchmark {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       inFlight.acquire();
-      org.faxserver.model.messaging.Envelope<JobStatusChanged> envelope = org.faxserver.model.messaging.Envelope.of(
+      Envelope<JobStatusChanged> envelope = Envelope.of(
           JobStatusChanged.TYPE, 1, null, new JobStatusChanged(UUID.randomUUID(), "t", JobStatus.QUEUED, 0, null, null),
           Clock.systemUTC());
       ids[i] = envelope.messageId().toString();
@@ -133,19 +132,6 @@ public final class OutboxRelayBenchmark {
     System.out.printf("outbox relay, %d commits/s for %d s: commit -> received p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
             + "%d of %d received; mark statements per row %.2f%n", rate, seconds, latency[n / 2] / 1e6,
         latency[n * 99 / 100] / 1e6, latency[n - 1] / 1e6, Arrays.stream(ids).filter(received::containsKey).count(), n,
-        (markStatements(db) - marks0) / (double) n);
-  }
-
-  /** A statement-level trigger that counts the statements marking outbox rows sent. */
-  private static final String MARK_COUNTER = """
-      CREATE TABLE test.marks (n bigint NOT NULL);
-      INSERT INTO test.marks VALUES (0);
-      CREATE FUNCTION test.count_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        UPDATE test.marks SET n = n + 1; RETURN NULL; END $$;
-      CREATE TRIGGER count_mark AFTER UPDATE OF sent_at ON test.outbox FOR EACH STATEMENT
-        EXECUTE FUNCTION test.count_mark()""";
-
-  private static long markStatements(DatabaseClient db) {
-    return db.sql("SELECT n FROM test.marks").map(row -> row.get("n", Long.class)).one().block();
+        (ServiceSupportIntegrationTest.outboxMarkStatements(db) - marks0) / (double) n);
   }
 }

@@ -104,13 +104,21 @@ class ServiceSupportIntegrationTest {
         UPDATE test.outbox_statements SET statements = statements + 1; RETURN NULL; END $$;
       CREATE TRIGGER note_birth AFTER INSERT ON test.outbox FOR EACH ROW EXECUTE FUNCTION test.note_birth();
       CREATE TRIGGER count_statement AFTER INSERT ON test.outbox FOR EACH STATEMENT
-        EXECUTE FUNCTION test.count_statement();
+        EXECUTE FUNCTION test.count_statement()""";
+
+  /** A trigger that counts the statements marking rows of test.outbox sent (here and in OutboxRelayBenchmark). */
+  static final String MARK_COUNTER = """
       CREATE TABLE test.outbox_marks (statements bigint NOT NULL);
       INSERT INTO test.outbox_marks VALUES (0);
       CREATE FUNCTION test.count_mark() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
         UPDATE test.outbox_marks SET statements = statements + 1; RETURN NULL; END $$;
       CREATE TRIGGER count_mark AFTER UPDATE OF sent_at ON test.outbox FOR EACH STATEMENT
         EXECUTE FUNCTION test.count_mark()""";
+
+  static long outboxMarkStatements(DatabaseClient db) {
+    return db.sql("SELECT statements FROM test.outbox_marks").map(row -> row.get("statements", Long.class))
+        .one().block();
+  }
 
   private void createTables() {
     db.sql("CREATE SCHEMA IF NOT EXISTS test").then().block();
@@ -120,7 +128,8 @@ class ServiceSupportIntegrationTest {
         .flatMap(exists -> exists ? Mono.empty()
             : db.sql(Outbox.ddl("test.outbox")).then()
                 .then(db.sql(ProcessedMessages.ddl("test.processed_message")).then())
-                .then(Flux.fromArray(OUTBOX_WATCH.split(";\n")).concatMap(sql -> db.sql(sql).then()).then()))
+                .then(Flux.fromArray((OUTBOX_WATCH + ";\n" + MARK_COUNTER).split(";\n"))
+                    .concatMap(sql -> db.sql(sql).then()).then()))
         .block();
   }
 
@@ -184,7 +193,7 @@ class ServiceSupportIntegrationTest {
     String key = "test." + UUID.randomUUID();
     String queue = queueBoundTo(key);
     List<Envelope<JobStatusChanged>> envelopes = IntStream.range(0, 200).mapToObj(i -> anEnvelope()).toList();
-    long marksBefore = outboxMarkStatements();
+    long marksBefore = outboxMarkStatements(db);
 
     Flux.fromIterable(envelopes)
         .flatMap(e -> tx.transactional(outbox.append(Exchanges.FAX_EVENTS, key, e)), 16)
@@ -200,7 +209,7 @@ class ServiceSupportIntegrationTest {
         .bind("ids", envelopes.stream().map(Envelope::messageId).toList())
         .map(row -> row.get("n", Long.class)).one().block() == envelopes.size());
     // Confirmed rows wait up to mark-delay to be marked with the others confirmed meanwhile.
-    assertThat(outboxMarkStatements() - marksBefore).isLessThan(envelopes.size() / 2);
+    assertThat(outboxMarkStatements(db) - marksBefore).isLessThan(envelopes.size() / 2);
     assertThat(channel.basicGet(queue, true)).as("nothing twice").isNull();
   }
 
@@ -256,11 +265,6 @@ class ServiceSupportIntegrationTest {
             + "|| ': ' "
             + "|| coalesce(last_error, '') AS state FROM test.outbox WHERE message_id = :id")
         .bind("id", envelope.messageId()).map(row -> row.get("state", String.class)).one().block();
-  }
-
-  private long outboxMarkStatements() {
-    return db.sql("SELECT statements FROM test.outbox_marks").map(row -> row.get("statements", Long.class))
-        .one().block();
   }
 
   private long outboxInsertStatements() {

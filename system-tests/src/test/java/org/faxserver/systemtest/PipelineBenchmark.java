@@ -23,6 +23,7 @@ import org.faxserver.document.DocumentSource;
 import org.faxserver.document.FaxDocumentConverter;
 import org.faxserver.systemtest.CallWatcher.SeenCall;
 import org.faxserver.systemtest.FaxSystem.Tenant;
+import org.faxserver.testkit.bench.BenchmarkArguments;
 import org.faxserver.testkit.freeswitch.Scenario;
 
 /**
@@ -50,11 +51,7 @@ public final class PipelineBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = new ConcurrentHashMap<>();
-    for (String arg : args) {
-      String[] kv = arg.split("=", 2);
-      a.put(kv[0], kv[1]);
-    }
+    Map<String, String> a = BenchmarkArguments.parse(args);
     int rate = Integer.parseInt(a.getOrDefault("rate", "50"));
     int seconds = Integer.parseInt(a.getOrDefault("seconds", "20"));
     int burst = Integer.parseInt(a.getOrDefault("burst", "1000"));

@@ -34,6 +34,8 @@ final class InboundCall {
     private volatile EslSession session;
     private AppMsg current;
     private boolean ended;
+    /** The cause of a sendmsg hangup not yet carried out; a socket closing right after it must not replace it. */
+    private String requestedHangupCause;
     private FaxRun run;
     private String t38Status = "off";
 
@@ -133,6 +135,9 @@ final class InboundCall {
         String command = c.header("call-command") == null ? "execute" : c.header("call-command");
         if ("hangup".equalsIgnoreCase(command)) {
             String cause = c.header("hangup-cause") == null ? "NORMAL_CLEARING" : c.header("hangup-cause");
+            synchronized (ch.lock) {
+                requestedHangupCause = cause;
+            }
             return () -> fs.core.async(() -> hangupNow(cause));
         }
         if (!"execute".equalsIgnoreCase(command)) {
@@ -370,7 +375,11 @@ final class InboundCall {
     }
 
     void socketClosed() {
-        fs.core.async(() -> hangupNow("NORMAL_CLEARING"));
+        String cause;
+        synchronized (ch.lock) {
+            cause = requestedHangupCause == null ? "NORMAL_CLEARING" : requestedHangupCause;
+        }
+        fs.core.async(() -> hangupNow(cause));
     }
 
     private void teardown() {

@@ -1,7 +1,6 @@
 package org.faxserver.notifier.config;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -163,11 +162,7 @@ public class NotifierConfiguration {
   WebhookChannel webhookChannel(CachedDirectory directory, Attachments attachments, NotifierProperties props,
       Clock clock) {
     NotifierProperties.Webhook webhook = props.webhook();
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(webhook.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-    return new WebhookChannel(client, webhook.requestTimeout(),
+    return new WebhookChannel(webhook.connectTimeout(), webhook.requestTimeout(),
         new TargetAddressPolicy(webhook.refusePrivateAddresses()), WebhookChannel.systemResolver(),
         new DirectoryWebhookSettings(directory, webhook.receiptSigningSecret(), webhook.requestTimeout()),
         attachments, webhook.userAgent(), clock);

@@ -1,14 +1,12 @@
 package org.faxserver.notifier.webhook;
 
-import java.io.IOException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,17 +14,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import org.faxserver.notifier.channel.Attachments;
 import org.faxserver.notifier.channel.DeliveryChannel;
 import org.faxserver.notifier.delivery.model.DeliveryTask;
 import org.faxserver.notifier.delivery.model.TryOutcome;
+import org.faxserver.notifier.webhook.CheckedAddressResolverGroup.RefusedAddress;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
- * HTTP POST to a webhook with the JDK client: JSON or multipart ({@link WebhookBody}), the stable
+ * HTTP POST to a webhook (Reactor Netty's client): JSON or multipart ({@link WebhookBody}), the stable
  * {@value WebhookSignature#EVENT_ID_HEADER} (the delivery id, the same on every retry), the
  * {@value WebhookSignature#TIMESTAMP_HEADER} and, when there is a secret,
- * {@value WebhookSignature#SIGNATURE_HEADER}. Redirects are not followed. The target host is
- * resolved first and refused when {@link TargetAddressPolicy} says so.
+ * {@value WebhookSignature#SIGNATURE_HEADER}. Redirects are not followed. The target is refused when
+ * {@link TargetAddressPolicy} says so: checked before the request is built (which covers IP literals),
+ * and again on the very addresses the client connects to ({@link CheckedAddressResolverGroup}), so a
+ * name that answers differently the second time (DNS rebinding) cannot reach a private address.
  */
 public final class WebhookChannel implements DeliveryChannel {
 
@@ -39,20 +47,32 @@ public final class WebhookChannel implements DeliveryChannel {
 
   private final HttpClient client;
   private final Duration requestTimeout;
-  private final TargetAddressPolicy addresses;
-  private final HostResolver resolver;
+  private final CheckedAddressResolverGroup addresses;
   private final WebhookSettings.Source settings;
   private final Attachments attachments;
   private final String userAgent;
   private final Clock clock;
 
-  public WebhookChannel(HttpClient client, Duration requestTimeout, TargetAddressPolicy addresses,
+  public WebhookChannel(Duration connectTimeout, Duration requestTimeout, TargetAddressPolicy policy,
       HostResolver resolver, WebhookSettings.Source settings, Attachments attachments, String userAgent,
       Clock clock) {
-    this.client = Objects.requireNonNull(client, "client");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-    this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.resolver = Objects.requireNonNull(resolver, "resolver");
+    Executor lookups = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "webhook-dns");
+      t.setDaemon(true);
+      return t;
+    });
+    this.addresses = new CheckedAddressResolverGroup(Objects.requireNonNull(resolver, "resolver"),
+        Objects.requireNonNull(policy, "policy"), lookups);
+    // idle connections are closed before receivers typically drop theirs, so a reused one is rarely dead
+    ConnectionProvider connections = ConnectionProvider.builder("webhooks")
+        .maxIdleTime(Duration.ofSeconds(20))
+        .evictInBackground(Duration.ofSeconds(30))
+        .build();
+    this.client = HttpClient.create(connections)
+        .resolver(addresses)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
+        .followRedirect(false);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.attachments = Objects.requireNonNull(attachments, "attachments");
     this.userAgent = userAgent;
@@ -81,10 +101,9 @@ public final class WebhookChannel implements DeliveryChannel {
       return TryOutcome.permanentFailure(null, "not an http(s) URL: " + task.target());
     }
     try {
-      Optional<String> refused = addresses.refusal(uri.getHost(), resolver.resolve(uri.getHost()));
-      if (refused.isPresent()) {
-        return TryOutcome.permanentFailure(null, "refused: " + refused.get());
-      }
+      addresses.checked(uri.getHost());
+    } catch (RefusedAddress e) {
+      return TryOutcome.permanentFailure(null, "refused: " + e.getMessage());
     } catch (UnknownHostException e) {
       return TryOutcome.transientFailure(null, "unknown host " + uri.getHost());
     }
@@ -99,30 +118,50 @@ public final class WebhookChannel implements DeliveryChannel {
     WebhookBody.Encoded body = WebhookBody.encode(task, ((Attachments.Result.Ready) files).files(),
         how.get().multipart());
     long timestamp = clock.instant().getEpochSecond();
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(requestTimeout)
-        .header("Content-Type", body.contentType())
-        .header(WebhookSignature.EVENT_ID_HEADER, task.id().toString())
-        .header(WebhookSignature.EVENT_HEADER, task.notice().event().wireName())
-        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
-    if (userAgent != null && !userAgent.isBlank()) {
-      request.header("User-Agent", userAgent);
-    }
-    if (how.get().signed()) {
-      request.header(WebhookSignature.SIGNATURE_HEADER,
-          WebhookSignature.sign(how.get().secret(), timestamp, body.bytes()));
-    }
+    byte[] bytes = body.bytes();
+    String signature = how.get().signed() ? WebhookSignature.sign(how.get().secret(), timestamp, bytes) : null;
     try {
-      HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      return HttpStatusRule.judge(response.statusCode());
-    } catch (HttpTimeoutException e) {
-      return TryOutcome.transientFailure(null, "timeout after " + requestTimeout);
-    } catch (IOException e) {
-      return TryOutcome.transientFailure(null, "network error: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return TryOutcome.transientFailure(null, "interrupted");
+      Integer status = client
+          .headers(h -> {
+            h.set(HttpHeaderNames.CONTENT_TYPE, body.contentType())
+                .set(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+                .set(WebhookSignature.EVENT_ID_HEADER, task.id().toString())
+                .set(WebhookSignature.EVENT_HEADER, task.notice().event().wireName())
+                .set(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+            if (userAgent != null && !userAgent.isBlank()) {
+              h.set(HttpHeaderNames.USER_AGENT, userAgent);
+            }
+            if (signature != null) {
+              h.set(WebhookSignature.SIGNATURE_HEADER, signature);
+            }
+          })
+          .post()
+          .uri(uri)
+          .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bytes)))
+          // the body is read and dropped, so the connection can be reused
+          .response((response, content) -> content.then(Mono.just(response.status().code())))
+          .next()
+          .timeout(requestTimeout)
+          .block();
+      return HttpStatusRule.judge(Objects.requireNonNull(status, "no response"));
+    } catch (RuntimeException e) {
+      return failure(Exceptions.unwrap(e));
     }
+  }
+
+  private TryOutcome failure(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof RefusedAddress refused) {
+        return TryOutcome.permanentFailure(null, "refused: " + refused.getMessage());
+      }
+      if (t instanceof TimeoutException) {
+        return TryOutcome.transientFailure(null, "timeout after " + requestTimeout);
+      }
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        return TryOutcome.transientFailure(null, "interrupted");
+      }
+    }
+    return TryOutcome.transientFailure(null, "network error: " + error);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.faxserver.document.FaxTiffExport;
 import org.faxserver.document.store.FileSystemDocumentStore;
 import org.faxserver.model.DocumentRef;
@@ -42,10 +42,15 @@ class WebhookChannelTest {
   }
 
   WebhookChannel channel(boolean refusePrivate, WebhookChannel.HostResolver resolver) throws Exception {
+    return channel(refusePrivate, resolver, Duration.ofSeconds(5));
+  }
+
+  WebhookChannel channel(boolean refusePrivate, WebhookChannel.HostResolver resolver, Duration requestTimeout)
+      throws Exception {
     Attachments attachments = new Attachments(
         new FaxPdfSource(new FileSystemDocumentStore(root), new FaxTiffExport(), 1024),
         new TransmissionReport(java.time.ZoneId.of("UTC")));
-    return new WebhookChannel(HttpClient.newHttpClient(), Duration.ofSeconds(5), new TargetAddressPolicy(refusePrivate),
+    return new WebhookChannel(Duration.ofSeconds(2), requestTimeout, new TargetAddressPolicy(refusePrivate),
         resolver, task -> Optional.of(new WebhookSettings("k", false)), attachments, "test", Clock.systemUTC());
   }
 
@@ -71,6 +76,35 @@ class WebhookChannelTest {
   }
 
   @Test
+  void theClientConnectsThroughTheCheckedResolution() throws Exception {
+    // a name the system cannot resolve: only our resolver knows it, so a delivery proves the connection used it
+    AtomicInteger lookups = new AtomicInteger();
+    WebhookChannel.HostResolver onlyOurs = host -> {
+      lookups.incrementAndGet();
+      return List.of(InetAddress.getByName("127.0.0.1"));
+    };
+    String url = receiver.url("/x").replace("127.0.0.1", "hooks.example.test");
+    TryOutcome outcome = channel(false, onlyOurs).deliver(task(url, null));
+    assertThat(outcome.success()).as(outcome.detail()).isTrue();
+    assertThat(receiver.requests("/x")).singleElement()
+        .satisfies(r -> assertThat(r.header("Host")).startsWith("hooks.example.test:"));
+    assertThat(lookups).hasValue(2); // the early check and the connection's own
+  }
+
+  @Test
+  void aNameThatRebindsToAPrivateAddressAfterTheCheckIsRefusedAtConnect() throws Exception {
+    // DNS rebinding: a public answer for the first lookup, loopback (where the receiver listens) afterwards
+    AtomicInteger lookups = new AtomicInteger();
+    WebhookChannel.HostResolver rebinding = host -> List.of(InetAddress.getByName(
+        lookups.getAndIncrement() == 0 ? "203.0.113.10" : "127.0.0.1"));
+    String url = receiver.url("/x").replace("127.0.0.1", "hooks.example.test");
+    TryOutcome outcome = channel(true, rebinding).deliver(task(url, null));
+    assertThat(outcome.retryable()).isFalse();
+    assertThat(outcome.detail()).isEqualTo("refused: hooks.example.test resolves to non-public address 127.0.0.1");
+    assertThat(receiver.requests("/x")).isEmpty();
+  }
+
+  @Test
   void aClosedPortIsANetworkErrorWorthRetrying() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -80,6 +114,16 @@ class WebhookChannelTest {
         .deliver(task("http://127.0.0.1:" + port + "/x", null));
     assertThat(outcome.retryable()).isTrue();
     assertThat(outcome.detail()).startsWith("network error");
+  }
+
+  @Test
+  void aReceiverThatNeverAnswersTimesOutAndIsRetried() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      TryOutcome outcome = channel(false, WebhookChannel.systemResolver(), Duration.ofMillis(300))
+          .deliver(task("http://127.0.0.1:" + silent.getLocalPort() + "/x", null));
+      assertThat(outcome.retryable()).isTrue();
+      assertThat(outcome.detail()).isEqualTo("timeout after PT0.3S");
+    }
   }
 
   @Test

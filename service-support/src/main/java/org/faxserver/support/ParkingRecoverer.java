@@ -17,6 +17,10 @@ import org.springframework.amqp.rabbit.retry.MessageBatchRecoverer;
  * the broker's confirm. Only then does the listener ack the original, so a parked message is never
  * lost, and a poison message never loops. A batch listener's batch that failed is parked message by message
  * (Spring's stateless retry acks a batch it has no batch recoverer for: this is that recoverer).
+ *
+ * <p>A message that failed because PostgreSQL or the broker cannot be reached ({@link DependencyOutage}) is
+ * not parked: nothing is wrong with it. The recoverer throws instead, the container puts the message back on
+ * its queue, and it is tried again (with the same backoff) until the outage is over.
  */
 public final class ParkingRecoverer implements MessageBatchRecoverer {
 
@@ -33,6 +37,7 @@ public final class ParkingRecoverer implements MessageBatchRecoverer {
 
   @Override
   public void recover(List<Message> messages, Throwable cause) {
+    DependencyOutage.refuseToPark(messages.size() + " messages", cause);
     for (Message message : messages) {
       recover(message, cause);
     }
@@ -45,6 +50,7 @@ public final class ParkingRecoverer implements MessageBatchRecoverer {
     if (queue == null) {
       throw new AmqpException("cannot park a message without its consumer queue", cause);
     }
+    DependencyOutage.refuseToPark("message " + props.getMessageId(), cause);
     String parking = Topology.parkingQueueName(queue);
     Throwable root = rootCause(cause);
     props.setHeader("x-parked-from", queue);

@@ -431,6 +431,43 @@ class ServiceSupportIntegrationTest {
   }
 
   @Test
+  void aMessageFailingBecauseTheDatabaseIsUnreachableIsNeverParkedAndIsProcessedOnceItIsBack() throws Exception {
+    String key = "test.outage." + UUID.randomUUID();
+    String queue = declareServiceQueue(key);
+    // a real outage's failure: r2dbc-postgresql connecting to a port nobody listens on
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    DatabaseClient down = DatabaseClient.create(io.r2dbc.spi.ConnectionFactories.get(
+        "r2dbc:postgresql://postgres@127.0.0.1:" + closedPort + "/test"));
+    int outageCalls = 7; // more than max-deliveries (3): the message goes round its queue more than once
+    AtomicInteger calls = new AtomicInteger();
+    AtomicInteger processedCalls = new AtomicInteger();
+    SimpleMessageListenerContainer container = factory.createListenerContainer();
+    container.setQueueNames(queue);
+    container.setMessageListener((MessageListener) message -> {
+      DatabaseClient database = calls.incrementAndGet() <= outageCalls ? down : db;
+      database.sql("SELECT 1").fetch().one().block(Duration.ofSeconds(10));
+      processedCalls.incrementAndGet();
+    });
+    container.start();
+    try {
+      rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> processedCalls.get() == 1);
+      assertThat(calls.get()).isEqualTo(outageCalls + 1);
+      assertThat(admin.getQueueInfo(Topology.parkingQueueName(queue)).getMessageCount()).isZero();
+      await().atMost(Duration.ofSeconds(5)).until(() -> admin.getQueueInfo(queue).getMessageCount() == 0);
+      Thread.sleep(300);
+      assertThat(calls.get()).as("acked once processed, not delivered again").isEqualTo(outageCalls + 1);
+    } finally {
+      container.stop();
+      deleteServiceQueue(queue);
+    }
+  }
+
+  @Test
   void aBatchThatKeepsFailingIsParkedMessageByMessage() throws Exception {
     String key = "test.poison-batch." + UUID.randomUUID();
     String queue = declareServiceQueue(key);

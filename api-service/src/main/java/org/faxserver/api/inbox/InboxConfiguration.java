@@ -7,6 +7,7 @@ import org.faxserver.document.FaxTiffExport;
 import org.faxserver.document.store.DocumentStore;
 import org.faxserver.model.messaging.MessageJsonException;
 import org.faxserver.observability.amqp.JobLogAdvice;
+import org.faxserver.support.DependencyOutage;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
@@ -19,6 +20,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfirms;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -78,9 +80,17 @@ class InboxConfiguration {
         container.setAdviceChain(new JobLogAdvice(), RetryInterceptorBuilder.stateless()
                 .retryPolicy(retryPolicy)
                 .backOffOptions(1_000, 2.0, 30_000)
-                .recoverer(new RepublishMessageRecovererWithConfirms(rabbit, "", props.queue() + PARKING_SUFFIX,
-                        CachingConnectionFactory.ConfirmType.CORRELATED))
+                .recoverer(parkingUnlessOutage(new RepublishMessageRecovererWithConfirms(rabbit, "",
+                        props.queue() + PARKING_SUFFIX, CachingConnectionFactory.ConfirmType.CORRELATED)))
                 .build());
         return container;
+    }
+
+    /** A message that failed only because PostgreSQL or the broker is unreachable goes back to the queue. */
+    private static MessageRecoverer parkingUnlessOutage(MessageRecoverer parking) {
+        return (message, cause) -> {
+            DependencyOutage.refuseToPark("message " + message.getMessageProperties().getMessageId(), cause);
+            parking.recover(message, cause);
+        };
     }
 }

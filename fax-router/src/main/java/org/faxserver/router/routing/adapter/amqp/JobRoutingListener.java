@@ -16,6 +16,7 @@ import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.MessageJson;
 import org.faxserver.model.messaging.MessageJsonException;
 import org.faxserver.model.messaging.RoutingKeys;
+import org.faxserver.support.DependencyOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -32,8 +33,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>unreadable JSON, another message type or an incompatible version: parked at once, never
  *       requeued (it would fail the same way forever);
- *   <li>a broken directory or broker: requeued after a pause, parked after {@code maxDeliveries}
- *       failures;
+ *   <li>PostgreSQL or the broker unreachable ({@link DependencyOutage}): requeued after a pause, as often as
+ *       it takes — never parked, nothing is wrong with the message;
+ *   <li>any other failure: requeued after a pause, parked after {@code maxDeliveries} failures;
  *   <li>parking itself fails (broker trouble): requeued after a pause.
  * </ul>
  *
@@ -139,6 +141,13 @@ public final class JobRoutingListener<T> implements ChannelAwareMessageListener 
   private void retryOrPark(Message message, Channel channel, String id, T payload,
       RuntimeException error) throws IOException {
     long tag = message.getMessageProperties().getDeliveryTag();
+    if (DependencyOutage.isOutage(error)) {
+      log.warn("{} {} failed, a dependency is unreachable; requeueing: {}", input.activity(),
+          input.describe().apply(payload), error.toString());
+      pause();
+      channel.basicNack(tag, false, true);
+      return;
+    }
     int failed = failures.failed(id, message);
     if (failed >= settings.maxDeliveries()) {
       parking.park(message, input.activity().toLowerCase(Locale.ROOT) + " failed " + failed

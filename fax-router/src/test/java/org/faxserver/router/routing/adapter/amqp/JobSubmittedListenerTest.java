@@ -17,6 +17,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import com.rabbitmq.client.Channel;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.routing.application.RoutingSubmittedJobs;
 import org.faxserver.router.routing.model.DeliveryPlanner;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.mockito.ArgumentCaptor;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -45,10 +47,14 @@ class JobSubmittedListenerTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T07:00:00Z"), ZoneOffset.UTC);
   private static final long TAG = 42;
 
-  private final AtomicBoolean databaseDown = new AtomicBoolean();
+  private final AtomicBoolean directoryBroken = new AtomicBoolean();
+  private final AtomicBoolean databaseUnreachable = new AtomicBoolean();
   private final Directory directory = directoryWith(aGateway("1", "carrier-a").global().build());
   private final CachedDirectory cache = new CachedDirectory(
-      () -> databaseDown.get() ? Mono.error(new IllegalStateException("database down")) : Mono.just(directory),
+      () -> directoryBroken.get() ? Mono.error(new IllegalStateException("directory broken"))
+          : databaseUnreachable.get() ? Mono.error(new DataAccessResourceFailureException(
+              "Failed to obtain R2DBC Connection", new ConnectException("Connection refused")))
+          : Mono.just(directory),
       Duration.ofHours(1));
   private final ConfirmedPublisher publisher = mock(ConfirmedPublisher.class);
   private final ParkingLot parking = mock(ParkingLot.class);
@@ -126,7 +132,7 @@ class JobSubmittedListenerTest {
 
   @Test
   void aFailureIsRequeuedThenParkedAfterMaxDeliveries() throws Exception {
-    databaseDown.set(true);
+    directoryBroken.set(true);
     Message input = message(submitted());
 
     listener.onMessage(input, channel);
@@ -136,6 +142,23 @@ class JobSubmittedListenerTest {
 
     listener.onMessage(input, channel);
     verify(parking).park(eq(input), any());
+    verify(channel).basicAck(TAG, false);
+  }
+
+  @Test
+  void whileTheDatabaseIsUnreachableTheMessageIsRequeuedAsOftenAsItTakesNeverParked() throws Exception {
+    databaseUnreachable.set(true);
+    Message input = message(submitted());
+
+    for (int i = 0; i < 5; i++) { // more than max-deliveries (3)
+      listener.onMessage(input, channel);
+    }
+    verify(channel, times(5)).basicNack(TAG, false, true);
+    verify(parking, never()).park(any(), any());
+
+    databaseUnreachable.set(false);
+    listener.onMessage(input, channel);
+    verify(publisher).publish(eq("fax.events"), eq("job.routed"), any());
     verify(channel).basicAck(TAG, false);
   }
 

@@ -1,0 +1,62 @@
+package org.faxserver.support;
+
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.nio.channels.ClosedChannelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpConnectException;
+import org.springframework.amqp.AmqpException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Whether a failure means a service this one depends on (PostgreSQL, the broker) cannot be reached, rather than
+ * that the message is bad. Such a message is not parked however often it fails: parking would stall every fax
+ * that arrived during a database restart until someone moved it back by hand. It goes back to its queue and is
+ * tried again (see {@link ParkingRecoverer}).
+ */
+public final class DependencyOutage {
+
+  private static final Logger log = LoggerFactory.getLogger(DependencyOutage.class);
+
+  private DependencyOutage() {
+  }
+
+  public static boolean isOutage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof ClosedChannelException
+          || t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
+          || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+          || t instanceof AmqpConnectException) {
+        return true;
+      }
+      if (t instanceof R2dbcException r2dbc && isOutageState(r2dbc.getSqlState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For recoverers that park: throws when {@code failure} is an outage, so the listener container puts the message
+   * ({@code what}) back on its queue instead.
+   */
+  public static void refuseToPark(String what, Throwable failure) {
+    if (isOutage(failure)) {
+      log.warn("not parking {}: a dependency is unreachable ({}); back to the queue", what, failure.toString());
+      throw new AmqpException("not parked during an outage; requeued", failure);
+    }
+  }
+
+  /**
+   * SQLSTATE class 08 (connection exception) and 57P01–57P03 (the server is shutting down, crashed, or not yet
+   * accepting connections).
+   */
+  static boolean isOutageState(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+  }
+}

@@ -6,6 +6,7 @@ import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpConnectException;
@@ -22,6 +23,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public final class DependencyOutage {
 
   private static final Logger log = LoggerFactory.getLogger(DependencyOutage.class);
+  private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03");
 
   private DependencyOutage() {
   }
@@ -57,6 +59,6 @@ public final class DependencyOutage {
    * accepting connections).
    */
   static boolean isOutageState(String sqlState) {
-    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+    return sqlState != null && (sqlState.startsWith("08") || OUTAGE_STATES.contains(sqlState));
   }
 }

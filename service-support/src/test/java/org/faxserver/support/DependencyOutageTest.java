@@ -30,5 +30,6 @@ class DependencyOutageTest {
     assertThat(DependencyOutage.isOutage(new DataIntegrityViolationException("duplicate",
         new R2dbcDataIntegrityViolationException("duplicate key", "23505")))).isFalse();
     assertThat(DependencyOutage.isOutage(new R2dbcBadGrammarException("syntax error", "42601"))).isFalse();
+    assertThat(DependencyOutage.isOutage(new R2dbcBadGrammarException("database dropped", "57P04"))).isFalse();
   }
 }

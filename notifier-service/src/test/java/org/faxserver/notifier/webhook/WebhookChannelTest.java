@@ -2,10 +2,14 @@ package org.faxserver.notifier.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.faxserver.document.FaxTiffExport;
 import org.faxserver.document.store.FileSystemDocumentStore;
 import org.faxserver.model.DocumentRef;
@@ -102,6 +108,45 @@ class WebhookChannelTest {
     assertThat(outcome.retryable()).isFalse();
     assertThat(outcome.detail()).isEqualTo("refused: hooks.example.test resolves to non-public address 127.0.0.1");
     assertThat(receiver.requests("/x")).isEmpty();
+  }
+
+  @Test
+  void aReceiverWhoseCertificateIsNotTrustedGetsNothing() throws Exception {
+    // a self-signed certificate for the very name dialled: TLS must still refuse it (no trust-all client)
+    Path keystore = root.resolve("receiver.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "secret",
+        "-keypass", "secret", "-alias", "receiver", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=hooks.example.test", "-ext", "san=dns:hooks.example.test")
+        .redirectErrorStream(true).start();
+    assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(keystore)) {
+      keys.load(in, "secret".toCharArray());
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, "secret".toCharArray());
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), null, null);
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    AtomicInteger requests = new AtomicInteger();
+    server.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      WebhookChannel.HostResolver resolver = host -> List.of(InetAddress.getByName("127.0.0.1"));
+      TryOutcome outcome = channel(false, resolver)
+          .deliver(task("https://hooks.example.test:" + server.getAddress().getPort() + "/x", null));
+      assertThat(outcome.success()).isFalse();
+      assertThat(outcome.detail()).startsWith("network error").containsIgnoringCase("certification path");
+      assertThat(requests).hasValue(0);
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.faxserver.api.fax;
 
 import java.io.IOException;
+import java.time.Clock;
 
+import org.faxserver.api.retention.RetentionSweep;
 import org.faxserver.document.ConversionLimits;
 import org.faxserver.document.ConversionOptions;
 import org.faxserver.document.FaxDocumentConverter;
@@ -47,6 +49,19 @@ class FaxConfiguration {
     @Bean(destroyMethod = "dispose")
     Scheduler conversionScheduler(DocumentProperties props) {
         return Schedulers.newBoundedElastic(props.conversionThreads(), props.conversionQueue(), "fax-conversion");
+    }
+
+    /** Deletes the documents of jobs that ended longer than {@code faxserver.documents.retention} ago. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    RetentionSweep sentDocumentRetention(SubmissionRepository submissions, DocumentIntake documents,
+                                         DocumentProperties props, Clock clock) {
+        return new RetentionSweep("the documents of sent faxes", props.retention(), props.purgeInterval(),
+                (cutoff, now) -> {
+                    var due = submissions.claimPurgeableDocuments(cutoff, props.purgeBatch(), now).collectList()
+                            .block();
+                    due.forEach(documents::deleteStored);
+                    return due.size();
+                }, clock);
     }
 
     @Bean

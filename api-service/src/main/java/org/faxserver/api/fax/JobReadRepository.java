@@ -43,7 +43,7 @@ class JobReadRepository {
     private static final TypeReference<List<PageResult>> PAGES = new TypeReference<>() {
     };
     private static final String SUBMISSION_COLUMNS = "s.job_id, s.from_number, s.to_number, s.options::text AS options, "
-            + "s.labels::text AS labels, s.pages, s.created_at, s.cancel_requested_at, ";
+            + "s.labels::text AS labels, s.pages, s.created_at, s.cancel_requested_at, s.document_purged_at, ";
     private static final String QUEUE_COLUMNS = "j.status, j.pages_sent, j.attempt_count, j.next_attempt_at, "
             + "j.error_type, j.error_code, j.error_message, j.updated_at, j.completed_at";
     private static final String WITH_QUEUE = SUBMISSION_COLUMNS + QUEUE_COLUMNS + " FROM api.submission s "
@@ -73,14 +73,17 @@ class JobReadRepository {
     }
 
     /** Where a job's documents are: the TIFF-F, and a stored PDF (jobs submitted before PDFs were rendered on demand). */
-    record DocumentKeys(String tiffKey, String pdfKey) {
+    record DocumentKeys(String tiffKey, String pdfKey, boolean purged) {
     }
 
     /** The tenant's job's document keys; empty if the job is not the tenant's. */
     Mono<DocumentKeys> documentKeys(long tenantId, UUID jobId) {
-        return db.sql("SELECT tiff_key, pdf_key FROM api.submission WHERE tenant_id = :tenantId AND job_id = :jobId")
+        return db.sql("SELECT tiff_key, pdf_key, document_purged_at IS NOT NULL AS purged FROM api.submission "
+                        + "WHERE tenant_id = :tenantId AND job_id = :jobId")
                 .bind("tenantId", tenantId).bind("jobId", jobId)
-                .map(r -> new DocumentKeys(r.get("tiff_key", String.class), r.get("pdf_key", String.class))).one();
+                .map(r -> new DocumentKeys(r.get("tiff_key", String.class), r.get("pdf_key", String.class),
+                        Boolean.TRUE.equals(r.get("purged", Boolean.class))))
+                .one();
     }
 
     Flux<FaxAttempt> attempts(UUID jobId) {
@@ -179,7 +182,8 @@ class JobReadRepository {
                 Rows.instant(r, "next_attempt_at"), options.get("header"), options.get("ident"),
                 read(r.get("labels", String.class), STRING_MAP, Map.of()), error,
                 r.get("cancel_requested_at", OffsetDateTime.class) != null, Rows.instant(r, "created_at"),
-                Rows.instant(r, "updated_at"), Rows.instant(r, "completed_at"), List.of());
+                Rows.instant(r, "updated_at"), Rows.instant(r, "completed_at"), Rows.instant(r, "document_purged_at"),
+                List.of());
     }
 
     private FaxAttempt attempt(Readable r) {

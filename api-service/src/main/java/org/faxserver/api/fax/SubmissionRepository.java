@@ -1,5 +1,8 @@
 package org.faxserver.api.fax;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +13,7 @@ import org.faxserver.api.shared.db.Rows;
 import org.faxserver.support.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Writes {@code api.submission} (with its outbox message); reads for display are in {@link JobReadRepository}. */
@@ -29,6 +33,25 @@ class SubmissionRepository {
         this.db = db;
         this.outbox = outbox;
         this.json = json;
+    }
+
+    /**
+     * Marks up to {@code limit} submissions whose job ended before {@code cutoff} as purged and returns their
+     * document keys, to be deleted. A job fax-queue does not show (its view missing, or not there yet) keeps its
+     * document; replicas sweeping at once skip each other's rows.
+     */
+    Flux<JobReadRepository.DocumentKeys> claimPurgeableDocuments(Instant cutoff, int limit, Instant now) {
+        return db.sql("UPDATE api.submission SET document_purged_at = :now WHERE job_id IN (SELECT s.job_id "
+                        + "FROM api.submission s JOIN queue.job_view j ON j.job_id = s.job_id "
+                        + "WHERE s.document_purged_at IS NULL AND s.created_at < :cutoff "
+                        + "AND j.status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND j.completed_at < :cutoff "
+                        + "ORDER BY s.created_at LIMIT :limit FOR UPDATE OF s SKIP LOCKED) "
+                        + "RETURNING tiff_key, pdf_key")
+                .bind("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .bind("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).bind("limit", limit)
+                .map(r -> new JobReadRepository.DocumentKeys(r.get("tiff_key", String.class),
+                        r.get("pdf_key", String.class), true))
+                .all();
     }
 
     /**

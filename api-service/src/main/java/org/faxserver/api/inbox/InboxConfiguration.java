@@ -3,12 +3,13 @@ package org.faxserver.api.inbox;
 import java.time.Clock;
 import java.util.Map;
 
+import org.faxserver.api.retention.RetentionSweep;
 import org.faxserver.document.FaxTiffExport;
 import org.faxserver.document.store.DocumentStore;
 import org.faxserver.model.messaging.MessageJsonException;
+import org.faxserver.model.messaging.RoutingKeys;
 import org.faxserver.observability.amqp.JobLogAdvice;
 import org.faxserver.support.DependencyOutage;
-import org.faxserver.model.messaging.RoutingKeys;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -58,8 +59,14 @@ class InboxConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    InboxRetention inboxRetention(InboxRepository repository, InboxArchiver archiver, InboxProperties props, Clock clock) {
-        return new InboxRetention(repository, archiver, props, clock);
+    RetentionSweep inboxRetention(InboxRepository repository, InboxArchiver archiver, InboxProperties props,
+                                  Clock clock) {
+        return new RetentionSweep("the documents of received faxes", props.retention(), props.purgeInterval(),
+                (cutoff, now) -> {
+                    var due = repository.claimDue(cutoff, props.purgeBatch(), now).collectList().block();
+                    due.forEach(archiver::deleteDocuments);
+                    return due.size();
+                }, clock);
     }
 
     @Bean

@@ -10,16 +10,21 @@ import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.faxserver.api.retention.RetentionSweep;
 import org.faxserver.document.store.DocumentStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 
 /** Status, lists and documents, read from api.submission and fax-queue's views. */
 class FaxJobsTest extends FaxApiTest {
     @Autowired
     DocumentStore store;
+    @Autowired
+    @Qualifier("sentDocumentRetention")
+    RetentionSweep retention;
 
     private TenantFixture tenant;
 
@@ -156,6 +161,40 @@ class FaxJobsTest extends FaxApiTest {
         UUID job = quietSubmission(tenant, 1);
         tenant.client().get().uri("/fax/jobs/{id}/document", job).exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theDocumentOfAJobThatEndedLongerThanTheRetentionAgoIsDeletedAndTheJobStays() throws IOException {
+        UUID endedLongAgo = quietSubmission(tenant, 1);
+        UUID stillRetrying = quietSubmission(tenant, 1);
+        UUID endedToday = quietSubmission(tenant, 1);
+        for (UUID job : List.of(endedLongAgo, stillRetrying, endedToday)) {
+            store.store("jobs/" + job + "/fax.tif", FaxFixtures.pdf(1)); // the content does not matter here
+            store.store("jobs/" + job + "/fax.pdf", FaxFixtures.pdf(1));
+        }
+        queueJob(endedLongAgo, tenant.id(), "SUCCEEDED", 1, null);
+        queueJob(stillRetrying, tenant.id(), "WAITING_RETRY", 0, null);
+        queueJob(endedToday, tenant.id(), "FAILED", 0, "FAX");
+        // all three submitted 400 days ago (retention 90 days); only the first also ended then
+        db.sql("UPDATE api.submission SET created_at = now() - interval '400 days' WHERE job_id IN (:a, :b, :c)")
+                .bind("a", endedLongAgo).bind("b", stillRetrying).bind("c", endedToday).then().block();
+        db.sql("UPDATE queue.job SET completed_at = now() - interval '399 days' WHERE job_id = :id")
+                .bind("id", endedLongAgo).then().block();
+
+        retention.sweep();
+
+        assertThat(store.exists("jobs/" + endedLongAgo + "/fax.tif")).isFalse();
+        assertThat(store.exists("jobs/" + endedLongAgo + "/fax.pdf")).isFalse();
+        tenant.client().get().uri("/fax/jobs/{id}/document", endedLongAgo).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("retention period"));
+        Map<String, Object> job = tenant.client().get().uri("/fax/jobs/{id}", endedLongAgo).exchange()
+                .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+        assertThat(job).containsEntry("status", "SUCCEEDED");
+        assertThat(job.get("document_purged_at")).isNotNull();
+        for (UUID kept : List.of(stillRetrying, endedToday)) {
+            assertThat(store.exists("jobs/" + kept + "/fax.tif")).as("job %s", kept).isTrue();
+            tenant.client().get().uri("/fax/jobs/{id}/document", kept).exchange().expectStatus().isOk();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,7 +37,8 @@ class MultipartUploadsTest {
 
     private MultipartUploads uploads(long maxBytes, int maxFiles, long inMemoryBytes) {
         return new MultipartUploads(new DocumentProperties(temp.resolve("store"), temp, DataSize.ofBytes(maxBytes),
-                maxFiles, 100, 1_000_000, 1, 1, DataSize.ofBytes(inMemoryBytes)));
+                maxFiles, 100, 1_000_000, 1, 1, DataSize.ofBytes(inMemoryBytes), Duration.ofDays(90), Duration.ofHours(1),
+                100));
     }
 
     private static String content(DocumentSource file) throws IOException {

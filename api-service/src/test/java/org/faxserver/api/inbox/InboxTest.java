@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import org.faxserver.api.ApiIntegrationTest;
+import org.faxserver.api.retention.RetentionSweep;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fax.FaxResult;
@@ -33,6 +34,7 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -47,7 +49,8 @@ class InboxTest extends ApiIntegrationTest {
     RabbitTemplate rabbit;
 
     @Autowired
-    InboxRetention retention;
+    @Qualifier("inboxRetention")
+    RetentionSweep retention;
 
     @Test
     void aReceivedFaxIsArchivedAsTiffPdfAndPngAndListedForItsTenantOnly() throws Exception {

@@ -13,12 +13,13 @@ import java.util.UUID;
  * @param attemptCount  attempts started so far
  * @param nextAttemptAt when the next attempt is due while waiting for a retry; else null
  * @param error         why the job failed or was cancelled; null otherwise
+ * @param documentPurgedAt when the document was deleted at the end of its retention period; null while kept
  * @param attempts      every attempt, oldest first; empty in lists
  */
 public record FaxJob(UUID jobId, String status, String from, String to, int pagesTotal, int pagesSent,
                      int attemptCount, Instant nextAttemptAt, String header, String ident,
                      Map<String, String> labels, JobError error, boolean cancelRequested, Instant createdAt,
-                     Instant updatedAt, Instant completedAt, List<FaxAttempt> attempts) {
+                     Instant updatedAt, Instant completedAt, Instant documentPurgedAt, List<FaxAttempt> attempts) {
     public FaxJob {
         labels = Map.copyOf(labels);
         attempts = List.copyOf(attempts);
@@ -31,6 +32,6 @@ public record FaxJob(UUID jobId, String status, String from, String to, int page
 
     public FaxJob withAttempts(List<FaxAttempt> all) {
         return new FaxJob(jobId, status, from, to, pagesTotal, pagesSent, attemptCount, nextAttemptAt, header, ident,
-                labels, error, cancelRequested, createdAt, updatedAt, completedAt, all);
+                labels, error, cancelRequested, createdAt, updatedAt, completedAt, documentPurgedAt, all);
     }
 }

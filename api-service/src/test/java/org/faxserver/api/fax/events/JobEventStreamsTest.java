@@ -42,7 +42,7 @@ class JobEventStreamsTest {
     private static FaxJob job(UUID id, String status) {
         Instant now = Instant.now();
         return new FaxJob(id, status, "+12125550100", "+12125550199", 1, 0, 0, null, null, null, Map.of(), null,
-                false, now, now, null, List.of());
+                false, now, now, null, null, List.of());
     }
 
     @Test

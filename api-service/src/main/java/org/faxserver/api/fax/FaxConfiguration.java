@@ -53,15 +53,11 @@ class FaxConfiguration {
 
     /** Deletes the documents of jobs that ended longer than {@code faxserver.documents.retention} ago. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    RetentionSweep sentDocumentRetention(SubmissionRepository submissions, DocumentIntake documents,
-                                         DocumentProperties props, Clock clock) {
-        return new RetentionSweep("the documents of sent faxes", props.retention(), props.purgeInterval(),
-                (cutoff, now) -> {
-                    var due = submissions.claimPurgeableDocuments(cutoff, props.purgeBatch(), now).collectList()
-                            .block();
-                    due.forEach(documents::deleteStored);
-                    return due.size();
-                }, clock);
+    RetentionSweep<JobReadRepository.DocumentKeys> sentDocumentRetention(SubmissionRepository submissions,
+                                                                         DocumentIntake documents,
+                                                                         DocumentProperties props, Clock clock) {
+        return new RetentionSweep<>("the documents of sent faxes", props.retention(), props.purgeInterval(),
+                props.purgeBatch(), submissions::claimPurgeableDocuments, documents::deleteStored, clock);
     }
 
     @Bean

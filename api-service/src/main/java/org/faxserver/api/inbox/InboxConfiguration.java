@@ -59,14 +59,10 @@ class InboxConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    RetentionSweep inboxRetention(InboxRepository repository, InboxArchiver archiver, InboxProperties props,
-                                  Clock clock) {
-        return new RetentionSweep("the documents of received faxes", props.retention(), props.purgeInterval(),
-                (cutoff, now) -> {
-                    var due = repository.claimDue(cutoff, props.purgeBatch(), now).collectList().block();
-                    due.forEach(archiver::deleteDocuments);
-                    return due.size();
-                }, clock);
+    RetentionSweep<InboxRepository.DocumentKeys> inboxRetention(InboxRepository repository, InboxArchiver archiver,
+                                                               InboxProperties props, Clock clock) {
+        return new RetentionSweep<>("the documents of received faxes", props.retention(), props.purgeInterval(),
+                props.purgeBatch(), repository::claimDue, archiver::deleteDocuments, clock);
     }
 
     @Bean

@@ -3,7 +3,9 @@ package org.faxserver.api.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,31 +15,41 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Deletes documents older than a retention period, in rounds, every purge interval. Several api-service
- * replicas may sweep at once: each round claims its own rows ({@code FOR UPDATE SKIP LOCKED}).
+ * Deletes documents older than a retention period, in rounds of a batch, every purge interval. Several
+ * api-service replicas may sweep at once: each round claims its own records ({@code FOR UPDATE SKIP LOCKED}).
+ *
+ * @param <K> what a claimed record says about its documents (their keys)
  */
-public final class RetentionSweep {
+public final class RetentionSweep<K> {
 
-    /** One round: claims up to a batch of records whose documents are due and deletes them; how many. */
+    /** Marks up to {@code limit} records older than {@code cutoff} as purged (at {@code now}); their keys. */
     @FunctionalInterface
-    public interface Round {
-        int purge(Instant cutoff, Instant now);
+    public interface Claim<K> {
+        Flux<K> due(Instant cutoff, int limit, Instant now);
     }
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
     private final String what;
     private final Duration retention;
     private final Duration interval;
-    private final Round round;
+    private final int batch;
+    private final Claim<K> claim;
+    private final Consumer<K> delete;
     private final Clock clock;
     private Disposable schedule;
 
-    /** @param what the documents swept, for the log ("the documents of received faxes") */
-    public RetentionSweep(String what, Duration retention, Duration interval, Round round, Clock clock) {
+    /**
+     * @param what   the documents swept, for the log ("the documents of received faxes")
+     * @param delete deletes one claimed record's documents; one it cannot delete it logs and leaves
+     */
+    public RetentionSweep(String what, Duration retention, Duration interval, int batch, Claim<K> claim,
+                          Consumer<K> delete, Clock clock) {
         this.what = what;
         this.retention = retention;
         this.interval = interval;
-        this.round = round;
+        this.batch = batch;
+        this.claim = claim;
+        this.delete = delete;
         this.clock = clock;
     }
 
@@ -66,12 +78,14 @@ public final class RetentionSweep {
             purged += n;
         }
         if (purged > 0) {
-            log.info("retention: deleted {} of {} records older than {}", what, purged, retention);
+            log.info("retention: deleted {}, {} records past {}", what, purged, retention);
         }
         return purged;
     }
 
     private int roundAt(Instant now) {
-        return round.purge(now.minus(retention), now);
+        List<K> due = claim.due(now.minus(retention), batch, now).collectList().block();
+        due.forEach(delete);
+        return due.size();
     }
 }

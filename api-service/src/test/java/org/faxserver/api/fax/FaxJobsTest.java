@@ -24,7 +24,7 @@ class FaxJobsTest extends FaxApiTest {
     DocumentStore store;
     @Autowired
     @Qualifier("sentDocumentRetention")
-    RetentionSweep retention;
+    RetentionSweep<?> retention;
 
     private TenantFixture tenant;
 

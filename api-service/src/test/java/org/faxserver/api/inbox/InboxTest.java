@@ -50,7 +50,7 @@ class InboxTest extends ApiIntegrationTest {
 
     @Autowired
     @Qualifier("inboxRetention")
-    RetentionSweep retention;
+    RetentionSweep<?> retention;
 
     @Test
     void aReceivedFaxIsArchivedAsTiffPdfAndPngAndListedForItsTenantOnly() throws Exception {

@@ -26,6 +26,8 @@ import org.faxserver.model.fax.T38Status;
  *       transferred, by direction</li>
  *   <li>{@code faxserver.retries} [faxserver_retries_total]: retries scheduled, by reason</li>
  *   <li>{@code faxserver.webhook.failures} [faxserver_webhook_failures_total]: failed webhook tries, by outcome</li>
+ *   <li>{@code faxserver.deliveries} [faxserver_deliveries_total]: email/webhook delivery tries by channel, purpose
+ *       and what followed (delivered, retry, dead)</li>
  *   <li>{@code faxserver.queue.depth} [faxserver_queue_depth]: jobs waiting, by state</li>
  *   <li>{@code faxserver.calls.active} [faxserver_calls_active]: calls in progress, by direction</li>
  * </ul>
@@ -97,6 +99,16 @@ public final class FaxMetrics {
     public void webhookFailed(String outcome) {
         Counter.builder("faxserver.webhook.failures").description("Failed webhook deliveries")
                 .tag("outcome", outcomes.of(outcome)).register(registry).increment();
+    }
+
+    /**
+     * A delivery try was recorded: {@code channel} ("email", "webhook"), {@code purpose} ("document", "receipt")
+     * and {@code result} ("delivered", "retry", or "dead" when it was dead-lettered) are small enumerations.
+     */
+    public void deliveryTried(String channel, String purpose, String result) {
+        Counter.builder("faxserver.deliveries").description("Email and webhook delivery tries, by what followed")
+                .tag("channel", outcomes.of(channel)).tag("purpose", outcomes.of(purpose))
+                .tag("result", outcomes.of(result)).register(registry).increment();
     }
 
     /** Registers the queue-depth gauge for one state ("queued", "waiting_retry", …), read on each scrape. */

@@ -197,7 +197,8 @@ public class NotifierConfiguration {
       DeliveryRules rules, Outbox outbox, TransactionalOperator tx, NotifierProperties props, Clock clock,
       FaxMetrics metrics) {
     List<DeliveryChannel> metered = channels.stream().<DeliveryChannel>map(c -> new MeteredChannel(c, metrics)).toList();
-    return new RunningDeliveries(deliveries, metered, rules, outbox, tx, props.worker().claimLease(), clock);
+    return new RunningDeliveries(deliveries, metered, rules, outbox, tx, props.worker().claimLease(), metrics,
+        clock);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -25,9 +26,12 @@ import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.notifier.support.WebhookReceiver;
 import org.faxserver.notifier.webhook.WebhookSignature;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** fax-queue's deliver.* commands in, documents out by email and webhook, delivery.finished back. */
 class DocumentDeliveryIntegrationTest extends NotifierContextTest {
+
+  @Autowired MeterRegistry meters;
 
   static final Duration WAIT = Duration.ofSeconds(30);
   static final ObjectMapper JSON = new ObjectMapper();
@@ -102,6 +106,8 @@ class DocumentDeliveryIntegrationTest extends NotifierContextTest {
 
   @Test
   void aServerErrorIsRetriedOnTheScheduleWithTheSameEventId() {
+    double retries = deliveries("retry");
+    double delivered = deliveries("delivered");
     String path = "/flaky-" + UUID.randomUUID();
     receiver.script(path, 503);
     UUID jobId = UUID.randomUUID();
@@ -119,6 +125,15 @@ class DocumentDeliveryIntegrationTest extends NotifierContextTest {
     assertThat(Duration.between(requests.get(0).at(), requests.get(1).at()))
         .as("the schedule's first pause").isGreaterThanOrEqualTo(Duration.ofMillis(900));
     assertThat(tries(attemptId)).containsExactly("503", "200");
+    assertThat(deliveries("retry")).as("faxserver_deliveries_total{result=retry}").isGreaterThanOrEqualTo(retries + 1);
+    assertThat(deliveries("delivered")).isGreaterThanOrEqualTo(delivered + 1);
+  }
+
+  /** faxserver_deliveries_total of webhook document deliveries with this result, as scraped. */
+  private double deliveries(String result) {
+    var counter = meters.find("faxserver.deliveries").tags("channel", "webhook", "purpose", "document", "result", result)
+        .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
@@ -159,6 +174,7 @@ class DocumentDeliveryIntegrationTest extends NotifierContextTest {
     assertThat(finished.httpStatus()).isEqualTo(503);
     assertThat(receiver.requests(path)).as("1 + 2 scheduled retries").hasSize(3);
     assertThat(status(attemptId)).isEqualTo("DEAD");
+    assertThat(deliveries("dead")).as("faxserver_deliveries_total{result=dead}").isGreaterThanOrEqualTo(1);
     assertThat(db.sql("SELECT last_error FROM notify.delivery_view WHERE delivery_id = :id").bind("id", attemptId)
         .map(row -> row.get("last_error", String.class)).one().block()).isEqualTo("gave up after 3 tries: HTTP 503");
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -23,6 +24,7 @@ import org.faxserver.notifier.delivery.model.NextStep;
 import org.faxserver.notifier.delivery.model.Purpose;
 import org.faxserver.notifier.delivery.model.TryOutcome;
 import org.faxserver.notifier.email.EmailChannel;
+import org.faxserver.observability.FaxMetrics;
 import org.faxserver.support.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +47,18 @@ public final class RunningDeliveries {
   private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Duration lease;
+  private final FaxMetrics metrics;
   private final Clock clock;
 
   public RunningDeliveries(DeliveryRepository deliveries, List<DeliveryChannel> channels, DeliveryRules rules,
-      Outbox outbox, TransactionalOperator tx, Duration lease, Clock clock) {
+      Outbox outbox, TransactionalOperator tx, Duration lease, FaxMetrics metrics, Clock clock) {
     this.deliveries = deliveries;
     this.channels = channels.stream().collect(Collectors.toMap(DeliveryChannel::name, Function.identity()));
     this.rules = rules;
     this.outbox = outbox;
     this.tx = tx;
     this.lease = lease;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -80,6 +84,8 @@ public final class RunningDeliveries {
     NextStep next = rules.next(task.purpose(), outcome, claimed.tries(), ended);
     try {
       record(claimed, outcome, next, started, ended).block(DB_TIMEOUT);
+      metrics.deliveryTried(task.channel(), task.purpose().name().toLowerCase(Locale.ROOT),
+          next instanceof NextStep.Delivered ? "delivered" : next instanceof NextStep.RetryAt ? "retry" : "dead");
       // Targets (addresses, URLs with tokens) stay out of the log; notify.delivery_view has them.
       log.info("delivery {} ({} {}, job {}) try {}: {} -> {}", task.id(), task.purpose(), task.channel(),
           task.notice().jobId(), claimed.totalTries(), outcome.success() ? "delivered" : outcome.detail(), next);

@@ -11,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.AmqpException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Whether a failure means a service this one depends on (PostgreSQL, the broker) cannot be reached, rather than
@@ -28,16 +26,28 @@ public final class DependencyOutage {
   private DependencyOutage() {
   }
 
+  /**
+   * A refused, unroutable or closed connection anywhere in the cause chain; an R2DBC error decides by its SQLSTATE
+   * when it has one (r2dbc-postgresql reports many server errors, a RAISE EXCEPTION included, as a "resource"
+   * exception, so the type alone would let a poison message loop forever), by its type only when it has none (a
+   * connection that could not be made). Spring's wrappers ("Failed to obtain R2DBC Connection") are looked
+   * through. A database that does not answer at all shows as a timeout, which is not counted: such a message is
+   * parked after its tries like any other failure.
+   */
   public static boolean isOutage(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < 32; t = t.getCause(), depth++) {
       if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof ClosedChannelException
-          || t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
-          || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
           || t instanceof AmqpConnectException) {
         return true;
       }
-      if (t instanceof R2dbcException r2dbc && isOutageState(r2dbc.getSqlState())) {
-        return true;
+      if (t instanceof R2dbcException r2dbc) {
+        if (r2dbc.getSqlState() != null) {
+          return isOutageState(r2dbc.getSqlState());
+        }
+        if (r2dbc instanceof R2dbcNonTransientResourceException || r2dbc instanceof R2dbcTransientResourceException) {
+          return true;
+        }
       }
     }
     return false;

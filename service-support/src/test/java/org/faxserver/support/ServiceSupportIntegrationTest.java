@@ -468,6 +468,23 @@ class ServiceSupportIntegrationTest {
   }
 
   @Test
+  void aRaisedDatabaseErrorIsNotAnOutageButARefusedConnectionIs() throws Exception {
+    Throwable raised = org.assertj.core.api.Assertions.catchThrowable(() ->
+        db.sql("DO $$BEGIN RAISE EXCEPTION 'poison'; END$$").then().block());
+    assertThat(raised).isNotNull();
+    assertThat(DependencyOutage.isOutage(raised)).as(raised.toString()).isFalse();
+
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
+        DatabaseClient.create(io.r2dbc.spi.ConnectionFactories.get(
+            "r2dbc:postgresql://postgres@127.0.0.1:" + closedPort + "/test")).sql("SELECT 1").then().block());
+    assertThat(DependencyOutage.isOutage(refused)).as(String.valueOf(refused)).isTrue();
+  }
+
+  @Test
   void aBatchThatKeepsFailingIsParkedMessageByMessage() throws Exception {
     String key = "test.poison-batch." + UUID.randomUUID();
     String queue = declareServiceQueue(key);

@@ -17,6 +17,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Deletes documents older than a retention period, in rounds of a batch, every purge interval. Several
  * api-service replicas may sweep at once: each round claims its own records ({@code FOR UPDATE SKIP LOCKED}).
+ * A record is marked purged before its files are deleted, so a crash in between leaves files behind (never a
+ * record pointing at a file that is gone without saying so).
  *
  * @param <K> what a claimed record says about its documents (their keys)
  */
@@ -29,6 +31,7 @@ public final class RetentionSweep<K> {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
+    private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(1);
     private final String what;
     private final Duration retention;
     private final Duration interval;
@@ -57,6 +60,7 @@ public final class RetentionSweep<K> {
         // A short, jittered first sweep: replicas that restart more often than the interval still sweep.
         Duration first = Duration.ofSeconds(30 + ThreadLocalRandom.current().nextInt(60));
         schedule = Flux.interval(first, interval, Schedulers.boundedElastic())
+                .onBackpressureDrop() // a sweep that outlasts the interval skips ticks instead of failing the schedule
                 .concatMap(tick -> Mono.fromCallable(this::sweep)
                         .onErrorResume(e -> {
                             log.warn("retention sweep of {} failed; next try in {}: {}", what, interval, e.toString());
@@ -84,7 +88,7 @@ public final class RetentionSweep<K> {
     }
 
     private int roundAt(Instant now) {
-        List<K> due = claim.due(now.minus(retention), batch, now).collectList().block();
+        List<K> due = claim.due(now.minus(retention), batch, now).collectList().block(CLAIM_TIMEOUT);
         due.forEach(delete);
         return due.size();
     }

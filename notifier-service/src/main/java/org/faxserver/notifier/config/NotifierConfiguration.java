@@ -158,7 +158,7 @@ public class NotifierConfiguration {
         clock);
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   WebhookChannel webhookChannel(CachedDirectory directory, Attachments attachments, NotifierProperties props,
       Clock clock) {
     NotifierProperties.Webhook webhook = props.webhook();

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import org.faxserver.notifier.channel.Attachments;
@@ -36,7 +36,7 @@ import reactor.netty.resources.ConnectionProvider;
  * and again on the very addresses the client connects to ({@link CheckedAddressResolverGroup}), so a
  * name that answers differently the second time (DNS rebinding) cannot reach a private address.
  */
-public final class WebhookChannel implements DeliveryChannel {
+public final class WebhookChannel implements DeliveryChannel, AutoCloseable {
 
   public static final String NAME = "webhook";
 
@@ -47,7 +47,9 @@ public final class WebhookChannel implements DeliveryChannel {
 
   private final HttpClient client;
   private final Duration requestTimeout;
-  private final CheckedAddressResolverGroup addresses;
+  private final ExecutorService lookups;
+  private final ConnectionProvider connections;
+  private final CheckedAddressResolverGroup resolution;
   private final WebhookSettings.Source settings;
   private final Attachments attachments;
   private final String userAgent;
@@ -57,20 +59,20 @@ public final class WebhookChannel implements DeliveryChannel {
       HostResolver resolver, WebhookSettings.Source settings, Attachments attachments, String userAgent,
       Clock clock) {
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-    Executor lookups = Executors.newCachedThreadPool(r -> {
+    this.lookups = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "webhook-dns");
       t.setDaemon(true);
       return t;
     });
-    this.addresses = new CheckedAddressResolverGroup(Objects.requireNonNull(resolver, "resolver"),
+    this.resolution = new CheckedAddressResolverGroup(Objects.requireNonNull(resolver, "resolver"),
         Objects.requireNonNull(policy, "policy"), lookups);
     // idle connections are closed before receivers typically drop theirs, so a reused one is rarely dead
-    ConnectionProvider connections = ConnectionProvider.builder("webhooks")
+    this.connections = ConnectionProvider.builder("webhooks")
         .maxIdleTime(Duration.ofSeconds(20))
         .evictInBackground(Duration.ofSeconds(30))
         .build();
     this.client = HttpClient.create(connections)
-        .resolver(addresses)
+        .resolver(resolution)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
         .followRedirect(false);
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -101,7 +103,7 @@ public final class WebhookChannel implements DeliveryChannel {
       return TryOutcome.permanentFailure(null, "not an http(s) URL: " + task.target());
     }
     try {
-      addresses.checked(uri.getHost());
+      resolution.checked(uri.getHost());
     } catch (RefusedAddress e) {
       return TryOutcome.permanentFailure(null, "refused: " + e.getMessage());
     } catch (UnknownHostException e) {
@@ -149,8 +151,17 @@ public final class WebhookChannel implements DeliveryChannel {
     }
   }
 
+  /** Closes the connection pool, the lookup threads and the resolvers. */
+  @Override
+  public void close() {
+    connections.dispose();
+    resolution.close();
+    lookups.shutdownNow();
+  }
+
   private TryOutcome failure(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
+    Throwable t = error;
+    for (int depth = 0; t != null && depth < 32; t = t.getCause(), depth++) {
       if (t instanceof RefusedAddress refused) {
         return TryOutcome.permanentFailure(null, "refused: " + refused.getMessage());
       }

@@ -13,6 +13,7 @@ import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +43,12 @@ class WebhookChannelTest {
   @TempDir Path root;
   final WebhookReceiver receiver = new WebhookReceiver();
 
+  private final List<WebhookChannel> channels = new ArrayList<>();
+
   @AfterEach
   void stop() {
     receiver.close();
+    channels.forEach(WebhookChannel::close);
   }
 
   WebhookChannel channel(boolean refusePrivate, WebhookChannel.HostResolver resolver) throws Exception {
@@ -56,8 +60,11 @@ class WebhookChannelTest {
     Attachments attachments = new Attachments(
         new FaxPdfSource(new FileSystemDocumentStore(root), new FaxTiffExport(), 1024),
         new TransmissionReport(java.time.ZoneId.of("UTC")));
-    return new WebhookChannel(Duration.ofSeconds(2), requestTimeout, new TargetAddressPolicy(refusePrivate),
-        resolver, task -> Optional.of(new WebhookSettings("k", false)), attachments, "test", Clock.systemUTC());
+    WebhookChannel channel = new WebhookChannel(Duration.ofSeconds(2), requestTimeout,
+        new TargetAddressPolicy(refusePrivate), resolver, task -> Optional.of(new WebhookSettings("k", false)),
+        attachments, "test", Clock.systemUTC());
+    channels.add(channel);
+    return channel;
   }
 
   static DeliveryTask task(String url, DocumentRef document) {

@@ -2,6 +2,7 @@ package org.faxserver.notifier.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,11 +48,37 @@ class WebhookRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-      "0.0.0.0", "::1", "fe80::1", "fd00::1", "224.0.0.1"})
+      "0.0.0.0", "::1", "fe80::1", "fd00::1", "224.0.0.1", "198.18.0.1", "192.0.0.8"})
   void privateAddressesAreRefused(String address) throws Exception {
     TargetAddressPolicy policy = new TargetAddressPolicy(true);
     assertThat(policy.refusal("h", List.of(InetAddress.getByName(address)))).isPresent();
     assertThat(new TargetAddressPolicy(false).refusal("h", List.of(InetAddress.getByName(address)))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"::ffff:127.0.0.1", "::ffff:169.254.169.254", "::10.0.0.1", "64:ff9b::a9fe:a9fe",
+      "2002:0a00:0001::1"})
+  void anIpv6AddressCarryingAPrivateIpv4OneIsRefused(String address) throws Exception {
+    assertThat(new TargetAddressPolicy(true).refusal("h", List.of(v6(address)))).isPresent();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"::ffff:93.184.216.34", "64:ff9b::5db8:d822", "2002:5db8:d822::1"})
+  void anIpv6AddressCarryingAPublicIpv4OneIsNot(String address) throws Exception {
+    assertThat(new TargetAddressPolicy(true).refusal("h", List.of(v6(address)))).isEmpty();
+  }
+
+  /** As an Inet6Address even when IPv4-mapped: the JDK parses ::ffff:a.b.c.d into an Inet4Address, an answer need not. */
+  private static Inet6Address v6(String address) throws Exception {
+    byte[] b = InetAddress.getByName(address).getAddress();
+    if (b.length == 4) {
+      byte[] mapped = new byte[16];
+      mapped[10] = (byte) 0xff;
+      mapped[11] = (byte) 0xff;
+      System.arraycopy(b, 0, mapped, 12, 4);
+      b = mapped;
+    }
+    return Inet6Address.getByAddress(null, b, -1);
   }
 
   @Test

@@ -83,9 +83,10 @@ public final class RunningDeliveries {
     Instant ended = clock.instant();
     NextStep next = rules.next(task.purpose(), outcome, claimed.tries(), ended);
     try {
-      record(claimed, outcome, next, started, ended).block(DB_TIMEOUT);
-      metrics.deliveryTried(task.channel(), task.purpose().name().toLowerCase(Locale.ROOT),
-          next instanceof NextStep.Delivered ? "delivered" : next instanceof NextStep.RetryAt ? "retry" : "dead");
+      if (Boolean.TRUE.equals(record(claimed, outcome, next, started, ended).block(DB_TIMEOUT))) {
+        metrics.deliveryTried(task.channel(), task.purpose().name().toLowerCase(Locale.ROOT),
+            next instanceof NextStep.Delivered ? "delivered" : next instanceof NextStep.RetryAt ? "retry" : "dead");
+      }
       // Targets (addresses, URLs with tokens) stay out of the log; notify.delivery_view has them.
       log.info("delivery {} ({} {}, job {}) try {}: {} -> {}", task.id(), task.purpose(), task.channel(),
           task.notice().jobId(), claimed.totalTries(), outcome.success() ? "delivered" : outcome.detail(), next);
@@ -108,16 +109,24 @@ public final class RunningDeliveries {
     }
   }
 
-  private Mono<Void> record(DeliveryRepository.Claimed claimed, TryOutcome outcome, NextStep next, Instant started,
+  /** Records the try (and a document delivery's end, once); false when this worker's claim was lost meanwhile. */
+  private Mono<Boolean> record(DeliveryRepository.Claimed claimed, TryOutcome outcome, NextStep next, Instant started,
       Instant ended) {
     DeliveryTask task = claimed.task();
-    Mono<Void> work = deliveries.finishTry(claimed, outcome, next, started, ended)
+    Mono<Boolean> work = deliveries.finishTry(claimed, outcome, next, started, ended)
         .filter(Boolean::booleanValue)
-        .filter(recorded -> task.purpose() == Purpose.DOCUMENT && !(next instanceof NextStep.RetryAt))
-        .flatMap(over -> deliveries.markReported(task.id()))
+        .flatMap(recorded -> reportEnd(task, outcome, next).thenReturn(true))
+        .defaultIfEmpty(false);
+    return tx.transactional(work);
+  }
+
+  private Mono<Void> reportEnd(DeliveryTask task, TryOutcome outcome, NextStep next) {
+    if (task.purpose() != Purpose.DOCUMENT || next instanceof NextStep.RetryAt) {
+      return Mono.empty();
+    }
+    return deliveries.markReported(task.id())
         .filter(Boolean::booleanValue)
         .flatMap(first -> outbox.append(Exchanges.FAX_EVENTS, RoutingKeys.DELIVERY_FINISHED, finished(task, outcome)));
-    return tx.transactional(work);
   }
 
   private Envelope<DeliveryFinished> finished(DeliveryTask task, TryOutcome outcome) {

@@ -64,6 +64,9 @@ final class EslSession extends SimpleChannelInboundHandler<EslCommand> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, EslCommand cmd) {
+        if (bound != null) {
+            bound.commandArrived(cmd);
+        }
         // Commands are processed one after the other, like FreeSWITCH's listener thread: a slow
         // api (blocking originate) delays the next command but not event delivery.
         chain = chain.thenCompose(v -> closed ? CompletableFuture.completedFuture(null) : handle(cmd))

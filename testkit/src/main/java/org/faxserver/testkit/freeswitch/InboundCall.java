@@ -3,6 +3,7 @@ package org.faxserver.testkit.freeswitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -134,10 +135,7 @@ final class InboundCall {
     Runnable sendmsg(EslCommand c) {
         String command = c.header("call-command") == null ? "execute" : c.header("call-command");
         if ("hangup".equalsIgnoreCase(command)) {
-            String cause = c.header("hangup-cause") == null ? "NORMAL_CLEARING" : c.header("hangup-cause");
-            synchronized (ch.lock) {
-                requestedHangupCause = cause;
-            }
+            String cause = hangupCause(c);
             return () -> fs.core.async(() -> hangupNow(cause));
         }
         if (!"execute".equalsIgnoreCase(command)) {
@@ -150,6 +148,28 @@ final class InboundCall {
             queue.add(m);
         }
         return () -> fs.core.async(this::pump);
+    }
+
+    /**
+     * Called as a command for this channel arrives on its socket, before earlier commands are done: FreeSWITCH reads
+     * what was sent before a socket closed, so a {@code sendmsg} hangup sent just before closing keeps its cause.
+     */
+    void commandArrived(EslCommand c) {
+        String line = c.line();
+        String target = line.length() > 7 ? line.substring(7).trim() : "";
+        boolean forThisCall = target.isEmpty() || target.equals(uuid());
+        if (line.toLowerCase(Locale.ROOT).startsWith("sendmsg") && forThisCall
+                && "hangup".equalsIgnoreCase(c.header("call-command"))) {
+            synchronized (ch.lock) {
+                if (requestedHangupCause == null) {
+                    requestedHangupCause = hangupCause(c);
+                }
+            }
+        }
+    }
+
+    private static String hangupCause(EslCommand c) {
+        return c.header("hangup-cause") == null ? "NORMAL_CLEARING" : c.header("hangup-cause");
     }
 
     private void pump() {

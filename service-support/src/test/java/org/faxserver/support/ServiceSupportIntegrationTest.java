@@ -434,13 +434,7 @@ class ServiceSupportIntegrationTest {
   void aMessageFailingBecauseTheDatabaseIsUnreachableIsNeverParkedAndIsProcessedOnceItIsBack() throws Exception {
     String key = "test.outage." + UUID.randomUUID();
     String queue = declareServiceQueue(key);
-    // a real outage's failure: r2dbc-postgresql connecting to a port nobody listens on
-    int closedPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
-    DatabaseClient down = DatabaseClient.create(io.r2dbc.spi.ConnectionFactories.get(
-        "r2dbc:postgresql://postgres@127.0.0.1:" + closedPort + "/test"));
+    DatabaseClient down = unreachableDatabase();
     int outageCalls = 7; // more than max-deliveries (3): the message goes round its queue more than once
     AtomicInteger calls = new AtomicInteger();
     AtomicInteger processedCalls = new AtomicInteger();
@@ -474,13 +468,8 @@ class ServiceSupportIntegrationTest {
     assertThat(raised).isNotNull();
     assertThat(DependencyOutage.isOutage(raised)).as(raised.toString()).isFalse();
 
-    int closedPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
     Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
-        DatabaseClient.create(io.r2dbc.spi.ConnectionFactories.get(
-            "r2dbc:postgresql://postgres@127.0.0.1:" + closedPort + "/test")).sql("SELECT 1").then().block());
+        unreachableDatabase().sql("SELECT 1").then().block());
     assertThat(DependencyOutage.isOutage(refused)).as(String.valueOf(refused)).isTrue();
   }
 
@@ -512,6 +501,16 @@ class ServiceSupportIntegrationTest {
       container.stop();
       deleteServiceQueue(queue);
     }
+  }
+
+  /** A real outage's failure: r2dbc-postgresql connecting to a port nobody listens on. */
+  private static DatabaseClient unreachableDatabase() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    return DatabaseClient.create(io.r2dbc.spi.ConnectionFactories.get(
+        "r2dbc:postgresql://postgres@127.0.0.1:" + closedPort + "/test"));
   }
 
   /** A service queue and its parking queue, as a service declares them; returns the queue's name. */

@@ -117,20 +117,6 @@ class DocumentIntake {
                 .flux();
     }
 
-    /** Deletes a job's stored documents (retention); one that cannot be deleted is logged and left. */
-    void deleteStored(JobReadRepository.DocumentKeys keys) {
-        for (String key : new String[] {keys.tiffKey(), keys.pdfKey()}) {
-            if (key == null) {
-                continue;
-            }
-            try {
-                store.delete(key);
-            } catch (IOException | RuntimeException e) {
-                log.warn("retention: cannot delete document {}: {}", key, e.toString());
-            }
-        }
-    }
-
     /** Best effort: removes the job's document when its submission was not recorded after all. */
     Mono<Void> deleteLater(UUID jobId) {
         return Mono.fromRunnable(() -> delete(jobId)).subscribeOn(Schedulers.boundedElastic()).then();

@@ -2,6 +2,7 @@ package org.faxserver.api.fax;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.faxserver.api.retention.RetentionSweep;
 import org.faxserver.document.ConversionLimits;
@@ -54,10 +55,11 @@ class FaxConfiguration {
     /** Deletes the documents of jobs that ended longer than {@code faxserver.documents.retention} ago. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     RetentionSweep<JobReadRepository.DocumentKeys> sentDocumentRetention(SubmissionRepository submissions,
-                                                                         DocumentIntake documents,
+                                                                         DocumentStore store,
                                                                          DocumentProperties props, Clock clock) {
         return new RetentionSweep<>("the documents of sent faxes", props.retention(), props.purgeInterval(),
-                props.purgeBatch(), submissions::claimPurgeableDocuments, documents::deleteStored, clock);
+                props.purgeBatch(), submissions::claimPurgeableDocuments,
+                keys -> Arrays.asList(keys.tiffKey(), keys.pdfKey()), store, clock);
     }
 
     @Bean

@@ -61,11 +61,13 @@ public class FaxJobs {
     Mono<Flux<DataBuffer>> document(TenantPrincipal principal, UUID jobId) {
         return jobs.documentKeys(principal.tenantId(), jobId)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("job", jobId)))
-                .filter(keys -> !keys.purged())
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("the document of job " + jobId
-                        + " was deleted when its retention period ended (the job record stays)")))
-                .map(keys -> (keys.pdfKey() != null ? documents.read(keys.pdfKey()) : documents.pdfOf(keys.tiffKey()))
-                        .onErrorMap(NoSuchFileException.class, e -> new NotFoundException("document of job", jobId)));
+                .flatMap(keys -> keys.purged()
+                        ? Mono.error(new NotFoundException("the document of job " + jobId
+                                + " was deleted when its retention period ended (the job record stays)"))
+                        : Mono.just((keys.pdfKey() != null ? documents.read(keys.pdfKey())
+                                : documents.pdfOf(keys.tiffKey()))
+                                .onErrorMap(NoSuchFileException.class,
+                                        e -> new NotFoundException("document of job", jobId))));
     }
 
     /**

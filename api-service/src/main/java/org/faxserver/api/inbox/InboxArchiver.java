@@ -70,20 +70,6 @@ class InboxArchiver {
         return Boolean.TRUE.equals(repository.insert(row).block(DB_TIMEOUT));
     }
 
-    /** Deletes the documents of one fax already marked purged; a file that cannot be deleted is only logged. */
-    void deleteDocuments(DocumentKeys keys) {
-        for (String key : new String[] {keys.tiff(), keys.pdf(), keys.png()}) {
-            if (key == null) {
-                continue;
-            }
-            try {
-                store.delete(key);
-            } catch (IOException | RuntimeException e) {
-                log.warn("retention: cannot delete {} of received fax {}: {}", key, keys.callId(), e.toString());
-            }
-        }
-    }
-
     private byte[] read(String key) throws IOException {
         try (InputStream in = store.open(key)) {
             return in.readAllBytes();

@@ -1,6 +1,7 @@
 package org.faxserver.api.inbox;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.faxserver.api.retention.RetentionSweep;
@@ -59,10 +60,11 @@ class InboxConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    RetentionSweep<InboxRepository.DocumentKeys> inboxRetention(InboxRepository repository, InboxArchiver archiver,
+    RetentionSweep<InboxRepository.DocumentKeys> inboxRetention(InboxRepository repository, DocumentStore store,
                                                                InboxProperties props, Clock clock) {
         return new RetentionSweep<>("the documents of received faxes", props.retention(), props.purgeInterval(),
-                props.purgeBatch(), repository::claimDue, archiver::deleteDocuments, clock);
+                props.purgeBatch(), repository::claimDue, keys -> Arrays.asList(keys.tiff(), keys.pdf(), keys.png()),
+                store, clock);
     }
 
     @Bean

@@ -1,12 +1,15 @@
 package org.faxserver.api.retention;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
+import java.util.Objects;
+import java.util.function.Function;
 
+import org.faxserver.document.store.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -20,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  * A record is marked purged before its files are deleted, so a crash in between leaves files behind (never a
  * record pointing at a file that is gone without saying so).
  *
- * @param <K> what a claimed record says about its documents (their keys)
+ * @param <K> a claimed record, as its repository returns it
  */
 public final class RetentionSweep<K> {
 
@@ -37,22 +40,24 @@ public final class RetentionSweep<K> {
     private final Duration interval;
     private final int batch;
     private final Claim<K> claim;
-    private final Consumer<K> delete;
+    private final Function<K, List<String>> documentKeys;
+    private final DocumentStore store;
     private final Clock clock;
     private Disposable schedule;
 
     /**
-     * @param what   the documents swept, for the log ("the documents of received faxes")
-     * @param delete deletes one claimed record's documents; one it cannot delete it logs and leaves
+     * @param what         the documents swept, for the log ("the documents of received faxes")
+     * @param documentKeys a claimed record's document keys (null for a document it does not have)
      */
     public RetentionSweep(String what, Duration retention, Duration interval, int batch, Claim<K> claim,
-                          Consumer<K> delete, Clock clock) {
+                          Function<K, List<String>> documentKeys, DocumentStore store, Clock clock) {
         this.what = what;
         this.retention = retention;
         this.interval = interval;
         this.batch = batch;
         this.claim = claim;
-        this.delete = delete;
+        this.documentKeys = documentKeys;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -89,7 +94,16 @@ public final class RetentionSweep<K> {
 
     private int roundAt(Instant now) {
         List<K> due = claim.due(now.minus(retention), batch, now).collectList().block(CLAIM_TIMEOUT);
-        due.forEach(delete);
+        due.stream().map(documentKeys).flatMap(List::stream).filter(Objects::nonNull).forEach(this::delete);
         return due.size();
+    }
+
+    /** A file that cannot be deleted is only logged: its record already says it is gone. */
+    private void delete(String key) {
+        try {
+            store.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.warn("retention: cannot delete {}: {}", key, e.toString());
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
 /**
@@ -44,24 +45,23 @@ final class CheckedAddressResolverGroup extends AddressResolverGroup<InetSocketA
     return new InetSocketAddressResolver(executor, new InetNameResolver(executor) {
       @Override
       protected void doResolve(String host, Promise<InetAddress> promise) {
-        lookups.execute(() -> {
-          try {
-            promise.trySuccess(checked(host).get(0));
-          } catch (Exception e) {
-            promise.tryFailure(e);
-          }
-        });
+        lookUp(promise, () -> checked(host).get(0));
       }
 
       @Override
       protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
-        lookups.execute(() -> {
-          try {
-            promise.trySuccess(checked(host));
-          } catch (Exception e) {
-            promise.tryFailure(e);
-          }
-        });
+        lookUp(promise, () -> checked(host));
+      }
+    });
+  }
+
+  /** Completes {@code promise} with {@code lookup}'s answer or failure, computed on the lookup threads. */
+  private <T> void lookUp(Promise<T> promise, Callable<T> lookup) {
+    lookups.execute(() -> {
+      try {
+        promise.trySuccess(lookup.call());
+      } catch (Exception e) {
+        promise.tryFailure(e);
       }
     });
   }

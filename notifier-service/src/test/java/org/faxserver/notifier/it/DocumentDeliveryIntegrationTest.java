@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.faxserver.model.DocumentRef;
 import org.faxserver.model.delivery.DeliverEmail;
 import org.faxserver.model.delivery.DeliverWebhook;
 import org.faxserver.model.delivery.DeliveryFinished;

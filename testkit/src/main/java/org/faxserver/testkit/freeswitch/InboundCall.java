@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An inbound call the stand-in delivers to the application's outbound-socket server, as the

@@ -141,23 +141,22 @@ public final class JobRoutingListener<T> implements ChannelAwareMessageListener 
   private void retryOrPark(Message message, Channel channel, String id, T payload,
       RuntimeException error) throws IOException {
     long tag = message.getMessageProperties().getDeliveryTag();
+    String tries;
     if (DependencyOutage.isOutage(error)) {
-      log.warn("{} {} failed, a dependency is unreachable; requeueing: {}", input.activity(),
-          input.describe().apply(payload), error.toString());
-      pause();
-      channel.basicNack(tag, false, true);
-      return;
+      tries = "a dependency is unreachable"; // not counted: nothing is wrong with the message
+    } else {
+      int failed = failures.failed(id, message);
+      if (failed >= settings.maxDeliveries()) {
+        parking.park(message, input.activity().toLowerCase(Locale.ROOT) + " failed " + failed
+            + " times, last: " + error);
+        failures.forget(id);
+        channel.basicAck(tag, false);
+        return;
+      }
+      tries = "try " + failed + " of " + settings.maxDeliveries();
     }
-    int failed = failures.failed(id, message);
-    if (failed >= settings.maxDeliveries()) {
-      parking.park(message, input.activity().toLowerCase(Locale.ROOT) + " failed " + failed
-          + " times, last: " + error);
-      failures.forget(id);
-      channel.basicAck(tag, false);
-      return;
-    }
-    log.warn("{} {} failed (try {} of {}), requeueing: {}", input.activity(),
-        input.describe().apply(payload), failed, settings.maxDeliveries(), error.toString());
+    log.warn("{} {} failed ({}), requeueing: {}", input.activity(), input.describe().apply(payload), tries,
+        error.toString());
     pause();
     channel.basicNack(tag, false, true);
   }

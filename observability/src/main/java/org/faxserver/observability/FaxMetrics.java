@@ -28,6 +28,8 @@ import org.faxserver.model.fax.T38Status;
  *   <li>{@code faxserver.webhook.failures} [faxserver_webhook_failures_total]: failed webhook tries, by outcome</li>
  *   <li>{@code faxserver.deliveries} [faxserver_deliveries_total]: email/webhook delivery tries by channel, purpose
  *       and what followed (delivered, retry, dead)</li>
+ *   <li>{@code faxserver.deliveries.waiting} [faxserver_deliveries_waiting]: email/webhook deliveries not done, by
+ *       state (due, scheduled, dead)</li>
  *   <li>{@code faxserver.queue.depth} [faxserver_queue_depth]: jobs waiting, by state</li>
  *   <li>{@code faxserver.calls.active} [faxserver_calls_active]: calls in progress, by direction</li>
  * </ul>
@@ -109,6 +111,15 @@ public final class FaxMetrics {
         Counter.builder("faxserver.deliveries").description("Email and webhook delivery tries, by what followed")
                 .tag("channel", outcomes.of(channel)).tag("purpose", outcomes.of(purpose))
                 .tag("result", outcomes.of(result)).register(registry).increment();
+    }
+
+    /**
+     * Registers the gauge of deliveries in one state: "due" (waiting for a worker), "scheduled" (a retry later,
+     * or a try under way) or "dead" (dead-lettered, waiting for an admin's redelivery), read on each scrape.
+     */
+    public void deliveriesWaiting(String state, Supplier<Number> deliveries) {
+        Gauge.builder("faxserver.deliveries.waiting", deliveries).description("Email and webhook deliveries not done")
+                .tag("state", state).strongReference(true).register(registry);
     }
 
     /** Registers the queue-depth gauge for one state ("queued", "waiting_retry", …), read on each scrape. */

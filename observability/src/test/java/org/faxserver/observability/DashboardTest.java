@@ -47,6 +47,8 @@ class DashboardTest {
         metrics.retryScheduled("busy");
         metrics.webhookFailed("5xx");
         metrics.queueDepth("queued", () -> 1);
+        metrics.deliveriesWaiting("due", () -> 1);
+        metrics.deliveryTried("webhook", "receipt", "delivered");
         metrics.activeCalls(Direction.SENT, () -> 1);
         String scrape = registry.scrape();
         Set<String> exposed = new TreeSet<>();

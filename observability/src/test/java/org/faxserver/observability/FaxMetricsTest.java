@@ -49,8 +49,10 @@ class FaxMetricsTest {
         int[] depth = {4};
         metrics.queueDepth("waiting_retry", () -> depth[0]);
         metrics.activeCalls(Direction.RECEIVED, () -> 2);
+        metrics.deliveriesWaiting("dead", () -> depth[0] + 1);
         depth[0] = 7;
         assertThat(registry.get("faxserver.queue.depth").tags("state", "waiting_retry").gauge().value()).isEqualTo(7);
+        assertThat(registry.get("faxserver.deliveries.waiting").tags("state", "dead").gauge().value()).isEqualTo(8);
         assertThat(registry.get("faxserver.calls.active").tags("direction", "received").gauge().value()).isEqualTo(2);
         metrics.retryScheduled("busy");
         metrics.webhookFailed("5xx");

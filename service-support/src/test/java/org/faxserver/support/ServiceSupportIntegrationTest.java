@@ -1,6 +1,7 @@
 package org.faxserver.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static java.util.stream.Collectors.toSet;
 import static org.awaitility.Awaitility.await;
 
@@ -378,6 +379,36 @@ class ServiceSupportIntegrationTest {
     assertThat(firstButRolledBack).isTrue();
     assertThat(first).isTrue();
     assertThat(again).isFalse();
+  }
+
+  @Test
+  void periodicCountsAnswerTheLastCountPerLabelZeroForALabelNotAnsweredAndKeepTheirValuesWhenACountFails() {
+    createTables();
+    db.sql("CREATE TABLE IF NOT EXISTS test.counted (kind text NOT NULL)").then().block();
+    db.sql("INSERT INTO test.counted VALUES ('a'), ('a'), ('b')").then().block();
+    PeriodicCounts counts = new PeriodicCounts("kinds", db,
+        "SELECT kind AS label, count(*) AS n FROM test.counted GROUP BY kind", Duration.ofHours(1),
+        List.of("a", "b", "c"));
+
+    counts.countNow().block();
+    assertThat(List.of(counts.of("a").get(), counts.of("b").get(), counts.of("c").get())).containsExactly(2L, 1L, 0L);
+
+    db.sql("INSERT INTO test.counted VALUES ('c')").then().block();
+    db.sql("DELETE FROM test.counted WHERE kind = 'b'").then().block();
+    counts.countNow().block();
+    assertThat(List.of(counts.of("a").get(), counts.of("b").get(), counts.of("c").get())).containsExactly(2L, 0L, 1L);
+
+    db.sql("DROP TABLE test.counted").then().block();
+    counts.start();
+    try {
+      // the first tick fails (no table): the gauges keep the last answer
+      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+          .until(() -> counts.of("a").get().longValue() == 2L && counts.of("c").get().longValue() == 1L);
+    } finally {
+      counts.stop();
+    }
+    assertThatThrownBy(() -> counts.of("d")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kinds has no label d");
   }
 
   @Test

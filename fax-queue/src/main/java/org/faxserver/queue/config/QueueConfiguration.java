@@ -2,6 +2,7 @@ package org.faxserver.queue.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.faxserver.model.fallback.FallbackChange;
@@ -9,6 +10,7 @@ import org.faxserver.model.fallback.OverrideChange;
 import org.faxserver.model.fax.HangupCause;
 import org.faxserver.model.fax.T38Policy;
 import org.faxserver.model.job.JobCancel;
+import org.faxserver.model.job.JobStatus;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.faxserver.observability.FaxMetrics;
@@ -38,7 +40,6 @@ import org.faxserver.queue.job.application.CancellingJobs;
 import org.faxserver.queue.job.application.JobMessages;
 import org.faxserver.queue.job.application.JobStore;
 import org.faxserver.queue.job.model.JobWorkflow;
-import org.faxserver.queue.metrics.QueueDepth;
 import org.faxserver.queue.override.adapter.OverrideListeners;
 import org.faxserver.queue.override.adapter.OverrideRepository;
 import org.faxserver.queue.override.application.ManagingOverrides;
@@ -51,6 +52,7 @@ import org.faxserver.support.EnvelopeMessageConverter;
 import org.faxserver.support.MessagingProperties;
 import org.faxserver.support.Outbox;
 import org.faxserver.support.ParkingRecoverer;
+import org.faxserver.support.PeriodicCounts;
 import org.faxserver.support.ProcessedMessages;
 import org.faxserver.support.ServiceSupportConfiguration;
 import org.faxserver.support.Topology;
@@ -188,9 +190,18 @@ public class QueueConfiguration {
         metrics::retryScheduled);
   }
 
+  /**
+   * {@code faxserver_queue_depth{state}}: unfinished jobs by status, counted database-wide, so every replica
+   * reports the same value.
+   */
   @Bean
-  QueueDepth queueDepth(DatabaseClient db, FaxMetrics metrics) {
-    return new QueueDepth(db, metrics, Duration.ofSeconds(15));
+  PeriodicCounts queueDepth(DatabaseClient db, FaxMetrics metrics) {
+    List<JobStatus> waiting = List.of(JobStatus.QUEUED, JobStatus.WAITING_RETRY, JobStatus.IN_PROGRESS);
+    PeriodicCounts depth = new PeriodicCounts("queue depth", db,
+        "SELECT status AS label, count(*) AS n FROM queue.job WHERE completed_at IS NULL GROUP BY status",
+        Duration.ofSeconds(15), waiting.stream().map(JobStatus::name).toList());
+    waiting.forEach(s -> metrics.queueDepth(s.name().toLowerCase(java.util.Locale.ROOT), depth.of(s.name())));
+    return depth;
   }
 
   @Bean

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.faxserver.queue.support.QueueFixtures.aGateway;
 import static org.faxserver.queue.support.QueueFixtures.planOf;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +31,16 @@ import org.faxserver.model.job.JobStatus;
 import org.faxserver.model.job.PriorityGroup;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.support.QueueFixtures;
+import org.faxserver.support.PeriodicCounts;
 import org.faxserver.support.Topology;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Webhook/email endpoints, progress for the views, and admin changes to the fallback list. */
 class DeliveriesAndAdminIntegrationTest extends QueueContextTest {
+
+  @Autowired PeriodicCounts queueDepth;
+  @Autowired MeterRegistry registry;
 
   @Test
   void aFailedWebhookDeliveryAdvancesThePlanToTheGateway() {
@@ -48,6 +54,18 @@ class DeliveriesAndAdminIntegrationTest extends QueueContextTest {
 
     assertThat(delivery.url()).isEqualTo("https://example.test/fax");
     assertThat(originate.gateway()).isEqualTo("gw1");
+  }
+
+  @Test
+  void theQueueDepthGaugeCountsAJobWhoseAttemptIsUnderWay() {
+    UUID jobId = route(planOf(PriorityGroup.of(1, aGateway("gw1"))));
+    originate(jobId, 1);
+
+    queueDepth.countNow().block();
+
+    assertThat(registry.get("faxserver.queue.depth").tag("state", "in_progress").gauge().value()).isGreaterThanOrEqualTo(1);
+    assertThat(registry.get("faxserver.queue.depth").gauges()).extracting(g -> g.getId().getTag("state"))
+        .containsExactlyInAnyOrder("queued", "waiting_retry", "in_progress");
   }
 
   @Test

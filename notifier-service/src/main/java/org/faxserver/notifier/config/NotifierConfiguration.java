@@ -41,6 +41,7 @@ import org.faxserver.notifier.webhook.TargetAddressPolicy;
 import org.faxserver.notifier.webhook.WebhookChannel;
 import org.faxserver.support.MessagingProperties;
 import org.faxserver.support.Outbox;
+import org.faxserver.support.PeriodicCounts;
 import org.faxserver.support.ProcessedMessages;
 import org.faxserver.support.Topology;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -208,7 +209,19 @@ public class NotifierConfiguration {
           + "), or a slow try would be claimed twice");
     }
     return new DeliveryLoop(running, deliveries, props.worker().pollInterval(), props.worker().concurrency(),
-        props.jobDocumentRetention());
+        props.deliveryRetention(), props.jobDocumentRetention());
+  }
+
+  /**
+   * {@code faxserver_deliveries_waiting{state}}: the backlog ops scale notifier workers by, and dead letters
+   * waiting for an admin. Counted database-wide, so every replica reports the same value.
+   */
+  @Bean
+  PeriodicCounts deliveryBacklog(DatabaseClient db, FaxMetrics metrics) {
+    PeriodicCounts backlog = new PeriodicCounts("delivery backlog", db, DeliveryRepository.BACKLOG,
+        java.time.Duration.ofSeconds(15), DeliveryRepository.BACKLOG_STATES);
+    DeliveryRepository.BACKLOG_STATES.forEach(state -> metrics.deliveriesWaiting(state, backlog.of(state)));
+    return backlog;
   }
 
   // --- messaging -------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param directoryMaxAge      the directory cache is reloaded at the latest after this
  * @param maxAttachmentSize    larger fax documents are not attached (the delivery fails permanently)
  * @param jobDocumentRetention how long the document ref of a routed job is remembered for receipts
+ * @param deliveryRetention    how long a finished (delivered or dead-lettered) delivery and its tries are kept
+ *                             after it finished; a dead letter can be redelivered until then
  */
 @ConfigurationProperties("faxserver.notifier")
 public record NotifierProperties(
@@ -21,10 +23,18 @@ public record NotifierProperties(
     @DefaultValue("5m") Duration directoryMaxAge,
     @DefaultValue("25MB") DataSize maxAttachmentSize,
     @DefaultValue("7d") Duration jobDocumentRetention,
+    @DefaultValue("90d") Duration deliveryRetention,
     @DefaultValue Worker worker,
     @DefaultValue Retry retry,
     @DefaultValue Webhook webhook,
     @DefaultValue Email email) {
+
+  public NotifierProperties {
+    if (deliveryRetention.compareTo(Duration.ofHours(1)) < 0) {
+      throw new IllegalArgumentException("faxserver.notifier.delivery-retention must be at least 1h, was "
+          + deliveryRetention);
+    }
+  }
 
   /**
    * @param pollInterval pause between polls for due deliveries when idle

@@ -24,6 +24,7 @@ import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.delivery.DeliveryRedeliver;
 import org.faxserver.notifier.support.WebhookReceiver;
 import org.faxserver.notifier.webhook.WebhookSignature;
+import org.faxserver.support.PeriodicCounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DocumentDeliveryIntegrationTest extends NotifierContextTest {
 
   @Autowired MeterRegistry meters;
+  @Autowired PeriodicCounts deliveryBacklog;
 
   static final Duration WAIT = Duration.ofSeconds(30);
   static final ObjectMapper JSON = new ObjectMapper();
@@ -149,6 +151,9 @@ class DocumentDeliveryIntegrationTest extends NotifierContextTest {
         false, 410, "HTTP 410"));
     await().atMost(WAIT).until(() -> status(attemptId), "DEAD"::equals);
     assertThat(receiver.requests(path)).hasSize(1);
+    deliveryBacklog.countNow().block();
+    assertThat(meters.get("faxserver.deliveries.waiting").tag("state", "dead").gauge().value())
+        .as("faxserver_deliveries_waiting{state=dead}").isGreaterThanOrEqualTo(1);
 
     send(names.redeliver(), DeliveryRedeliver.TYPE, new DeliveryRedeliver(attemptId, "admin"), jobId);
 

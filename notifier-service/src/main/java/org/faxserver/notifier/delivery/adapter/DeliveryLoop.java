@@ -1,7 +1,7 @@
 package org.faxserver.notifier.delivery.adapter;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,32 +14,31 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Polls for due deliveries and runs them, {@code concurrency} at a time. All state is in PostgreSQL,
- * so stopping at any point loses nothing and any replica carries on. Once an hour it also forgets
- * remembered job documents older than the retention.
+ * so stopping at any point loses nothing and any replica carries on. Its polls also forget old history
+ * ({@link DeliveryHousekeeping}).
  */
 public final class DeliveryLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
+  private static final int PURGE_CHUNK = 1000;
 
   private final RunningDeliveries running;
-  private final DeliveryRepository deliveries;
   private final Duration pollInterval;
   private final int concurrency;
-  private final Duration documentRetention;
+  private final DeliveryHousekeeping housekeeping;
   private volatile ScheduledExecutorService scheduler;
   private volatile ExecutorService workers;
-  private volatile Instant lastPurge = Instant.EPOCH;
 
   public DeliveryLoop(RunningDeliveries running, DeliveryRepository deliveries, Duration pollInterval,
-      int concurrency, Duration documentRetention) {
+      int concurrency, Duration deliveryRetention, Duration documentRetention) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("faxserver.notifier.worker.concurrency must be >= 1");
     }
     this.running = running;
-    this.deliveries = deliveries;
     this.pollInterval = pollInterval;
     this.concurrency = concurrency;
-    this.documentRetention = documentRetention;
+    this.housekeeping = new DeliveryHousekeeping(deliveries, deliveryRetention, documentRetention, PURGE_CHUNK,
+        Clock.systemUTC());
   }
 
   @Override
@@ -66,10 +65,7 @@ public final class DeliveryLoop implements SmartLifecycle {
       do {
         ran = running.runDue(concurrency, workers);
       } while (ran == concurrency && isRunning());
-      if (Instant.now().isAfter(lastPurge.plus(Duration.ofHours(1)))) {
-        lastPurge = Instant.now();
-        deliveries.forgetDocumentsOlderThan(documentRetention).block(Duration.ofMinutes(1));
-      }
+      housekeeping.runIfDue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,21 @@ public final class DeliveryRepository {
 
   /** A delivery claimed for one try. */
   public record Claimed(DeliveryTask task, int tries, int totalTries, UUID token, boolean reported) {}
+
+  /** The states of {@link #BACKLOG}'s rows. */
+  public static final List<String> BACKLOG_STATES = List.of("due", "scheduled", "dead");
+
+  /**
+   * Deliveries not done, as {@code (label, n)} rows: due (waiting for a worker), scheduled (a retry later, or a
+   * try under way: a claim pushes {@code next_attempt_at} by its lease) and dead (waiting for a redelivery).
+   * Each count walks a partial index, never the delivered history.
+   */
+  public static final String BACKLOG = """
+      SELECT 'due' AS label, count(*) AS n FROM notify.delivery WHERE status = 'PENDING' AND next_attempt_at <= now()
+      UNION ALL
+      SELECT 'scheduled', count(*) FROM notify.delivery WHERE status = 'PENDING' AND next_attempt_at > now()
+      UNION ALL
+      SELECT 'dead', count(*) FROM notify.delivery WHERE status = 'DEAD'""";
 
   private final DatabaseClient db;
 
@@ -172,6 +188,19 @@ public final class DeliveryRepository {
   public Mono<Long> forgetDocumentsOlderThan(Duration age) {
     return db.sql("DELETE FROM notify.job_document WHERE created_at < now() - make_interval(secs => :secs)")
         .bind("secs", (double) age.toSeconds()).fetch().rowsUpdated();
+  }
+
+  /**
+   * Deletes up to {@code limit} deliveries that finished (delivered or dead-lettered) more than {@code age} ago,
+   * with their tries; the number deleted. A dead letter can be redelivered until then.
+   */
+  public Mono<Long> purgeFinishedOlderThan(Duration age, int limit) {
+    return db.sql("""
+            DELETE FROM notify.delivery WHERE id IN (
+              SELECT id FROM notify.delivery
+               WHERE status <> 'PENDING' AND finished_at < now() - make_interval(secs => :secs)
+               LIMIT :limit)""")
+        .bind("secs", (double) age.toSeconds()).bind("limit", limit).fetch().rowsUpdated();
   }
 
   private static String write(DeliveryTask task) {

@@ -18,7 +18,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Counts kept for gauges: a statement answering rows of {@code (label text, n bigint)} runs every
  * {@code interval}, and a gauge reads the last answer, so a scrape never waits for the database. A label
- * the statement does not answer counts 0; a failed count keeps the previous values (and is logged at debug).
+ * the statement does not answer counts 0. A count that fails or takes longer than the interval keeps the previous
+ * values; the first failure after a success is logged as a warning (an alert on a gauge must not go quiet
+ * unnoticed), repeats at debug.
  */
 public final class PeriodicCounts implements SmartLifecycle {
 
@@ -30,6 +32,7 @@ public final class PeriodicCounts implements SmartLifecycle {
   private final Duration interval;
   private final Map<String, AtomicLong> counts;
   private volatile Disposable polling;
+  private volatile boolean failing;
 
   public PeriodicCounts(String what, DatabaseClient db, String sql, Duration interval, Collection<String> labels) {
     this.what = what;
@@ -62,10 +65,18 @@ public final class PeriodicCounts implements SmartLifecycle {
   public void start() {
     polling = Flux.interval(Duration.ZERO, interval, Schedulers.boundedElastic())
         .onBackpressureDrop()
-        .concatMap(tick -> countNow().onErrorResume(e -> {
-          log.debug("{} not counted: {}", what, e.toString());
-          return Mono.empty();
-        }), 1)
+        .concatMap(tick -> countNow().timeout(interval)
+            .doOnSuccess(done -> failing = false)
+            .onErrorResume(e -> {
+              if (failing) {
+                log.debug("{} not counted: {}", what, e.toString());
+              } else {
+                log.warn("{} not counted, the gauges keep their last values until a count succeeds: {}", what,
+                    e.toString());
+              }
+              failing = true;
+              return Mono.empty();
+            }), 1)
         .subscribe();
   }
 

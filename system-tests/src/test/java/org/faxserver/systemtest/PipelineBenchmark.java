@@ -65,6 +65,9 @@ public final class PipelineBenchmark {
     boolean dedicated = Boolean.parseBoolean(a.getOrDefault("dedicated-broker", "false"));
     boolean vacuum = Boolean.parseBoolean(a.getOrDefault("vacuum", "true"));
     int settle = Integer.parseInt(a.getOrDefault("settle", "1000"));
+    // the settling jobs lead into the fixed-rate phase at its rate without a pause; false: the phase starts once
+    // they are all final (as up to session 13)
+    boolean leadIn = Boolean.parseBoolean(a.getOrDefault("lead-in", "true"));
 
     FaxSystem.Options options = FaxSystem.options().withoutNativeFax().serviceLogLevel("WARN")
         // concurrency limits sized for the load (the defaults, 10 calls, would cap it at 10 / hold)
@@ -110,36 +113,42 @@ public final class PipelineBenchmark {
       boolean autovacuum = "on".equals(system.query("SHOW autovacuum", rs -> rs.next() ? rs.getString(1) : null));
       System.out.printf("PostgreSQL autovacuum: %s%s%n", autovacuum ? "on" : "off",
           autovacuum || vacuum ? "" : " (vacuum=false: the tables are left as they are)");
-      run(system, submitter, warmupRate, warmup, threads, "warm-up", false);
+      run(system, submitter, warmupRate, 0, warmup, threads, "warm-up", false);
       boolean vacuumBetweenPhases = vacuum && !autovacuum;
+      int lead = 0;
       if (vacuumBetweenPhases) {
-        vacuumAndSettle(system, submitter, settle, warmupRate, threads);
+        vacuum(system, settle);
+        if (leadIn) {
+          lead = Math.min(settle, rate * 20); // at most 20 s of it, however low the rate
+        } else if (settle > 0) {
+          run(system, submitter, warmupRate, 0, settle, threads, "settle after the vacuum", false);
+        }
       }
-      run(system, submitter, rate, rate * seconds, threads, "fixed rate " + rate + "/s", true);
+      run(system, submitter, rate, lead, rate * seconds, threads, "fixed rate " + rate + "/s"
+          + (lead > 0 ? " (after " + lead + " unmeasured jobs at that rate)" : ""), true);
       if (burst > 0) {
         if (vacuumBetweenPhases) {
-          vacuumAndSettle(system, submitter, settle, warmupRate, threads);
+          vacuum(system, settle);
+          if (settle > 0) {
+            run(system, submitter, warmupRate, 0, settle, threads, "settle after the vacuum", false);
+          }
         }
-        run(system, submitter, 0, burst, threads, "as fast as possible (" + threads + " clients)", true);
+        run(system, submitter, 0, 0, burst, threads, "as fast as possible (" + threads + " clients)", true);
       }
     }
     System.exit(0);
   }
 
   /**
-   * VACUUM (ANALYZE) of every table, then {@code settle} more unmeasured jobs: new statistics invalidate every
-   * session's cached plans, and the first seconds after the vacuum (re-planning on ~40 connections, pages it
+   * VACUUM (ANALYZE) of every table; the caller then runs {@code settle} unmeasured jobs: new statistics invalidate
+   * every session's cached plans, and the first seconds after the vacuum (re-planning on ~40 connections, pages it
    * dirtied) are a transient of the harness's own making, not the steady state a phase measures.
    */
-  private static void vacuumAndSettle(FaxSystem system, Submitter submitter, int settle, int rate, int threads)
-      throws Exception {
+  private static void vacuum(FaxSystem system, int settle) {
     long t0 = System.nanoTime();
     system.vacuumAnalyze();
     System.out.printf("VACUUM (ANALYZE) in autovacuum's place before the next phase (%d ms), then %d jobs to settle%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), settle);
-    if (settle > 0) {
-      run(system, submitter, rate, settle, threads, "settle after the vacuum", false);
-    }
   }
 
   /** Submits job {@code i} to {@code to}; returns its job id (null when refused). */
@@ -179,7 +188,8 @@ public final class PipelineBenchmark {
     private final FaxSystem system;
     private final Tenant tenant;
     private final byte[] tiff;
-    private final Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
+    /** Replaced, not cleared, by {@link #forgetFailures()}: a request answered later counts where it was sent. */
+    private volatile Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
 
     ApiSubmitter(FaxSystem system, Tenant tenant, byte[] tiff) {
       this.system = system;
@@ -189,6 +199,7 @@ public final class PipelineBenchmark {
 
     @Override
     public CompletableFuture<UUID> submit(String to) {
+      Map<Integer, AtomicInteger> refused = this.refused;
       return system.http().sendAsync(system.sendRequest(tenant, to, tiff, "image/tiff", null),
           HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
             if (e != null || r.statusCode() != 202) {
@@ -211,36 +222,54 @@ public final class PipelineBenchmark {
 
     @Override
     public void forgetFailures() {
-      refused.clear();
+      refused = new ConcurrentHashMap<>();
     }
   }
 
   private static int destination;
 
-  static void run(FaxSystem system, Submitter submitter, int rate, int jobs, int threads, String label,
+  /**
+   * Submits {@code lead + jobs} jobs and reports on the last {@code jobs}: at a fixed {@code rate} (open loop), the
+   * first {@code lead} lead into the measured ones without a pause; {@code rate} 0 runs {@code threads} closed-loop
+   * clients (no lead).
+   */
+  static void run(FaxSystem system, Submitter submitter, int rate, int lead, int jobs, int threads, String label,
       boolean print) throws Exception {
+    if (rate <= 0 && lead > 0) {
+      throw new IllegalArgumentException("a lead needs a fixed rate");
+    }
     List<String> tos = new ArrayList<>();
-    for (int i = 0; i < jobs; i++) {
+    for (int i = 0; i < lead + jobs; i++) {
       tos.add(String.format("+1646%07d", destination++ % 10_000_000));
     }
     submitter.forgetFailures();
-    long[] submittedAt = new long[jobs];
-    long[] answeredAt = new long[jobs];
-    long[] submittedWall = new long[jobs];
-    UUID[] ids = new UUID[jobs];
+    // indexed by job, the lead's included; what is measured starts at index `lead`
+    long[] submittedAt = new long[lead + jobs];
+    long[] answeredAt = new long[lead + jobs];
+    long[] submittedWall = new long[lead + jobs];
+    UUID[] ids = new UUID[lead + jobs];
     int callsBefore = system.calls().all().size();
     long cpu0 = processCpuNanos();
     Map<String, Long> servers0 = serverCpuTicks();
     long foreign0 = system.foreignRouterSightings();
     long t0 = System.nanoTime();
+    long start = t0;
     List<CompletableFuture<?>> pending = new ArrayList<>();
     if (rate > 0) {
       // open loop: each request leaves at its due time
-      for (int i = 0; i < jobs; i++) {
+      for (int i = 0; i < lead + jobs; i++) {
         long due = t0 + (long) (i * 1e9 / rate);
         long wait = due - System.nanoTime();
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        if (i == lead && lead > 0) {
+          // the measured part begins: counters from here
+          cpu0 = processCpuNanos();
+          servers0 = serverCpuTicks();
+          foreign0 = system.foreignRouterSightings();
+          start = System.nanoTime();
+          submitter.forgetFailures();
         }
         int n = i;
         submittedAt[n] = System.nanoTime();
@@ -271,11 +300,11 @@ public final class PipelineBenchmark {
       pool.shutdown();
       pool.awaitTermination(10, TimeUnit.MINUTES);
     }
-    long submittedNs = System.nanoTime() - t0;
+    long submittedNs = System.nanoTime() - start;
 
     Map<String, Integer> index = new ConcurrentHashMap<>();
     List<UUID> accepted = new ArrayList<>();
-    for (int i = 0; i < jobs; i++) {
+    for (int i = lead; i < lead + jobs; i++) {
       if (ids[i] != null) {
         index.put(ids[i].toString(), i);
         accepted.add(ids[i]);
@@ -295,7 +324,7 @@ public final class PipelineBenchmark {
       }
       Thread.sleep(250);
     }
-    long allDoneNs = System.nanoTime() - t0;
+    long allDoneNs = System.nanoTime() - start;
     long cpuNs = processCpuNanos() - cpu0;
     Map<String, Long> servers1 = serverCpuTicks();
     long foreign = system.foreignRouterSightings() - foreign0;
@@ -305,7 +334,7 @@ public final class PipelineBenchmark {
     // submit -> originate per job (the call's faxserver_job_id variable names the job)
     List<SeenCall> calls = system.calls().all();
     long[] latency = new long[jobs];
-    long[] originateMs = new long[jobs];
+    long[] originateMs = new long[lead + jobs];
     long[] http = new long[jobs];
     int n = 0;
     long lastOriginate = 0;
@@ -317,7 +346,7 @@ public final class PipelineBenchmark {
         if (originateMs[i] == 0) { // attempt 1's call, as in the stages
           originateMs[i] = (c.seenNanos() - submittedAt[i]) / 1_000_000;
         }
-        lastOriginate = Math.max(lastOriginate, c.seenNanos() - t0);
+        lastOriginate = Math.max(lastOriginate, c.seenNanos() - start);
       }
     }
     long[] l = Arrays.copyOf(latency, n);
@@ -339,7 +368,7 @@ public final class PipelineBenchmark {
             long stored = rs.getTimestamp(3).getTime() - api;
             long started = rs.getTimestamp(4).getTime() - rs.getTimestamp(3).getTime();
             out.add(new Stages(api - sub, stored, started, originateMs[index.get(rs.getString(1))],
-                sub - submittedWall[0]));
+                sub - submittedWall[lead]));
           }
           return out;
         });
@@ -351,7 +380,7 @@ public final class PipelineBenchmark {
           }
           return out;
         });
-    long wall0 = submittedWall[0];
+    long wall0 = submittedWall[lead];
     long[] relay = system.query("SELECT extract(epoch FROM sent_at - created_at) * 1000 AS ms FROM queue.outbox "
         + "WHERE routing_key = 'fax.originate' AND sent_at IS NOT NULL AND created_at >= to_timestamp(" + wall0
         + " / 1000.0)", rs -> {
@@ -374,8 +403,9 @@ public final class PipelineBenchmark {
         + "(it takes and rejects some of this run's jobs); this JVM's CPU %.1f s = %.1f CPU-ms per job "
         + "(PostgreSQL and RabbitMQ not included)%n", failures, foreign, cpuNs / 1e9, cpuNs / 1e6 / Math.max(1, done));
     long finished = Math.max(1, done);
+    Map<String, Long> serversAtStart = servers0;
     System.out.printf("  CPU per job on this machine besides the JVM:%s%n", SERVERS.keySet().stream()
-        .map(name -> String.format(" %s %.1f ms", name, (servers1.get(name) - servers0.get(name)) * 1000.0
+        .map(name -> String.format(" %s %.1f ms", name, (servers1.get(name) - serversAtStart.get(name)) * 1000.0
             / CLOCK_TICKS / finished))
         .collect(Collectors.joining(";")));
     System.out.printf("  submit->originate p50 %d ms, p99 %d ms, max %d ms; HTTP answer p50 %d ms, p99 %d ms%n",
@@ -395,7 +425,7 @@ public final class PipelineBenchmark {
         slowest.stream().mapToLong(Stages::toStarted).average().orElse(0),
         slowest.stream().mapToLong(Stages::startToOriginate).average().orElse(0));
     System.out.printf("  (the phase started at %d ms since the epoch) they were submitted at (s into the phase): %s%n",
-        submittedWall[0], slowest.stream().mapToLong(Stages::submittedIntoPhase)
+        wall0, slowest.stream().mapToLong(Stages::submittedIntoPhase)
         .sorted().mapToObj(ms -> String.format("%.1f", ms / 1000.0)).collect(Collectors.joining(" ")));
   }
 

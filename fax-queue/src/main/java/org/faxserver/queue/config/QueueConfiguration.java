@@ -3,6 +3,7 @@ package org.faxserver.queue.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.faxserver.model.fallback.FallbackChange;
@@ -200,7 +201,7 @@ public class QueueConfiguration {
     PeriodicCounts depth = new PeriodicCounts("queue depth", db,
         "SELECT status AS label, count(*) AS n FROM queue.job WHERE completed_at IS NULL GROUP BY status",
         Duration.ofSeconds(15), waiting.stream().map(JobStatus::name).toList());
-    waiting.forEach(s -> metrics.queueDepth(s.name().toLowerCase(java.util.Locale.ROOT), depth.of(s.name())));
+    waiting.forEach(s -> metrics.queueDepth(s.name().toLowerCase(Locale.ROOT), depth.of(s.name())));
     return depth;
   }
 

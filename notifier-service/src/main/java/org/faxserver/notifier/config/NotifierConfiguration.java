@@ -2,6 +2,7 @@ package org.faxserver.notifier.config;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -202,7 +203,7 @@ public class NotifierConfiguration {
 
   @Bean
   DeliveryLoop deliveryLoop(RunningDeliveries running, DeliveryRepository deliveries, NotifierProperties props) {
-    java.time.Duration longestWebhookTry = props.webhook().connectTimeout().plus(props.webhook().requestTimeout());
+    Duration longestWebhookTry = props.webhook().connectTimeout().plus(props.webhook().requestTimeout());
     if (props.worker().claimLease().compareTo(longestWebhookTry) <= 0) {
       throw new IllegalArgumentException("faxserver.notifier.worker.claim-lease (" + props.worker().claimLease()
           + ") must exceed a webhook try (connect-timeout + request-timeout = " + longestWebhookTry
@@ -219,7 +220,7 @@ public class NotifierConfiguration {
   @Bean
   PeriodicCounts deliveryBacklog(DatabaseClient db, FaxMetrics metrics) {
     PeriodicCounts backlog = new PeriodicCounts("delivery backlog", db, DeliveryRepository.BACKLOG,
-        java.time.Duration.ofSeconds(15), DeliveryRepository.BACKLOG_STATES);
+        Duration.ofSeconds(15), DeliveryRepository.BACKLOG_STATES);
     DeliveryRepository.BACKLOG_STATES.forEach(state -> metrics.deliveriesWaiting(state, backlog.of(state)));
     return backlog;
   }

@@ -18,10 +18,13 @@ import reactor.core.publisher.Mono;
  *
  * <p>{@code maxAge} bounds staleness when a change notice is lost, e.g. while the per-instance
  * auto-delete queue was gone during a broker reconnect: a snapshot whose load started {@code maxAge}
- * or longer ago by {@code clock} is reloaded by the next caller. Failed loads are not cached; the next
- * caller tries again. Concurrent callers share one load. When a load fails (the database is down or
- * slow) and an earlier snapshot exists, callers get that one — stale routing beats refusing every call
- * — and the next caller tries to load again.
+ * or longer ago by {@code clock} is reloaded, and callers keep getting it until the reload is done —
+ * nothing changed that they were told of, so nobody waits (a reload that every router held up its jobs
+ * for showed as a cluster of slow jobs every few minutes under load). After an invalidation callers do
+ * wait: the change must apply to them. Failed loads are not cached; the next caller tries again.
+ * Concurrent callers share one load. When a load fails (the database is down or slow) and an earlier
+ * snapshot exists, callers get that one — stale routing beats refusing every call — and the next caller
+ * tries to load again.
  */
 public final class CachedDirectory {
 
@@ -30,8 +33,16 @@ public final class CachedDirectory {
   /** Reactor's "never expires" for {@link Mono#cache}; expiry is {@link #current()}'s job. */
   private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
-  /** One load, shared by its callers, and when it started once it has produced a snapshot. */
-  private record Snapshot(Mono<Directory> directory, AtomicReference<Instant> loadedAt) {}
+  /**
+   * One load, shared by its callers, and when it started once it has produced a snapshot; {@code expired} is what
+   * callers get while it loads in place of an expired one (null when they have to wait for it).
+   */
+  private record Snapshot(Mono<Directory> directory, AtomicReference<Instant> loadedAt, Directory expired) {
+
+    boolean loaded() {
+      return loadedAt.get() != null;
+    }
+  }
 
   private final DirectoryLoader loader;
   private final Duration maxAge;
@@ -51,12 +62,23 @@ public final class CachedDirectory {
     if (maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("maxAge must be positive, was " + maxAge);
     }
-    this.current.set(newSnapshot());
+    this.current.set(newSnapshot(null));
   }
 
   /** The current snapshot, loading it if it was dropped or has expired (checked on subscription). */
   public Mono<Directory> current() {
-    return Mono.defer(() -> fresh().directory())
+    return Mono.defer(() -> {
+          Snapshot snapshot = fresh();
+          if (snapshot.expired() != null && !snapshot.loaded()) {
+            // starts the reload, or joins the one running; a failed one is retried by the next caller
+            snapshot.directory().subscribe(loaded -> { },
+                e -> log.warn("Directory reload failed ({}); routing with the previous snapshot", e.toString()));
+            if (!snapshot.loaded()) {
+              return Mono.just(snapshot.expired());
+            }
+          }
+          return snapshot.directory();
+        })
         .onErrorResume(e -> {
           Directory previous = lastGood.get();
           if (previous == null) {
@@ -70,7 +92,7 @@ public final class CachedDirectory {
   /** Drops the snapshot; the next {@link #current()} reloads. A load already running still completes. */
   public void invalidate(String why) {
     log.debug("Directory cache dropped: {}", why);
-    current.set(newSnapshot());
+    current.set(newSnapshot(null));
   }
 
   /** How many loads have started, for tests and metrics. */
@@ -84,13 +106,13 @@ public final class CachedDirectory {
     if (loadedAt != null && !clock.instant().isBefore(loadedAt.plus(maxAge))) {
       log.debug("Directory cache expired: loaded at {}, max age {}", loadedAt, maxAge);
       // Only one of several concurrent callers replaces it; all then share the new load.
-      current.compareAndSet(snapshot, newSnapshot());
+      current.compareAndSet(snapshot, newSnapshot(lastGood.get()));
       snapshot = current.get();
     }
     return snapshot;
   }
 
-  private Snapshot newSnapshot() {
+  private Snapshot newSnapshot(Directory expired) {
     AtomicReference<Instant> loadedAt = new AtomicReference<>();
     Mono<Directory> load = Mono.defer(() -> {
           loads.incrementAndGet();
@@ -102,6 +124,6 @@ public final class CachedDirectory {
         })
         .doOnNext(directory -> log.info("Directory loaded: {}", directory))
         .cache(directory -> FOREVER, error -> Duration.ZERO, () -> Duration.ZERO);
-    return new Snapshot(load, loadedAt);
+    return new Snapshot(load, loadedAt, expired);
   }
 }

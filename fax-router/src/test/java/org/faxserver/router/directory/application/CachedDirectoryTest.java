@@ -10,10 +10,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.fixtures.DirectoryFixtures;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 class CachedDirectoryTest {
 
@@ -23,6 +26,12 @@ class CachedDirectoryTest {
 
     ScriptedLoader then(Directory directory) {
       results.add(Mono.just(directory));
+      return this;
+    }
+
+    /** A load that ends when {@code result} does. */
+    ScriptedLoader then(Mono<Directory> result) {
+      results.add(result);
       return this;
     }
 
@@ -106,6 +115,52 @@ class CachedDirectoryTest {
     clock.advance(Duration.ofMinutes(6));
 
     assertThat(held.block()).isSameAs(second);
+  }
+
+  @Test
+  void anExpiredSnapshotIsServedWhileItsReloadRunsAndOnlyOneReloadStarts() throws Exception {
+    Sinks.One<Directory> reload = Sinks.one();
+    CachedDirectory cache = new CachedDirectory(
+        new ScriptedLoader().then(first).then(reload.asMono()), Duration.ofMinutes(5), clock);
+    cache.current().block();
+    clock.advance(Duration.ofMinutes(5));
+
+    CompletableFuture<Directory> during1 = cache.current().toFuture();
+    CompletableFuture<Directory> during2 = cache.current().toFuture();
+    assertThat(during1).as("nobody waits for a reload after expiry").isCompletedWithValue(first);
+    assertThat(during2).isCompletedWithValue(first);
+    assertThat(cache.loadCount()).isEqualTo(2);
+
+    reload.tryEmitValue(second);
+    assertThat(cache.current().block()).isSameAs(second);
+    assertThat(cache.loadCount()).isEqualTo(2);
+  }
+
+  @Test
+  void afterAnInvalidationCallersWaitForTheNewSnapshot() throws Exception {
+    Sinks.One<Directory> reload = Sinks.one();
+    CachedDirectory cache = new CachedDirectory(
+        new ScriptedLoader().then(first).then(reload.asMono()), Duration.ofMinutes(5), clock);
+    cache.current().block();
+    cache.invalidate("NUMBER 3 UPDATED");
+
+    CompletableFuture<Directory> waiting = cache.current().toFuture();
+    assertThat(waiting).as("the change must apply to this caller").isNotDone();
+
+    reload.tryEmitValue(second);
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).isSameAs(second);
+  }
+
+  @Test
+  void aFailedReloadAfterExpiryKeepsTheExpiredSnapshotAndTheNextCallerTriesAgain() {
+    CachedDirectory cache = new CachedDirectory(
+        new ScriptedLoader().then(first).thenFail().then(second), Duration.ofMinutes(5), clock);
+    cache.current().block();
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(cache.current().block()).isSameAs(first);
+    assertThat(cache.current().block()).isSameAs(second);
+    assertThat(cache.loadCount()).isEqualTo(3);
   }
 
   /** A clock that moves only when told to. */

@@ -26,6 +26,7 @@ final class DeliveryHousekeeping {
   private Instant lastRound = Instant.EPOCH;
   /** The last chunk was full: the next poll deletes the next one. */
   private boolean purging;
+  private long deletedThisRound;
 
   DeliveryHousekeeping(DeliveryRepository deliveries, Duration deliveryRetention, Duration documentRetention,
       int chunk, Clock clock) {
@@ -49,8 +50,10 @@ final class DeliveryHousekeeping {
     long deleted = deliveries.purgeFinishedOlderThan(deliveryRetention, chunk).blockOptional(STATEMENT_TIMEOUT)
         .orElse(0L);
     purging = deleted >= chunk;
-    if (deleted > 0) {
-      log.info("deleted {} deliveries finished more than {} ago", deleted, deliveryRetention);
+    deletedThisRound += deleted;
+    if (!purging && deletedThisRound > 0) {
+      log.info("deleted {} deliveries finished more than {} ago", deletedThisRound, deliveryRetention);
+      deletedThisRound = 0;
     }
     return deleted;
   }

@@ -192,14 +192,18 @@ public final class DeliveryRepository {
 
   /**
    * Deletes up to {@code limit} deliveries that finished (delivered or dead-lettered) more than {@code age} ago,
-   * with their tries; the number deleted. A dead letter can be redelivered until then.
+   * with their tries; the number deleted. A dead letter can be redelivered until then. The subquery locks what it
+   * picks: a redelivery committed meanwhile is seen (the row, PENDING again, is left), one under way is skipped, one
+   * coming later finds nothing to redeliver; without the lock the DELETE would remove a just-redelivered row.
+   * Replicas purging at the same time skip each other's rows.
    */
   public Mono<Long> purgeFinishedOlderThan(Duration age, int limit) {
     return db.sql("""
             DELETE FROM notify.delivery WHERE id IN (
               SELECT id FROM notify.delivery
                WHERE status <> 'PENDING' AND finished_at < now() - make_interval(secs => :secs)
-               LIMIT :limit)""")
+               LIMIT :limit
+               FOR UPDATE SKIP LOCKED)""")
         .bind("secs", (double) age.toSeconds()).bind("limit", limit).fetch().rowsUpdated();
   }
 

@@ -119,7 +119,7 @@ public final class PipelineBenchmark {
       if (vacuumBetweenPhases) {
         vacuum(system, settle);
         if (leadIn) {
-          lead = Math.min(settle, rate * 20); // at most 20 s of it, however low the rate
+          lead = Math.min(settle, rate * 120); // at most 2 minutes of it, however low the rate
         } else if (settle > 0) {
           run(system, submitter, warmupRate, 0, settle, threads, "settle after the vacuum", false);
         }

@@ -19,9 +19,9 @@ import reactor.core.publisher.Mono;
  * <p>{@code maxAge} bounds staleness when a change notice is lost, e.g. while the per-instance
  * auto-delete queue was gone during a broker reconnect: a snapshot whose load started {@code maxAge}
  * or longer ago by {@code clock} is reloaded, and callers keep getting it until the reload is done —
- * nothing changed that they were told of, so nobody waits (a reload that every router held up its jobs
- * for showed as a cluster of slow jobs every few minutes under load). After an invalidation callers do
- * wait: the change must apply to them. Failed loads are not cached; the next caller tries again.
+ * nothing changed that they were told of, so nobody waits (before, every router held up the jobs it
+ * routed for the reload, every few minutes). After an invalidation callers do wait: the change must
+ * apply to them. Failed loads are not cached; the next caller tries again.
  * Concurrent callers share one load. When a load fails (the database is down or slow) and an earlier
  * snapshot exists, callers get that one — stale routing beats refusing every call — and the next caller
  * tries to load again.

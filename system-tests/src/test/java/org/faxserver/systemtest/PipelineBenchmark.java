@@ -115,12 +115,11 @@ public final class PipelineBenchmark {
           autovacuum || vacuum ? "" : " (vacuum=false: the tables are left as they are)");
       run(system, submitter, warmupRate, 0, warmup, threads, "warm-up", false);
       boolean vacuumBetweenPhases = vacuum && !autovacuum;
-      int lead = 0;
+      // the settling jobs as the phase's lead: at most 2 minutes of them, however low the rate
+      int lead = vacuumBetweenPhases && leadIn ? Math.min(settle, rate * 120) : 0;
       if (vacuumBetweenPhases) {
-        vacuum(system, settle);
-        if (leadIn) {
-          lead = Math.min(settle, rate * 120); // at most 2 minutes of it, however low the rate
-        } else if (settle > 0) {
+        vacuum(system, leadIn ? lead : settle);
+        if (!leadIn && settle > 0) {
           run(system, submitter, warmupRate, 0, settle, threads, "settle after the vacuum", false);
         }
       }

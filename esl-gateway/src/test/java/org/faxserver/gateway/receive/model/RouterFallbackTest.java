@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.faxserver.gateway.MutableClock;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fax.T38Policy;
 import org.faxserver.model.inbound.InboundRouteDecision;
 import org.faxserver.model.inbound.InboundRouteRequest;
+import org.faxserver.testkit.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RouterFallbackTest {

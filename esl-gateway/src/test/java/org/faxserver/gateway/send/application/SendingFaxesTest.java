@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.faxserver.gateway.MutableClock;
 import org.faxserver.gateway.send.model.CallWatchdog;
 import org.faxserver.gateway.send.model.ChannelEvent;
 import org.faxserver.gateway.send.model.OriginatePlanner;
@@ -28,6 +27,7 @@ import org.faxserver.model.attempt.AttemptFinished;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.attempt.OriginateFax;
 import org.faxserver.model.fax.FaxSettings;
+import org.faxserver.testkit.time.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,17 +3,15 @@ package org.faxserver.router.directory.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.fixtures.DirectoryFixtures;
+import org.faxserver.testkit.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -46,7 +44,7 @@ class CachedDirectoryTest {
     }
   }
 
-  private final ManualClock clock = new ManualClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
   private final Directory first = DirectoryFixtures.directoryWith();
   private final Directory second = DirectoryFixtures.directoryWith();
 
@@ -161,29 +159,5 @@ class CachedDirectoryTest {
     assertThat(cache.current().block()).isSameAs(first);
     assertThat(cache.current().block()).isSameAs(second);
     assertThat(cache.loadCount()).isEqualTo(3);
-  }
-
-  /** A clock that moves only when told to. */
-  private static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2026-11-26T07:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

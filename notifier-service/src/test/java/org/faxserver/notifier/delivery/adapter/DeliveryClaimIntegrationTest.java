@@ -38,13 +38,18 @@ class DeliveryClaimIntegrationTest {
 
   @BeforeAll
   void migrate(PostgresDatabase database) {
+    db = migratedNotifySchema(database);
+    repository = new DeliveryRepository(db);
+  }
+
+  /** The notifier's migrations applied to {@code database}, and a client for it (shared with the other adapter tests). */
+  static DatabaseClient migratedNotifySchema(PostgresDatabase database) {
     Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
         .schemas("notify").defaultSchema("notify").locations("classpath:db/migration").load().migrate();
     ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse(database.r2dbcUrl())
         .mutate().option(ConnectionFactoryOptions.USER, database.username())
         .option(ConnectionFactoryOptions.PASSWORD, database.password() == null ? "" : database.password()).build());
-    db = DatabaseClient.create(factory);
-    repository = new DeliveryRepository(db);
+    return DatabaseClient.create(factory);
   }
 
   static DeliveryTask task() {

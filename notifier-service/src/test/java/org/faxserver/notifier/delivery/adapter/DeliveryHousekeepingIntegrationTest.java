@@ -2,14 +2,8 @@ package org.faxserver.notifier.delivery.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +11,7 @@ import org.faxserver.notifier.delivery.model.DeliveryTask;
 import org.faxserver.support.PeriodicCounts;
 import org.faxserver.testkit.infra.PostgresDatabase;
 import org.faxserver.testkit.infra.RequiresInfrastructure;
-import org.flywaydb.core.Flyway;
+import org.faxserver.testkit.time.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,12 +27,7 @@ class DeliveryHousekeepingIntegrationTest {
 
   @BeforeAll
   void migrate(PostgresDatabase database) {
-    Flyway.configure().dataSource(database.jdbcUrl(), database.username(), database.password())
-        .schemas("notify").defaultSchema("notify").locations("classpath:db/migration").load().migrate();
-    ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse(database.r2dbcUrl())
-        .mutate().option(ConnectionFactoryOptions.USER, database.username())
-        .option(ConnectionFactoryOptions.PASSWORD, database.password() == null ? "" : database.password()).build());
-    db = DatabaseClient.create(factory);
+    db = DeliveryClaimIntegrationTest.migratedNotifySchema(database);
     repository = new DeliveryRepository(db);
   }
 
@@ -60,7 +49,7 @@ class DeliveryHousekeepingIntegrationTest {
               INSERT INTO notify.delivery_try (delivery_id, number, started_at, ended_at, success, retryable)
               VALUES (:id, 1, now(), now(), true, false)""").bind("id", id).then().block();
     }
-    SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
     DeliveryHousekeeping housekeeping = new DeliveryHousekeeping(repository, Duration.ofDays(90), Duration.ofDays(7),
         2, clock);
 
@@ -75,7 +64,7 @@ class DeliveryHousekeepingIntegrationTest {
     db.sql("UPDATE notify.delivery SET finished_at = now() - interval '91 days' WHERE id = :id")
         .bind("id", recentlyDead).then().block();
     assertThat(housekeeping.runIfDue()).as("within the hour").isZero();
-    clock.now = clock.now.plus(Duration.ofMinutes(61));
+    clock.advance(Duration.ofMinutes(61));
     assertThat(housekeeping.runIfDue()).isEqualTo(1);
     assertThat(ids()).containsExactlyInAnyOrder(recentlyDelivered, stillRetrying);
   }
@@ -113,28 +102,5 @@ class DeliveryHousekeepingIntegrationTest {
 
   private List<UUID> ids() {
     return db.sql("SELECT id FROM notify.delivery").map(row -> row.get("id", UUID.class)).all().collectList().block();
-  }
-
-  private static final class SettableClock extends Clock {
-    volatile Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -1,6 +1,7 @@
-package org.faxserver.gateway;
+package org.faxserver.testkit.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +17,10 @@ public final class MutableClock extends Clock {
 
   public void set(Instant instant) {
     now = instant;
+  }
+
+  public void advance(Duration by) {
+    now = now.plus(by);
   }
 
   @Override

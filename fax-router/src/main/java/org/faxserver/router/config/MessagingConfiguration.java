@@ -5,7 +5,7 @@ import org.faxserver.observability.amqp.JobLogAdvice;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.RoutingKeys;
 import org.faxserver.router.directory.adapter.amqp.DirectoryChangedListener;
-import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.inbound.adapter.amqp.InboundReceivedListener;
 import org.faxserver.router.inbound.adapter.amqp.RouteInboundResponder;
 import org.faxserver.router.inbound.application.DecidingInboundCalls;
@@ -15,6 +15,7 @@ import org.faxserver.router.routing.adapter.amqp.JobRoutingListener;
 import org.faxserver.router.routing.adapter.amqp.JobSubmittedListener;
 import org.faxserver.router.routing.adapter.amqp.ParkingLot;
 import org.faxserver.router.routing.application.RoutingSubmittedJobs;
+import org.faxserver.support.CachedSnapshot;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
@@ -177,7 +178,7 @@ class MessagingConfiguration {
    */
   @Bean
   DirectoryChangedListener directoryChangedListener(
-      CachedDirectory directory, @Qualifier("directoryChangedQueue") Queue queue) {
+      CachedSnapshot<Directory> directory, @Qualifier("directoryChangedQueue") Queue queue) {
     return new DirectoryChangedListener(directory, queue.getName());
   }
 

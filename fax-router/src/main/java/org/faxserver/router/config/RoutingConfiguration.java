@@ -2,7 +2,7 @@ package org.faxserver.router.config;
 
 import java.time.Clock;
 import org.faxserver.router.directory.adapter.db.DirectoryRepository;
-import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.inbound.application.DecidingInboundCalls;
 import org.faxserver.router.inbound.application.RelayingReceivedFaxes;
 import org.faxserver.router.inbound.model.InboundPolicy;
@@ -10,6 +10,7 @@ import org.faxserver.router.inbound.model.InboundRoutePlanner;
 import org.faxserver.router.inbound.model.ReceivedFaxPlanner;
 import org.faxserver.router.routing.application.RoutingSubmittedJobs;
 import org.faxserver.router.routing.model.DeliveryPlanner;
+import org.faxserver.support.CachedSnapshot;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,24 +37,24 @@ class RoutingConfiguration {
   }
 
   @Bean
-  CachedDirectory cachedDirectory(
+  CachedSnapshot<Directory> cachedDirectory(
       DirectoryRepository repository, RouterProperties router, Clock clock) {
-    return new CachedDirectory(repository, router.directoryMaxAge(), clock);
+    return new CachedSnapshot<>("Directory", repository::load, router.directoryMaxAge(), clock);
   }
 
   @Bean
-  DecidingInboundCalls decidingInboundCalls(CachedDirectory directory, InboundProperties inbound) {
+  DecidingInboundCalls decidingInboundCalls(CachedSnapshot<Directory> directory, InboundProperties inbound) {
     return new DecidingInboundCalls(directory, new InboundRoutePlanner(new InboundPolicy(
         inbound.requireKnownSource(), inbound.recipientFromDiversion(), inbound.defaultT38())));
   }
 
   @Bean
-  RelayingReceivedFaxes relayingReceivedFaxes(CachedDirectory directory, DeliveryPlanner planner) {
+  RelayingReceivedFaxes relayingReceivedFaxes(CachedSnapshot<Directory> directory, DeliveryPlanner planner) {
     return new RelayingReceivedFaxes(directory, new ReceivedFaxPlanner(planner));
   }
 
   @Bean
-  RoutingSubmittedJobs routingSubmittedJobs(CachedDirectory directory, DeliveryPlanner planner) {
+  RoutingSubmittedJobs routingSubmittedJobs(CachedSnapshot<Directory> directory, DeliveryPlanner planner) {
     return new RoutingSubmittedJobs(directory, planner);
   }
 }

@@ -25,8 +25,8 @@ import org.faxserver.model.job.JobSubmitted;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.RoutingKeys;
-import org.faxserver.router.directory.application.CachedDirectory;
 import org.faxserver.router.directory.model.Directory;
+import org.faxserver.support.CachedSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,7 +77,7 @@ class FaxRouterIntegrationTest {
   private List<org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer> containers;
 
   @Autowired
-  private CachedDirectory cachedDirectory;
+  private CachedSnapshot<Directory> cachedDirectory;
 
   @Autowired
   @Qualifier("directoryChangedContainer")

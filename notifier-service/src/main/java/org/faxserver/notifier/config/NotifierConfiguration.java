@@ -25,7 +25,7 @@ import org.faxserver.notifier.delivery.application.RunningDeliveries;
 import org.faxserver.notifier.delivery.model.DeliveryRules;
 import org.faxserver.notifier.delivery.model.NoticeEvent;
 import org.faxserver.notifier.delivery.model.RetrySchedule;
-import org.faxserver.notifier.directory.CachedDirectory;
+import org.faxserver.notifier.directory.NotifyDirectory;
 import org.faxserver.notifier.directory.DirectoryChangedListener;
 import org.faxserver.notifier.directory.DirectoryRepository;
 import org.faxserver.notifier.directory.DirectoryWebhookSettings;
@@ -40,6 +40,7 @@ import org.faxserver.notifier.receipt.model.ReceiptPolicy;
 import org.faxserver.notifier.report.TransmissionReport;
 import org.faxserver.notifier.webhook.TargetAddressPolicy;
 import org.faxserver.notifier.webhook.WebhookChannel;
+import org.faxserver.support.CachedSnapshot;
 import org.faxserver.support.MessagingProperties;
 import org.faxserver.support.Outbox;
 import org.faxserver.support.PeriodicCounts;
@@ -90,10 +91,10 @@ public class NotifierConfiguration {
   // --- directory (api-service's contract, read-only) --------------------------------------------
 
   @Bean
-  CachedDirectory cachedDirectory(DatabaseClient db, ReactiveTransactionManager transactions,
+  CachedSnapshot<NotifyDirectory> cachedDirectory(DatabaseClient db, ReactiveTransactionManager transactions,
       NotifierProperties props, Clock clock) {
     DirectoryRepository repository = new DirectoryRepository(db, transactions);
-    return new CachedDirectory(repository::load, props.directoryMaxAge(), clock);
+    return new CachedSnapshot<>("Directory", repository::load, props.directoryMaxAge(), clock);
   }
 
   @Bean
@@ -107,7 +108,7 @@ public class NotifierConfiguration {
   }
 
   @Bean
-  DirectoryChangedListener directoryChangedListener(CachedDirectory directory,
+  DirectoryChangedListener directoryChangedListener(CachedSnapshot<NotifyDirectory> directory,
       @Qualifier("directoryChangedQueue") Queue queue) {
     return new DirectoryChangedListener(directory, queue.getName());
   }
@@ -159,7 +160,7 @@ public class NotifierConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  WebhookChannel webhookChannel(CachedDirectory directory, Attachments attachments, NotifierProperties props,
+  WebhookChannel webhookChannel(CachedSnapshot<NotifyDirectory> directory, Attachments attachments, NotifierProperties props,
       Clock clock) {
     NotifierProperties.Webhook webhook = props.webhook();
     return new WebhookChannel(webhook.connectTimeout(), webhook.requestTimeout(),
@@ -182,7 +183,7 @@ public class NotifierConfiguration {
   }
 
   @Bean
-  PlanningReceipts planningReceipts(ReceiptPlanner planner, CachedDirectory directory, DeliveryRepository deliveries,
+  PlanningReceipts planningReceipts(ReceiptPlanner planner, CachedSnapshot<NotifyDirectory> directory, DeliveryRepository deliveries,
       ProcessedMessages processed, TransactionalOperator tx) {
     return new PlanningReceipts(planner, directory, deliveries, processed, tx);
   }

@@ -1,6 +1,7 @@
 package org.faxserver.notifier.directory;
 
 import java.util.Objects;
+import org.faxserver.support.CachedSnapshot;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
@@ -13,10 +14,10 @@ import org.springframework.context.ApplicationListener;
  */
 public final class DirectoryChangedListener implements MessageListener, ApplicationListener<ConsumeOkEvent> {
 
-  private final CachedDirectory directory;
+  private final CachedSnapshot<NotifyDirectory> directory;
   private final String queue;
 
-  public DirectoryChangedListener(CachedDirectory directory, String queue) {
+  public DirectoryChangedListener(CachedSnapshot<NotifyDirectory> directory, String queue) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.queue = Objects.requireNonNull(queue, "queue");
   }

@@ -7,6 +7,7 @@ import org.faxserver.model.delivery.ReceiptSigningKeys;
 import org.faxserver.notifier.delivery.model.DeliveryTask;
 import org.faxserver.notifier.delivery.model.Purpose;
 import org.faxserver.notifier.webhook.WebhookSettings;
+import org.faxserver.support.CachedSnapshot;
 
 /**
  * Webhook settings per task: a document delivery uses its directory endpoint's secret and payload
@@ -16,11 +17,11 @@ import org.faxserver.notifier.webhook.WebhookSettings;
  */
 public final class DirectoryWebhookSettings implements WebhookSettings.Source {
 
-  private final CachedDirectory directory;
+  private final CachedSnapshot<NotifyDirectory> directory;
   private final String receiptSecret;
   private final Duration timeout;
 
-  public DirectoryWebhookSettings(CachedDirectory directory, String receiptSecret, Duration timeout) {
+  public DirectoryWebhookSettings(CachedSnapshot<NotifyDirectory> directory, String receiptSecret, Duration timeout) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.receiptSecret = receiptSecret;
     this.timeout = Objects.requireNonNull(timeout, "timeout");

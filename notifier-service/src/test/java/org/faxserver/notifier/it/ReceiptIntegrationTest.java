@@ -36,11 +36,12 @@ import org.faxserver.model.directory.DirectoryChanged;
 import org.faxserver.model.directory.DirectoryEntity;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.RoutingKeys;
-import org.faxserver.notifier.directory.CachedDirectory;
+import org.faxserver.notifier.directory.NotifyDirectory;
 import org.faxserver.notifier.support.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Clock;
 import org.faxserver.notifier.webhook.WebhookSignature;
+import org.faxserver.support.CachedSnapshot;
 import org.junit.jupiter.api.Test;
 
 /** Receipts from job.completed and inbound.received, per the tenant's and number's notify settings. */
@@ -50,7 +51,7 @@ class ReceiptIntegrationTest extends NotifierContextTest {
   static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
   static final PhoneNumber REMOTE = PhoneNumber.ofE164("+442079460958");
 
-  @Autowired CachedDirectory directory;
+  @Autowired CachedSnapshot<NotifyDirectory> directory;
 
   @Test
   void aSentFaxGetsTheTenantsFullEmailReceiptWithReportAndFax() throws Exception {

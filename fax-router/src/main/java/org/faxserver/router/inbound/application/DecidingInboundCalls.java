@@ -3,8 +3,9 @@ package org.faxserver.router.inbound.application;
 import java.util.Objects;
 import org.faxserver.model.inbound.InboundRouteDecision;
 import org.faxserver.model.inbound.InboundRouteRequest;
-import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.inbound.model.InboundRoutePlanner;
+import org.faxserver.support.CachedSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -14,10 +15,10 @@ public final class DecidingInboundCalls {
 
   private static final Logger log = LoggerFactory.getLogger(DecidingInboundCalls.class);
 
-  private final CachedDirectory directory;
+  private final CachedSnapshot<Directory> directory;
   private final InboundRoutePlanner planner;
 
-  public DecidingInboundCalls(CachedDirectory directory, InboundRoutePlanner planner) {
+  public DecidingInboundCalls(CachedSnapshot<Directory> directory, InboundRoutePlanner planner) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.planner = Objects.requireNonNull(planner, "planner");
   }

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.faxserver.model.inbound.InboundReceived;
 import org.faxserver.model.job.JobRouted;
-import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.inbound.model.ReceivedFaxPlanner;
+import org.faxserver.support.CachedSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,10 +16,10 @@ public final class RelayingReceivedFaxes {
 
   private static final Logger log = LoggerFactory.getLogger(RelayingReceivedFaxes.class);
 
-  private final CachedDirectory directory;
+  private final CachedSnapshot<Directory> directory;
   private final ReceivedFaxPlanner planner;
 
-  public RelayingReceivedFaxes(CachedDirectory directory, ReceivedFaxPlanner planner) {
+  public RelayingReceivedFaxes(CachedSnapshot<Directory> directory, ReceivedFaxPlanner planner) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.planner = Objects.requireNonNull(planner, "planner");
   }

@@ -3,9 +3,10 @@ package org.faxserver.router.routing.application;
 import java.util.Objects;
 import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.job.JobSubmitted;
-import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.routing.model.DeliveryPlanner;
 import org.faxserver.router.routing.model.RoutingDecision;
+import org.faxserver.support.CachedSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -18,10 +19,10 @@ public final class RoutingSubmittedJobs {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingSubmittedJobs.class);
 
-  private final CachedDirectory directory;
+  private final CachedSnapshot<Directory> directory;
   private final DeliveryPlanner planner;
 
-  public RoutingSubmittedJobs(CachedDirectory directory, DeliveryPlanner planner) {
+  public RoutingSubmittedJobs(CachedSnapshot<Directory> directory, DeliveryPlanner planner) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.planner = Objects.requireNonNull(planner, "planner");
   }

@@ -12,9 +12,9 @@ import org.faxserver.model.messaging.Envelope;
 import org.faxserver.notifier.delivery.adapter.DeliveryRepository;
 import org.faxserver.notifier.delivery.model.FaxNotice;
 import org.faxserver.notifier.delivery.model.Notices;
-import org.faxserver.notifier.directory.CachedDirectory;
 import org.faxserver.notifier.directory.NotifyDirectory;
 import org.faxserver.notifier.receipt.model.ReceiptPlanner;
+import org.faxserver.support.CachedSnapshot;
 import org.faxserver.support.ProcessedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +35,12 @@ public final class PlanningReceipts {
   private static final Logger log = LoggerFactory.getLogger(PlanningReceipts.class);
 
   private final ReceiptPlanner planner;
-  private final CachedDirectory directory;
+  private final CachedSnapshot<NotifyDirectory> directory;
   private final DeliveryRepository deliveries;
   private final ProcessedMessages processed;
   private final TransactionalOperator tx;
 
-  public PlanningReceipts(ReceiptPlanner planner, CachedDirectory directory, DeliveryRepository deliveries,
+  public PlanningReceipts(ReceiptPlanner planner, CachedSnapshot<NotifyDirectory> directory, DeliveryRepository deliveries,
       ProcessedMessages processed, TransactionalOperator tx) {
     this.planner = planner;
     this.directory = directory;

@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.faxserver.model.directory.DirectoryChanged;
 import org.faxserver.model.messaging.MessageJson;
 import org.faxserver.model.messaging.MessageJsonException;
-import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
+import org.faxserver.support.CachedSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -29,14 +30,14 @@ public final class DirectoryChangedListener
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryChangedListener.class);
 
-  private final CachedDirectory directory;
+  private final CachedSnapshot<Directory> directory;
   private final String queue;
 
   /**
    * @param queue name of the per-instance queue this listener consumes; consume-oks of other
    *              containers' queues are ignored
    */
-  public DirectoryChangedListener(CachedDirectory directory, String queue) {
+  public DirectoryChangedListener(CachedSnapshot<Directory> directory, String queue) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.queue = Objects.requireNonNull(queue, "queue");
   }

@@ -12,7 +12,6 @@ import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fax.T38Policy;
 import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.net.AddressBlock;
-import org.faxserver.router.directory.application.DirectoryLoader;
 import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.directory.model.Endpoint;
 import org.faxserver.router.directory.model.EndpointScope;
@@ -37,7 +36,7 @@ import reactor.core.publisher.Mono;
  * with a warning rather than failing every job: one bad entry must not stop all routing. An allowed
  * source that does not parse is dropped, which only ever narrows an ACL.
  */
-public final class DirectoryRepository implements DirectoryLoader {
+public final class DirectoryRepository {
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryRepository.class);
 
@@ -57,7 +56,7 @@ public final class DirectoryRepository implements DirectoryLoader {
     this.readOnlySnapshot = TransactionalOperator.create(transactions, definition);
   }
 
-  @Override
+  /** A consistent snapshot of the whole directory, read in one transaction. */
   public Mono<Directory> load() {
     // One after another: the queries share the transaction's single connection.
     Mono<Directory> snapshot =

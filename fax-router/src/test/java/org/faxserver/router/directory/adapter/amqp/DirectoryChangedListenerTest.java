@@ -9,8 +9,8 @@ import org.faxserver.model.directory.DirectoryChanged;
 import org.faxserver.model.directory.DirectoryEntity;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.MessageJson;
-import org.faxserver.router.directory.application.CachedDirectory;
 import org.faxserver.router.directory.model.Directory;
+import org.faxserver.support.CachedSnapshot;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -19,13 +19,13 @@ import reactor.core.publisher.Mono;
 
 class DirectoryChangedListenerTest {
 
-  private final CachedDirectory cache =
-      new CachedDirectory(() -> Mono.just(Directory.empty()), Duration.ofHours(1));
+  private final CachedSnapshot<Directory> cache =
+      new CachedSnapshot<>("Directory", () -> Mono.just(Directory.empty()), Duration.ofHours(1), Clock.systemUTC());
   private final DirectoryChangedListener listener =
       new DirectoryChangedListener(cache, "fax-router.directory.changed.abc");
 
   @Test
-  void aChangeNoticeDropsTheCachedDirectory() {
+  void aChangeNoticeDropsTheCachedSnapshot() {
     cache.current().block();
     Envelope<DirectoryChanged> notice = Envelope.of(DirectoryChanged.TYPE, DirectoryChanged.VERSION, null,
         DirectoryChanged.updated(DirectoryEntity.ENDPOINT, "7"), Clock.systemUTC());

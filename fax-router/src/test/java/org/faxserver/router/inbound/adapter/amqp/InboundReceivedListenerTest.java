@@ -26,13 +26,14 @@ import org.faxserver.model.fax.HangupCause;
 import org.faxserver.model.inbound.InboundReceived;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.MessageJson;
-import org.faxserver.router.directory.application.CachedDirectory;
+import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.inbound.application.RelayingReceivedFaxes;
 import org.faxserver.router.inbound.model.ReceivedFaxPlanner;
 import org.faxserver.router.routing.adapter.amqp.ConfirmedPublisher;
 import org.faxserver.router.routing.adapter.amqp.JobRoutingListener;
 import org.faxserver.router.routing.adapter.amqp.ParkingLot;
 import org.faxserver.router.routing.model.DeliveryPlanner;
+import org.faxserver.support.CachedSnapshot;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -44,8 +45,8 @@ class InboundReceivedListenerTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T07:00:00Z"), ZoneOffset.UTC);
   private static final long TAG = 7;
 
-  private final CachedDirectory cache = new CachedDirectory(
-      () -> Mono.just(directoryWith(aGateway("1", "carrier-a").global().build())), Duration.ofHours(1));
+  private final CachedSnapshot<Directory> cache = new CachedSnapshot<>("Directory", 
+      () -> Mono.just(directoryWith(aGateway("1", "carrier-a").global().build())), Duration.ofHours(1), Clock.systemUTC());
   private final ConfirmedPublisher publisher = mock(ConfirmedPublisher.class);
   private final ParkingLot parking = mock(ParkingLot.class);
   private final Channel channel = mock(Channel.class);

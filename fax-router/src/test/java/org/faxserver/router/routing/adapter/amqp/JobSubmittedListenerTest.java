@@ -31,10 +31,10 @@ import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.job.JobSubmitted;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.MessageJson;
-import org.faxserver.router.directory.application.CachedDirectory;
 import org.faxserver.router.directory.model.Directory;
 import org.faxserver.router.routing.application.RoutingSubmittedJobs;
 import org.faxserver.router.routing.model.DeliveryPlanner;
+import org.faxserver.support.CachedSnapshot;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.mockito.ArgumentCaptor;
@@ -50,12 +50,12 @@ class JobSubmittedListenerTest {
   private final AtomicBoolean directoryBroken = new AtomicBoolean();
   private final AtomicBoolean databaseUnreachable = new AtomicBoolean();
   private final Directory directory = directoryWith(aGateway("1", "carrier-a").global().build());
-  private final CachedDirectory cache = new CachedDirectory(
+  private final CachedSnapshot<Directory> cache = new CachedSnapshot<>("Directory", 
       () -> directoryBroken.get() ? Mono.error(new IllegalStateException("directory broken"))
           : databaseUnreachable.get() ? Mono.error(new DataAccessResourceFailureException(
               "Failed to obtain R2DBC Connection", new ConnectException("Connection refused")))
           : Mono.just(directory),
-      Duration.ofHours(1));
+      Duration.ofHours(1), Clock.systemUTC());
   private final ConfirmedPublisher publisher = mock(ConfirmedPublisher.class);
   private final ParkingLot parking = mock(ParkingLot.class);
   private final Channel channel = mock(Channel.class);

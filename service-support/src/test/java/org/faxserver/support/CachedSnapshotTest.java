@@ -1,4 +1,4 @@
-package org.faxserver.router.directory.application;
+package org.faxserver.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,17 +9,19 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.faxserver.router.directory.model.Directory;
-import org.faxserver.router.fixtures.DirectoryFixtures;
+import java.util.function.Supplier;
 import org.faxserver.testkit.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-class CachedDirectoryTest {
+class CachedSnapshotTest {
+
+  /** What is cached; compared by identity. */
+  private record Directory(String name) {}
 
   /** Hands out the queued results in order, counting loads. */
-  private static final class ScriptedLoader implements DirectoryLoader {
+  private static final class ScriptedLoader implements Supplier<Mono<Directory>> {
     private final Deque<Mono<Directory>> results = new ArrayDeque<>();
 
     ScriptedLoader then(Directory directory) {
@@ -39,18 +41,22 @@ class CachedDirectoryTest {
     }
 
     @Override
-    public Mono<Directory> load() {
+    public Mono<Directory> get() {
       return results.remove();
     }
   }
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
-  private final Directory first = DirectoryFixtures.directoryWith();
-  private final Directory second = DirectoryFixtures.directoryWith();
+  private final Directory first = new Directory("first");
+  private final Directory second = new Directory("second");
+
+  private CachedSnapshot<Directory> cacheOf(ScriptedLoader loader, Duration maxAge) {
+    return new CachedSnapshot<>("Directory", loader, maxAge, clock);
+  }
 
   @Test
   void snapshotIsKeptUntilInvalidated() {
-    CachedDirectory cache = new CachedDirectory(new ScriptedLoader().then(first).then(second), Duration.ofHours(1));
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).then(second), Duration.ofHours(1));
 
     assertThat(cache.current().block()).isSameAs(first);
     assertThat(cache.current().block()).isSameAs(first);
@@ -59,7 +65,7 @@ class CachedDirectoryTest {
 
   @Test
   void invalidationMakesTheNextCallerReload() {
-    CachedDirectory cache = new CachedDirectory(new ScriptedLoader().then(first).then(second), Duration.ofHours(1));
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).then(second), Duration.ofHours(1));
     cache.current().block();
 
     cache.invalidate("ENDPOINT 7 UPDATED");
@@ -70,15 +76,15 @@ class CachedDirectoryTest {
 
   @Test
   void failedLoadIsNotCached() {
-    CachedDirectory cache = new CachedDirectory(new ScriptedLoader().thenFail().then(first), Duration.ofHours(1));
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().thenFail().then(first), Duration.ofHours(1));
 
     assertThatThrownBy(() -> cache.current().block()).hasMessageContaining("database down");
     assertThat(cache.current().block()).isSameAs(first);
   }
 
   @Test
-  void aFailedReloadRoutesWithThePreviousSnapshotAndTriesAgainNextTime() {
-    CachedDirectory cache = new CachedDirectory(new ScriptedLoader().then(first).thenFail().then(second),
+  void aFailedReloadUsesThePreviousSnapshotAndTriesAgainNextTime() {
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).thenFail().then(second),
         Duration.ofHours(1));
     cache.current().block();
     cache.invalidate("NUMBER 3 UPDATED");
@@ -90,8 +96,7 @@ class CachedDirectoryTest {
 
   @Test
   void snapshotExpiresAfterMaxAgeEvenWithoutNotice() {
-    CachedDirectory cache = new CachedDirectory(
-        new ScriptedLoader().then(first).then(second), Duration.ofMinutes(5), clock);
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).then(second), Duration.ofMinutes(5));
     cache.current().block();
 
     clock.advance(Duration.ofMinutes(5).minusMillis(1));
@@ -105,8 +110,7 @@ class CachedDirectoryTest {
 
   @Test
   void expiryIsCheckedWhenTheSnapshotIsAskedForNotWhenCurrentWasCalled() {
-    CachedDirectory cache = new CachedDirectory(
-        new ScriptedLoader().then(first).then(second), Duration.ofMinutes(5), clock);
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).then(second), Duration.ofMinutes(5));
     cache.current().block();
     Mono<Directory> held = cache.current();
 
@@ -118,8 +122,8 @@ class CachedDirectoryTest {
   @Test
   void anExpiredSnapshotIsServedWhileItsReloadRunsAndOnlyOneReloadStarts() throws Exception {
     Sinks.One<Directory> reload = Sinks.one();
-    CachedDirectory cache = new CachedDirectory(
-        new ScriptedLoader().then(first).then(reload.asMono()), Duration.ofMinutes(5), clock);
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).then(reload.asMono()),
+        Duration.ofMinutes(5));
     cache.current().block();
     clock.advance(Duration.ofMinutes(5));
 
@@ -137,8 +141,8 @@ class CachedDirectoryTest {
   @Test
   void afterAnInvalidationCallersWaitForTheNewSnapshot() throws Exception {
     Sinks.One<Directory> reload = Sinks.one();
-    CachedDirectory cache = new CachedDirectory(
-        new ScriptedLoader().then(first).then(reload.asMono()), Duration.ofMinutes(5), clock);
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).then(reload.asMono()),
+        Duration.ofMinutes(5));
     cache.current().block();
     cache.invalidate("NUMBER 3 UPDATED");
 
@@ -151,8 +155,8 @@ class CachedDirectoryTest {
 
   @Test
   void aFailedReloadAfterExpiryKeepsTheExpiredSnapshotAndTheNextCallerTriesAgain() {
-    CachedDirectory cache = new CachedDirectory(
-        new ScriptedLoader().then(first).thenFail().then(second), Duration.ofMinutes(5), clock);
+    CachedSnapshot<Directory> cache = cacheOf(new ScriptedLoader().then(first).thenFail().then(second),
+        Duration.ofMinutes(5));
     cache.current().block();
     clock.advance(Duration.ofMinutes(5));
 

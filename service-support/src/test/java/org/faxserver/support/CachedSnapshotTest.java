@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.faxserver.testkit.time.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -49,9 +50,16 @@ class CachedSnapshotTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
   private final Directory first = new Directory("first");
   private final Directory second = new Directory("second");
+  private final Directory third = new Directory("third");
 
+  /** Stale after a failed change, as fax-router's. */
   private CachedSnapshot<Directory> cacheOf(ScriptedLoader loader, Duration maxAge) {
-    return new CachedSnapshot<>("Directory", loader, maxAge, clock);
+    return new CachedSnapshot<>("Directory", loader, maxAge, true, clock);
+  }
+
+  /** The error after a failed change, as notifier-service's. */
+  private CachedSnapshot<Directory> strictCacheOf(ScriptedLoader loader, Duration maxAge) {
+    return new CachedSnapshot<>("Directory", loader, maxAge, false, clock);
   }
 
   @Test
@@ -163,5 +171,50 @@ class CachedSnapshotTest {
     assertThat(cache.current().block()).isSameAs(first);
     assertThat(cache.current().block()).isSameAs(second);
     assertThat(cache.loadCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aStrictCacheFailsCallersWhenTheLoadAfterAChangeFailsButStillServesAnExpiredSnapshot() {
+    CachedSnapshot<Directory> cache = strictCacheOf(
+        new ScriptedLoader().then(first).thenFail().then(second).thenFail().then(third), Duration.ofMinutes(5));
+    cache.current().block();
+
+    cache.invalidate("ENDPOINT 7 DELETED");
+    assertThatThrownBy(() -> cache.current().block()).as("the change may have withdrawn what the old one holds")
+        .hasMessageContaining("database down");
+    assertThat(cache.current().block()).isSameAs(second);
+
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(cache.current().block()).as("expiry is no change: the old snapshot while reloading").isSameAs(second);
+    assertThat(cache.current().block()).isSameAs(third);
+  }
+
+  @Test
+  void aLoadThatEndsAfterANewerOneDoesNotBringBackItsOlderSnapshot() {
+    Sinks.One<Directory> slow = Sinks.one();
+    CachedSnapshot<Directory> cache = cacheOf(
+        new ScriptedLoader().then(slow.asMono()).then(second).thenFail(), Duration.ofMinutes(5));
+    CompletableFuture<Directory> beforeTheChange = cache.current().toFuture();
+    clock.advance(Duration.ofSeconds(1));
+    cache.invalidate("NUMBER 3 UPDATED");
+    assertThat(cache.current().block()).isSameAs(second);
+
+    slow.tryEmitValue(first);
+    assertThat(beforeTheChange).isCompletedWithValue(first);
+    cache.invalidate("NUMBER 4 UPDATED");
+
+    assertThat(cache.current().block()).as("the last good snapshot is the newest one").isSameAs(second);
+  }
+
+  @Test
+  void aLoadThatNeverEndsTimesOutAndTheNextCallerLoadsAgain() {
+    ScriptedLoader loader = new ScriptedLoader().then(Mono.never()).then(first);
+    CachedSnapshot<Directory> cache =
+        new CachedSnapshot<>("Directory", loader, Duration.ofMinutes(5), true, clock, Duration.ofMillis(100));
+
+    assertThatThrownBy(() -> cache.current().block(Duration.ofSeconds(5)))
+        .hasCauseInstanceOf(TimeoutException.class);
+    assertThat(cache.current().block(Duration.ofSeconds(5))).isSameAs(first);
+    assertThat(cache.loadCount()).isEqualTo(2);
   }
 }

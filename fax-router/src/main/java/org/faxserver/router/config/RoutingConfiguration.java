@@ -39,7 +39,7 @@ class RoutingConfiguration {
   @Bean
   CachedSnapshot<Directory> cachedDirectory(
       DirectoryRepository repository, RouterProperties router, Clock clock) {
-    return new CachedSnapshot<>("Directory", repository::load, router.directoryMaxAge(), clock);
+    return new CachedSnapshot<>("Router directory", repository::load, router.directoryMaxAge(), true, clock);
   }
 
   @Bean

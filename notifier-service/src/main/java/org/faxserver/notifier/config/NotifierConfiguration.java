@@ -25,10 +25,10 @@ import org.faxserver.notifier.delivery.application.RunningDeliveries;
 import org.faxserver.notifier.delivery.model.DeliveryRules;
 import org.faxserver.notifier.delivery.model.NoticeEvent;
 import org.faxserver.notifier.delivery.model.RetrySchedule;
-import org.faxserver.notifier.directory.NotifyDirectory;
 import org.faxserver.notifier.directory.DirectoryChangedListener;
 import org.faxserver.notifier.directory.DirectoryRepository;
 import org.faxserver.notifier.directory.DirectoryWebhookSettings;
+import org.faxserver.notifier.directory.NotifyDirectory;
 import org.faxserver.notifier.document.FaxPdfSource;
 import org.faxserver.notifier.email.EmailChannel;
 import org.faxserver.notifier.metrics.MeteredChannel;
@@ -94,7 +94,7 @@ public class NotifierConfiguration {
   CachedSnapshot<NotifyDirectory> cachedDirectory(DatabaseClient db, ReactiveTransactionManager transactions,
       NotifierProperties props, Clock clock) {
     DirectoryRepository repository = new DirectoryRepository(db, transactions);
-    return new CachedSnapshot<>("Directory", repository::load, props.directoryMaxAge(), clock);
+    return new CachedSnapshot<>("Notifier directory", repository::load, props.directoryMaxAge(), false, clock);
   }
 
   @Bean

@@ -1,6 +1,5 @@
 package org.faxserver.notifier.delivery.application;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;

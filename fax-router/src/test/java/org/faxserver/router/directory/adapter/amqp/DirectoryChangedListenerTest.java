@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 class DirectoryChangedListenerTest {
 
   private final CachedSnapshot<Directory> cache =
-      new CachedSnapshot<>("Directory", () -> Mono.just(Directory.empty()), Duration.ofHours(1), Clock.systemUTC());
+      new CachedSnapshot<>("Directory", () -> Mono.just(Directory.empty()), Duration.ofHours(1), true,
+          Clock.systemUTC());
   private final DirectoryChangedListener listener =
       new DirectoryChangedListener(cache, "fax-router.directory.changed.abc");
 

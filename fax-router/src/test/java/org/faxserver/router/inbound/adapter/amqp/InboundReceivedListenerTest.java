@@ -45,8 +45,9 @@ class InboundReceivedListenerTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T07:00:00Z"), ZoneOffset.UTC);
   private static final long TAG = 7;
 
-  private final CachedSnapshot<Directory> cache = new CachedSnapshot<>("Directory", 
-      () -> Mono.just(directoryWith(aGateway("1", "carrier-a").global().build())), Duration.ofHours(1), Clock.systemUTC());
+  private final CachedSnapshot<Directory> cache = new CachedSnapshot<>("Directory",
+      () -> Mono.just(directoryWith(aGateway("1", "carrier-a").global().build())), Duration.ofHours(1), true,
+      Clock.systemUTC());
   private final ConfirmedPublisher publisher = mock(ConfirmedPublisher.class);
   private final ParkingLot parking = mock(ParkingLot.class);
   private final Channel channel = mock(Channel.class);

@@ -50,12 +50,12 @@ class JobSubmittedListenerTest {
   private final AtomicBoolean directoryBroken = new AtomicBoolean();
   private final AtomicBoolean databaseUnreachable = new AtomicBoolean();
   private final Directory directory = directoryWith(aGateway("1", "carrier-a").global().build());
-  private final CachedSnapshot<Directory> cache = new CachedSnapshot<>("Directory", 
+  private final CachedSnapshot<Directory> cache = new CachedSnapshot<>("Directory",
       () -> directoryBroken.get() ? Mono.error(new IllegalStateException("directory broken"))
           : databaseUnreachable.get() ? Mono.error(new DataAccessResourceFailureException(
               "Failed to obtain R2DBC Connection", new ConnectException("Connection refused")))
           : Mono.just(directory),
-      Duration.ofHours(1), Clock.systemUTC());
+      Duration.ofHours(1), true, Clock.systemUTC());
   private final ConfirmedPublisher publisher = mock(ConfirmedPublisher.class);
   private final ParkingLot parking = mock(ParkingLot.class);
   private final Channel channel = mock(Channel.class);

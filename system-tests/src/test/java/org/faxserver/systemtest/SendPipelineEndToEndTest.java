@@ -176,9 +176,9 @@ class SendPipelineEndToEndTest {
     JobRow done = system.awaitFinal(job, FINAL);
     assertThat(done.status()).as(system.describe(job)).isEqualTo("SUCCEEDED");
     FaxSystem.sleep(RETRY_DELAY_MS + 1000);
-    List<SeenCall> seen = system.calls().to(to);
-    assertThat(seen).extracting(SeenCall::gateway).containsExactly(gw1, gw1, gw2);
-    assertThat(seen.stream().filter(SeenCall::remoteSuccess).count()).isEqualTo(1);
+    List<SeenCall> calls = system.calls().to(to);
+    assertThat(calls).extracting(SeenCall::gateway).containsExactly(gw1, gw1, gw2);
+    assertThat(calls.stream().filter(SeenCall::remoteSuccess).count()).isEqualTo(1);
     assertThat(system.attempts(job)).extracting(AttemptRow::success).containsExactly(false, false, true);
   }
 

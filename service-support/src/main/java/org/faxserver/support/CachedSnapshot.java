@@ -98,7 +98,7 @@ public final class CachedSnapshot<T> {
         if (previous == null || !staleAfterFailedChange) {
           return Mono.error(e);
         }
-        log.warn("{} reload failed ({}); using the previous snapshot", what, e.toString());
+        warnReloadFailed(e);
         return Mono.just(previous.snapshot());
       });
     });
@@ -120,9 +120,13 @@ public final class CachedSnapshot<T> {
     if (entry.reloading().compareAndSet(false, true)) {
       entry.load().subscribe(loaded -> { }, e -> {
         entry.reloading().set(false);
-        log.warn("{} reload failed ({}); using the previous snapshot", what, e.toString());
+        warnReloadFailed(e);
       });
     }
+  }
+
+  private void warnReloadFailed(Throwable e) {
+    log.warn("{} reload failed ({}); using the previous snapshot", what, e.toString());
   }
 
   private Entry<T> fresh() {

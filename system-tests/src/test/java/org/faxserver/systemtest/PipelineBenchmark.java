@@ -119,8 +119,8 @@ public final class PipelineBenchmark {
       int lead = vacuumBetweenPhases && leadIn ? Math.min(settle, rate * 120) : 0;
       if (vacuumBetweenPhases) {
         vacuum(system, leadIn ? lead : settle);
-        if (!leadIn && settle > 0) {
-          run(system, submitter, warmupRate, 0, settle, threads, "settle after the vacuum", false);
+        if (!leadIn) {
+          settle(system, submitter, settle, warmupRate, threads);
         }
       }
       run(system, submitter, rate, lead, rate * seconds, threads, "fixed rate " + rate + "/s"
@@ -128,9 +128,7 @@ public final class PipelineBenchmark {
       if (burst > 0) {
         if (vacuumBetweenPhases) {
           vacuum(system, settle);
-          if (settle > 0) {
-            run(system, submitter, warmupRate, 0, settle, threads, "settle after the vacuum", false);
-          }
+          settle(system, submitter, settle, warmupRate, threads);
         }
         run(system, submitter, 0, 0, burst, threads, "as fast as possible (" + threads + " clients)", true);
       }
@@ -148,6 +146,14 @@ public final class PipelineBenchmark {
     system.vacuumAnalyze();
     System.out.printf("VACUUM (ANALYZE) in autovacuum's place before the next phase (%d ms), then %d jobs to settle%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), settle);
+  }
+
+  /** Runs {@code settle} unmeasured jobs at {@code rate} after a vacuum and waits until they are all final. */
+  private static void settle(FaxSystem system, Submitter submitter, int settle, int rate, int threads)
+      throws Exception {
+    if (settle > 0) {
+      run(system, submitter, rate, 0, settle, threads, "settle after the vacuum", false);
+    }
   }
 
   /** Submits job {@code i} to {@code to}; returns its job id (null when refused). */

@@ -203,7 +203,8 @@ public class NotifierConfiguration {
   }
 
   @Bean
-  DeliveryLoop deliveryLoop(RunningDeliveries running, DeliveryRepository deliveries, NotifierProperties props) {
+  DeliveryLoop deliveryLoop(RunningDeliveries running, DeliveryRepository deliveries, NotifierProperties props,
+      Clock clock) {
     Duration longestWebhookTry = props.webhook().connectTimeout().plus(props.webhook().requestTimeout());
     if (props.worker().claimLease().compareTo(longestWebhookTry) <= 0) {
       throw new IllegalArgumentException("faxserver.notifier.worker.claim-lease (" + props.worker().claimLease()
@@ -211,7 +212,7 @@ public class NotifierConfiguration {
           + "), or a slow try would be claimed twice");
     }
     return new DeliveryLoop(running, deliveries, props.worker().pollInterval(), props.worker().concurrency(),
-        props.deliveryRetention(), props.jobDocumentRetention());
+        props.deliveryRetention(), props.jobDocumentRetention(), clock);
   }
 
   /**

@@ -30,7 +30,7 @@ public final class DeliveryLoop implements SmartLifecycle {
   private volatile ExecutorService workers;
 
   public DeliveryLoop(RunningDeliveries running, DeliveryRepository deliveries, Duration pollInterval,
-      int concurrency, Duration deliveryRetention, Duration documentRetention) {
+      int concurrency, Duration deliveryRetention, Duration documentRetention, Clock clock) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("faxserver.notifier.worker.concurrency must be >= 1");
     }
@@ -38,7 +38,7 @@ public final class DeliveryLoop implements SmartLifecycle {
     this.pollInterval = pollInterval;
     this.concurrency = concurrency;
     this.housekeeping = new DeliveryHousekeeping(deliveries, deliveryRetention, documentRetention, PURGE_CHUNK,
-        Clock.systemUTC());
+        clock);
   }
 
   @Override

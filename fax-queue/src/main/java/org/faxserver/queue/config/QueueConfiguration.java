@@ -261,8 +261,23 @@ public class QueueConfiguration {
   }
 
   @Bean
-  JobListeners jobListeners(AcceptingJobs accepting, CancellingJobs cancelling, SchedulerLoop scheduler) {
-    return new JobListeners(accepting, cancelling, scheduler::nudge);
+  JobListeners jobListeners(AcceptingJobs accepting, CancellingJobs cancelling, SchedulerLoop scheduler,
+      EnvelopeMessageConverter converter, ParkingRecoverer parking) {
+    return new JobListeners(accepting, cancelling, scheduler::nudge, converter, parking);
+  }
+
+  /**
+   * {@code job.routed} in batches ({@link JobListeners#onJobsRouted}): each consumer takes what is waiting, up to
+   * {@code intake.batch-size} (its prefetch), and waits {@code intake.batch-wait} for each next job; under load the
+   * jobs come in batches, one transaction and one ack for each.
+   */
+  @Bean
+  SimpleRabbitListenerContainerFactory jobRoutedListenerContainerFactory(
+      SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking,
+      QueueProperties queue) {
+    return batchListenerContainerFactory(configurer, connectionFactory, converter, messaging, parking,
+        queue.intake().batchSize(), queue.intake().batchWait());
   }
 
   /**
@@ -274,14 +289,21 @@ public class QueueConfiguration {
       SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
       EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking,
       QueueProperties queue) {
+    return batchListenerContainerFactory(configurer, connectionFactory, converter, messaging, parking,
+        queue.progress().batchSize(), queue.progress().batchWait());
+  }
+
+  private static SimpleRabbitListenerContainerFactory batchListenerContainerFactory(
+      SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking, int batchSize,
+      Duration batchWait) {
     SimpleRabbitListenerContainerFactory factory = ServiceSupportConfiguration.rabbitListenerContainerFactory(
         configurer, connectionFactory, converter, messaging, parking);
-    QueueProperties.Progress progress = queue.progress();
     factory.setConsumerBatchEnabled(true);
-    factory.setBatchSize(progress.batchSize());
-    factory.setPrefetchCount(progress.batchSize());
-    factory.setReceiveTimeout(progress.batchWait().toMillis());
-    factory.setBatchReceiveTimeout(progress.batchWait().toMillis());
+    factory.setBatchSize(batchSize);
+    factory.setPrefetchCount(batchSize);
+    factory.setReceiveTimeout(batchWait.toMillis());
+    factory.setBatchReceiveTimeout(batchWait.toMillis());
     return factory;
   }
 

@@ -14,11 +14,14 @@ import org.faxserver.support.Topology;
 public record QueueNames(String service) {
 
   /**
-   * Consumers per queue for the messages that may be handled in any order ({@code job.routed}, {@code
-   * attempt.finished}, {@code delivery.finished}: each locks its job or attempt, and duplicates are recognised).
-   * {@code attempt.progress} keeps one consumer, so a page count never goes backwards.
+   * Consumers per queue for the messages that may be handled in any order ({@code attempt.finished}, {@code
+   * delivery.finished}: each locks its job or attempt, and duplicates are recognised). {@code attempt.progress}
+   * keeps one consumer, so a page count never goes backwards.
    */
   public static final String CONSUMERS = "${faxserver.queue.consumers:4}";
+
+  /** Consumers of {@code job.routed} ({@link QueueProperties.Intake}; a job routed twice is stored once). */
+  public static final String INTAKE_CONSUMERS = "${faxserver.queue.intake.consumers:1}";
 
   public QueueNames {
     if (service == null || service.isBlank()) {

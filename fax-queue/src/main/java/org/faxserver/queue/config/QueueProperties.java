@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gateways       concurrent call limits
  * @param circuitBreaker per-gateway breaker settings (resilience4j)
  * @param progress       how {@code attempt.progress} reports are gathered into one statement
+ * @param intake         how {@code job.routed} is consumed (in batches)
  * @param bindingSuffix  empty (the default): fax-queue's queues are bound to the exchanges with the plain routing
  *                       keys ({@code job.routed}, ...). Otherwise they are bound with {@code <key>.<suffix>}, so
  *                       only messages published with that key (or sent straight to the queues) reach this
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("faxserver.queue")
 public record QueueProperties(
     @DefaultValue Scheduler scheduler, @DefaultValue Gateways gateways, @DefaultValue CircuitBreaker circuitBreaker,
-    @DefaultValue Progress progress, String bindingSuffix) {
+    @DefaultValue Progress progress, @DefaultValue Intake intake, String bindingSuffix) {
 
   /** The routing key fax-queue binds its queue for {@code routingKey} with. */
   public String bindingKey(String routingKey) {
@@ -81,6 +82,34 @@ public record QueueProperties(
       }
       if (batchWait == null || batchWait.isNegative() || batchWait.isZero()) {
         throw new IllegalArgumentException("faxserver.queue.progress.batch-wait must be positive, was " + batchWait);
+      }
+    }
+  }
+
+  /**
+   * {@code job.routed}: the jobs a consumer finds waiting are stored by one transaction.
+   *
+   * @param batchSize jobs stored by one transaction at most, and each consumer's prefetch
+   * @param batchWait how long a consumer waits for one more job before it stores those it has: what each job waits
+   *                  when they come one at a time, and the consumer's idle poll (each one wakes up this often)
+   * @param consumers consumers of {@code job.routed}, each storing its batches in its own transaction
+   */
+  public record Intake(@DefaultValue("50") int batchSize, @DefaultValue("2ms") Duration batchWait,
+      @DefaultValue("1") int consumers) {
+
+    /** A job is one row of 19 parameters in the statement that stores a batch (PostgreSQL takes at most 65,535). */
+    public static final int MAX_BATCH_SIZE = 1000;
+
+    public Intake {
+      if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+        throw new IllegalArgumentException("faxserver.queue.intake.batch-size must be 1 to " + MAX_BATCH_SIZE
+            + ", was " + batchSize);
+      }
+      if (batchWait == null || batchWait.isNegative() || batchWait.isZero()) {
+        throw new IllegalArgumentException("faxserver.queue.intake.batch-wait must be positive, was " + batchWait);
+      }
+      if (consumers < 1) {
+        throw new IllegalArgumentException("faxserver.queue.intake.consumers must be at least 1, was " + consumers);
       }
     }
   }

@@ -23,11 +23,11 @@ class QueueConfigurationTest {
 
   @Test
   void queuesAreBoundWithThePlainRoutingKeysUnlessASuffixIsSet() {
-    QueueProperties plain = new QueueProperties(null, null, null, null, null);
-    QueueProperties isolated = new QueueProperties(null, null, null, null, "run42");
+    QueueProperties plain = new QueueProperties(null, null, null, null, null, null);
+    QueueProperties isolated = new QueueProperties(null, null, null, null, null, "run42");
 
     assertThat(plain.bindingKey("job.routed")).isEqualTo("job.routed");
-    assertThat(new QueueProperties(null, null, null, null, " ").bindingKey("job.routed")).isEqualTo("job.routed");
+    assertThat(new QueueProperties(null, null, null, null, null, " ").bindingKey("job.routed")).isEqualTo("job.routed");
     assertThat(isolated.bindingKey("job.routed")).isEqualTo("job.routed.run42");
   }
 
@@ -39,5 +39,16 @@ class QueueConfigurationTest {
     assertThatThrownBy(() -> new QueueProperties.Progress(0, wait)).hasMessageContaining("batch-size");
     assertThatThrownBy(() -> new QueueProperties.Progress(10_000, wait)).hasMessageContaining("batch-size");
     assertThatThrownBy(() -> new QueueProperties.Progress(50, Duration.ZERO)).hasMessageContaining("batch-wait");
+  }
+
+  @Test
+  void anIntakeBatchThatOneStatementCannotHoldNoWaitOrNoConsumerStopsStartUp() {
+    Duration wait = Duration.ofMillis(2);
+
+    assertThat(new QueueProperties.Intake(QueueProperties.Intake.MAX_BATCH_SIZE, wait, 1).batchSize()).isEqualTo(1000);
+    assertThatThrownBy(() -> new QueueProperties.Intake(0, wait, 1)).hasMessageContaining("batch-size");
+    assertThatThrownBy(() -> new QueueProperties.Intake(3_500, wait, 1)).hasMessageContaining("batch-size");
+    assertThatThrownBy(() -> new QueueProperties.Intake(50, Duration.ZERO, 1)).hasMessageContaining("batch-wait");
+    assertThatThrownBy(() -> new QueueProperties.Intake(50, wait, 0)).hasMessageContaining("consumers");
   }
 }

@@ -10,6 +10,7 @@ import static org.faxserver.queue.support.QueueFixtures.sentResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
@@ -32,9 +33,15 @@ import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.support.QueueFixtures;
 import org.faxserver.support.Topology;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The send pipeline through the real broker and database: job.routed in, fax.originate out, and on. */
 class SendPipelineIntegrationTest extends QueueContextTest {
+
+  @Autowired RabbitListenerEndpointRegistry listeners;
 
   @Test
   void aRoutedJobIsOriginatedAndCompletesWhenTheAttemptSucceeds() {
@@ -227,6 +234,40 @@ class SendPipelineIntegrationTest extends QueueContextTest {
 
     await().atMost(Duration.ofSeconds(10))
         .until(() -> broker.messageCount(Topology.parkingQueueName(names.jobRouted())) >= 1);
+  }
+
+  @Test
+  void aJobThatCannotBeStoredIsParkedAndTheOthersOfItsBatchAreAccepted() {
+    JobRouted before = QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw1"))));
+    JobRouted after = QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw1"))));
+    JobRouted good = QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw1"))));
+    // Readable, but PostgreSQL takes no NUL in text: the statement that stores it fails.
+    JobRouted poison = new JobRouted(UUID.randomUUID(), good.tenantId(), good.origin(), "user\u0000-3", good.from(),
+        good.to(), good.document(), good.pages(), good.options(), good.plan());
+    String parking = Topology.parkingQueueName(names.jobRouted());
+    long parkedBefore = broker.messageCount(parking);
+
+    // Sent while the consumers are stopped, so that one of them finds all three waiting.
+    MessageListenerContainer intake = listeners.getListenerContainers().stream()
+        .filter(c -> c instanceof AbstractMessageListenerContainer a
+            && List.of(a.getQueueNames()).contains(names.jobRouted()))
+        .findFirst().orElseThrow();
+    intake.stop();
+    try {
+      route(before);
+      route(poison);
+      route(after);
+    } finally {
+      intake.start();
+    }
+
+    originate(before.jobId(), 1);
+    originate(after.jobId(), 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> broker.messageCount(parking) == parkedBefore + 1);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> broker.messageCount(parking) == parkedBefore + 1);
+    assertThat(db.sql("SELECT count(*) AS n FROM queue.job WHERE job_id = :id").bind("id", poison.jobId())
+        .map(row -> row.get("n", Long.class)).one().block()).isZero();
   }
 
   // --- helpers ------------------------------------------------------------------------------

@@ -1,10 +1,7 @@
 package org.faxserver.queue.attempt.adapter;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.faxserver.model.attempt.AttemptFinished;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.delivery.DeliveryFinished;
@@ -12,10 +9,10 @@ import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.attempt.application.FinishingAttempts;
 import org.faxserver.queue.attempt.application.RecordingProgress;
 import org.faxserver.queue.config.QueueNames;
+import org.faxserver.support.EnvelopeBatch;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
-import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.amqp.support.converter.MessageConverter;
 
 /** AMQP entry for attempt reports; acked after commit (each method waits for its transaction). */
@@ -58,32 +55,13 @@ public final class AttemptListeners {
   }
 
   /**
-   * A batch, oldest first (one consumer keeps the order); see {@code progressListenerContainerFactory}. Read here
-   * rather than by Spring, which rejects a message it cannot read without a dead-letter queue (lost): such a message
-   * is parked like any other, and the rest of its batch recorded.
+   * A batch, oldest first (one consumer keeps the order); see {@code progressListenerContainerFactory}. A message
+   * that cannot be read is parked, and the rest of its batch recorded.
    */
   @RabbitListener(queues = "#{@queueNames.attemptProgress()}", containerFactory = "progressListenerContainerFactory")
   public void onAttemptProgress(List<Message> oldestFirst) {
-    List<Envelope<AttemptProgress>> reports = new ArrayList<>(oldestFirst.size());
-    Map<Message, MessageConversionException> unreadable = new LinkedHashMap<>();
-    for (Message message : oldestFirst) {
-      try {
-        reports.add(progressReport(message));
-      } catch (MessageConversionException e) {
-        unreadable.put(message, e);
-      }
-    }
-    progress.record(reports).block(TIMEOUT);
-    // Only now: a batch retried because recording failed (and then parked whole) does not park these twice.
-    unreadable.forEach(parking::recover);
-  }
-
-  @SuppressWarnings("unchecked")
-  private Envelope<AttemptProgress> progressReport(Message message) {
-    if (converter.fromMessage(message) instanceof Envelope<?> envelope
-        && envelope.payload() instanceof AttemptProgress) {
-      return (Envelope<AttemptProgress>) envelope;
-    }
-    throw new MessageConversionException("not an attempt.progress envelope");
+    EnvelopeBatch<AttemptProgress> batch = EnvelopeBatch.read(oldestFirst, converter, AttemptProgress.class);
+    progress.record(batch.envelopes()).block(TIMEOUT);
+    batch.parkUnreadable(parking);
   }
 }

@@ -7,9 +7,11 @@ import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
@@ -51,36 +53,43 @@ public final class JobRepository implements JobStore {
     this.db = db;
   }
 
+  /** One INSERT with a row per job (19 parameters each; PostgreSQL takes at most 65,535 per statement). */
   @Override
-  public Mono<Stored> insertIfAbsent(Job job, Instant now) {
+  public Mono<Stored> insertAllIfAbsent(List<Job> all, Instant now) {
+    if (all.isEmpty()) {
+      return Mono.just(new Stored(Set.of(), false));
+    }
+    String rows = valuesRows("(:id#, :tenant#, :origin#, :submittedBy#, :from#, :to#, :docKey#, :docType#, :pages#, "
+        + "CAST(:options# AS jsonb), CAST(:plan# AS jsonb), :status#, :next#, :failureType#, :failureCode#, "
+        + ":failureMessage#, :now, :now, :completed#)", all.size());
     Map<String, Object> values = new HashMap<>();
-    values.put("id", job.id());
-    values.put("tenant", job.tenantId());
-    values.put("origin", job.origin().name());
-    values.put("submittedBy", orNull(job.submittedBy(), String.class));
-    values.put("from", orNull(job.from() == null ? null : job.from().e164(), String.class));
-    values.put("to", job.to().e164());
-    values.put("docKey", job.document().key());
-    values.put("docType", job.document().mediaType());
-    values.put("pages", job.pages());
-    values.put("options", json(job.options()));
-    values.put("plan", json(job.plan()));
-    values.put("status", job.status().name());
-    values.put("next", orNull(job.nextAttemptAt(), Instant.class));
-    putFailure(values, job.failure(), "");
     values.put("now", now);
-    values.put("completed", orNull(job.isFinal() ? now : null, Instant.class));
-    // The outer query does not see the row its own INSERT adds (one snapshot), so "others due" excludes the new job.
+    for (int i = 0; i < all.size(); i++) {
+      Job job = all.get(i);
+      values.put("id" + i, job.id());
+      values.put("tenant" + i, job.tenantId());
+      values.put("origin" + i, job.origin().name());
+      values.put("submittedBy" + i, orNull(job.submittedBy(), String.class));
+      values.put("from" + i, orNull(job.from() == null ? null : job.from().e164(), String.class));
+      values.put("to" + i, job.to().e164());
+      values.put("docKey" + i, job.document().key());
+      values.put("docType" + i, job.document().mediaType());
+      values.put("pages" + i, job.pages());
+      values.put("options" + i, json(job.options()));
+      values.put("plan" + i, json(job.plan()));
+      values.put("status" + i, job.status().name());
+      values.put("next" + i, orNull(job.nextAttemptAt(), Instant.class));
+      putFailure(values, job.failure(), String.valueOf(i));
+      values.put("completed" + i, orNull(job.isFinal() ? now : null, Instant.class));
+    }
+    // The outer query does not see the rows its own INSERT adds (one snapshot), so "others due" excludes the new jobs.
     return db.sql("WITH inserted AS (INSERT INTO queue.job (job_id, tenant_id, origin, submitted_by, from_number, "
             + "to_number, document_key, document_media_type, pages, options, plan, status, next_attempt_at, "
-            + "failure_type, failure_code, failure_message, created_at, updated_at, completed_at) VALUES (:id, "
-            + ":tenant, :origin, "
-            + ":submittedBy, :from, :to, :docKey, :docType, :pages, CAST(:options AS jsonb), CAST(:plan AS jsonb), "
-            + ":status, :next, :failureType, :failureCode, :failureMessage, :now, :now, :completed) "
-            + "ON CONFLICT (job_id) DO NOTHING RETURNING job_id) "
-            + "SELECT EXISTS (SELECT 1 FROM inserted) AS inserted, EXISTS (" + FIRST_DUE_SQL + ") AS others_due")
+            + "failure_type, failure_code, failure_message, created_at, updated_at, completed_at) VALUES " + rows
+            + " ON CONFLICT (job_id) DO NOTHING RETURNING job_id) "
+            + "SELECT ARRAY(SELECT job_id FROM inserted) AS inserted, EXISTS (" + FIRST_DUE_SQL + ") AS others_due")
         .bindValues(values)
-        .map(row -> new Stored(row.get("inserted", Boolean.class), row.get("others_due", Boolean.class)))
+        .map(row -> new Stored(Set.copyOf(Arrays.asList(row.get("inserted", UUID[].class))), row.get("others_due", Boolean.class)))
         .one();
   }
 

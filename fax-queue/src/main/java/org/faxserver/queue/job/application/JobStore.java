@@ -2,6 +2,7 @@ package org.faxserver.queue.job.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.faxserver.queue.job.model.Job;
 import reactor.core.publisher.Flux;
@@ -11,16 +12,21 @@ import reactor.core.publisher.Mono;
 public interface JobStore {
 
   /**
-   * Stores a new job unless a job with that id exists already (redelivered job.routed), and tells in the same
-   * statement whether other jobs were due at {@code now}: a new job that is due goes first only if none wait.
+   * Stores the new jobs with one statement, leaving out any job with an id that exists already (a redelivered
+   * job.routed), and tells in the same statement whether other jobs were due at {@code now}: a new job that is due
+   * goes first only if none wait.
    */
-  Mono<Stored> insertIfAbsent(Job job, Instant now);
+  Mono<Stored> insertAllIfAbsent(List<Job> jobs, Instant now);
 
   /**
-   * @param inserted  false if the job was known already
-   * @param othersDue whether other jobs were due ({@code next_attempt_at <= now}, nothing live) as it was stored
+   * @param inserted  the ids of the jobs stored; a job known already is not among them
+   * @param othersDue whether other jobs were due ({@code next_attempt_at <= now}, nothing live) as these were stored
    */
-  record Stored(boolean inserted, boolean othersDue) {}
+  record Stored(Set<UUID> inserted, boolean othersDue) {
+    public Stored {
+      inserted = Set.copyOf(inserted);
+    }
+  }
 
   /** The job, locked for update until the transaction ends; empty if unknown. */
   Mono<Job> lock(UUID jobId);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
@@ -99,7 +100,7 @@ class StartingAttemptsIntegrationTest {
 
   private UUID due(String to, String... gateways) {
     JobRouted routed = routed(to, gateways);
-    jobs.insertIfAbsent(QueueFixtures.aWorkflow().accept(routed, now.minusSeconds(1)).job(), now).block();
+    jobs.insertAllIfAbsent(List.of(QueueFixtures.aWorkflow().accept(routed, now.minusSeconds(1)).job()), now).block();
     return routed.jobId();
   }
 
@@ -195,14 +196,35 @@ class StartingAttemptsIntegrationTest {
   void aJobFirstInLineIsStartedByTheTransactionThatAcceptsIt() {
     JobRouted routed = routed("+442079460021", "large");
 
-    Boolean leftToScheduler = accepting.accept(envelope(routed)).block(Duration.ofSeconds(10));
+    Boolean leftToScheduler = accepting.accept(List.of(envelope(routed))).block(Duration.ofSeconds(10));
 
     assertThat(leftToScheduler).isFalse();
     assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
     assertThat(originatesOf(routed.jobId())).isEqualTo(1);
     // A redelivered job.routed changes nothing.
-    assertThat(accepting.accept(envelope(routed)).block(Duration.ofSeconds(10))).isFalse();
+    assertThat(accepting.accept(List.of(envelope(routed))).block(Duration.ofSeconds(10))).isFalse();
     assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchIsAcceptedTogetherAndOnlyItsFirstJobIsStartedAsItIsAccepted() {
+    JobRouted known = routed("+442079460026", "large");
+    JobRouted first = routed("+442079460027", "large");
+    JobRouted second = routed("+442079460028", "large");
+    accepting.accept(List.of(envelope(known))).block(Duration.ofSeconds(10));
+
+    Boolean leftToScheduler = accepting.accept(List.of(envelope(known), envelope(first), envelope(second),
+        envelope(second))).block(Duration.ofSeconds(10));
+
+    assertThat(leftToScheduler).as("the second job waits behind the first").isTrue();
+    assertThat(attemptsOf(first.jobId())).isEqualTo(1);
+    assertThat(attemptsOf(second.jobId())).isZero();
+    assertThat(attemptsOf(known.jobId())).as("a job routed again changes nothing").isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM queue.job WHERE job_id = :id", second.jobId()))
+        .as("a job routed twice in one batch is stored once").isEqualTo(1);
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+    assertThat(attemptsOf(second.jobId())).isEqualTo(1);
+    assertThat(originatesOf(second.jobId())).isEqualTo(1);
   }
 
   @Test
@@ -210,7 +232,7 @@ class StartingAttemptsIntegrationTest {
     UUID waiting = due("+442079460022", "large");
     JobRouted routed = routed("+442079460023", "large");
 
-    Boolean leftToScheduler = accepting.accept(envelope(routed)).block(Duration.ofSeconds(10));
+    Boolean leftToScheduler = accepting.accept(List.of(envelope(routed))).block(Duration.ofSeconds(10));
 
     assertThat(leftToScheduler).isTrue();
     assertThat(attemptsOf(routed.jobId())).isZero();
@@ -223,7 +245,7 @@ class StartingAttemptsIntegrationTest {
   void aStartThatFailsAsTheJobIsAcceptedStillAcceptsTheJob() {
     JobRouted routed = routed("+442079460024", "large");
 
-    Boolean leftToScheduler = acceptingWithBrokenStart.accept(envelope(routed)).block(Duration.ofSeconds(10));
+    Boolean leftToScheduler = acceptingWithBrokenStart.accept(List.of(envelope(routed))).block(Duration.ofSeconds(10));
 
     assertThat(leftToScheduler).isTrue();
     assertThat(count("SELECT count(*) FROM queue.job WHERE job_id = :id", routed.jobId())).isEqualTo(1);
@@ -242,7 +264,7 @@ class StartingAttemptsIntegrationTest {
         st.execute("SELECT pg_advisory_xact_lock(hashtext('fax-queue.gateway:large'))");
       }
 
-      Boolean leftToScheduler = accepting.accept(envelope(routed)).block(Duration.ofSeconds(10));
+      Boolean leftToScheduler = accepting.accept(List.of(envelope(routed))).block(Duration.ofSeconds(10));
 
       assertThat(leftToScheduler).isTrue();
       assertThat(attemptsOf(routed.jobId())).isZero();

@@ -9,6 +9,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -56,7 +57,7 @@ class JobClaimIntegrationTest {
     for (int i = 0; i < 2; i++) {
       Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
           now.minusSeconds(60)).job();
-      jobs.insertIfAbsent(job, now).block();
+      jobs.insertAllIfAbsent(List.of(job), now).block();
       mine.add(job.id());
     }
     CompletableFuture<UUID> firstClaimed = new CompletableFuture<>();
@@ -132,7 +133,7 @@ class JobClaimIntegrationTest {
   private static Job aJobDueInAnHour(Instant now) {
     Job job = QueueFixtures.aWorkflow().accept(QueueFixtures.aJobTo(planOf(PriorityGroup.of(1, aGateway("gw")))),
         now.plusSeconds(3600)).job();
-    jobs.insertIfAbsent(job, now).block();
+    jobs.insertAllIfAbsent(List.of(job), now).block();
     return job;
   }
 

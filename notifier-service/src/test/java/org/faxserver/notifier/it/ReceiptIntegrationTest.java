@@ -1,6 +1,7 @@
 package org.faxserver.notifier.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,11 +179,48 @@ class ReceiptIntegrationTest extends NotifierContextTest {
     assertThat(mailsFor(jobId)).as("the number's setting replaced the tenant's").isEmpty();
   }
 
+  @Test
+  void afterADirectoryChangeWhoseReloadFailsNothingFromBeforeTheChangeIsUsed() throws Exception {
+    assertThat(directory.current().block(WAIT).webhook(jsonHookId)).map(NotifyDirectory.Webhook::secret)
+        .contains(SIGNING_SECRET);
+    // The change rotates the webhook's signing secret, and the notifier cannot read the endpoints while it reloads.
+    execute("ALTER TABLE directory.endpoint RENAME TO endpoint_away");
+    try {
+      execute("UPDATE directory.endpoint_away SET signing_secret = 'rotated-secret-0123456789abcdefghij' WHERE id = "
+          + jsonHookId);
+      broker.publishEvent(RoutingKeys.DIRECTORY_CHANGED, Envelope.of(DirectoryChanged.TYPE, 1, null,
+          DirectoryChanged.updated(DirectoryEntity.ENDPOINT, jsonHookId), Clock.systemUTC()));
+
+      // Strict, unlike fax-router's cache: an error (the delivery fails and is retried), not the old secret.
+      await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> directory.current().block(WAIT))
+          .hasMessageContaining("endpoint"));
+    } finally {
+      execute("ALTER TABLE directory.endpoint_away RENAME TO endpoint");
+    }
+    try {
+      assertThat(directory.current().block(WAIT).webhook(jsonHookId)).map(NotifyDirectory.Webhook::secret)
+          .contains("rotated-secret-0123456789abcdefghij");
+    } finally {
+      execute("UPDATE directory.endpoint SET signing_secret = '" + SIGNING_SECRET + "' WHERE id = " + jsonHookId);
+      broker.publishEvent(RoutingKeys.DIRECTORY_CHANGED, Envelope.of(DirectoryChanged.TYPE, 1, null,
+          DirectoryChanged.updated(DirectoryEntity.ENDPOINT, jsonHookId), Clock.systemUTC()));
+      await().atMost(WAIT).until(() -> directory.current().block(WAIT).webhook(jsonHookId)
+          .map(NotifyDirectory.Webhook::secret).filter(SIGNING_SECRET::equals).isPresent());
+    }
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   String receiptStatus(UUID jobId) {
     return db.sql("SELECT status FROM notify.delivery_view WHERE job_id = :id AND purpose = 'RECEIPT'")
         .bind("id", jobId).map(row -> row.get("status", String.class)).one().block();
+  }
+
+  static void execute(String statement) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password()); var st = c.createStatement()) {
+      st.execute(statement);
+    }
   }
 
   static String sql(String insertReturningId) throws Exception {

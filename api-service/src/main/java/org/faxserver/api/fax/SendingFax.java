@@ -54,17 +54,20 @@ public class SendingFax {
 
     Mono<Outcome> send(TenantPrincipal principal, SendFields fields, List<DocumentSource> files) {
         return Mono.fromCallable(() -> SendRequest.of(fields, numbers.defaultRegion()))
-                .flatMap(request -> intake.digests(files)
-                        .map(digests -> RequestFingerprint.of(request, digests))
-                        .flatMap(hash -> replay(principal, request, hash)
-                                .switchIfEmpty(Mono.defer(() -> submit(principal, request, hash, files)))));
+                .flatMap(request -> {
+                    if (request.idempotencyKey() == null) {
+                        // Only a repeated key is compared with the request: without one, its files are not hashed.
+                        return submit(principal, request, null, files);
+                    }
+                    return intake.digests(files)
+                            .map(digests -> RequestFingerprint.of(request, digests))
+                            .flatMap(hash -> replay(principal, request, hash)
+                                    .switchIfEmpty(Mono.defer(() -> submit(principal, request, hash, files))));
+                });
     }
 
     /** The earlier job for the same key and the same request; 409 for the same key with another request. */
     private Mono<Outcome> replay(TenantPrincipal principal, SendRequest request, String hash) {
-        if (request.idempotencyKey() == null) {
-            return Mono.empty();
-        }
         return submissions.findByIdempotencyKey(principal.tenantId(), request.idempotencyKey())
                 .flatMap(earlier -> {
                     if (!earlier.requestHash().equals(hash)) {

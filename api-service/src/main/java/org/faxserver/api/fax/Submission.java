@@ -6,7 +6,11 @@ import java.util.UUID;
 
 import org.faxserver.api.fax.model.SendRequest;
 
-/** A row of {@code api.submission}: what the client asked for and where its TIFF-F is. */
+/**
+ * A row of {@code api.submission}: what the client asked for and where its TIFF-F is.
+ *
+ * @param requestHash the request's fingerprint, which a repeated Idempotency-Key is compared with; null without a key
+ */
 record Submission(UUID jobId, long tenantId, long userId, SendRequest request, String requestHash, String tiffKey,
                   int pages) {
 

@@ -64,12 +64,12 @@ class SubmissionRepository {
                         + ":userId, :from, :to, CAST(:options AS jsonb), CAST(:labels AS jsonb), :key, :hash, :tiff, "
                         + ":pages WHERE EXISTS (SELECT 1 FROM directory.tenant_number WHERE tenant_id = :tenantId "
                         + "AND number = :from) RETURNING job_id",
-                spec -> Rows.bind(spec.bind("jobId", s.jobId()).bind("tenantId", s.tenantId())
+                spec -> Rows.bind(Rows.bind(spec.bind("jobId", s.jobId()).bind("tenantId", s.tenantId())
                         .bind("userId", s.userId()).bind("from", s.request().from().e164())
                         .bind("to", s.request().to().e164()).bind("options", write(s.options()))
-                        .bind("labels", write(s.request().labels())).bind("hash", s.requestHash())
+                        .bind("labels", write(s.request().labels()))
                         .bind("tiff", s.tiffKey()).bind("pages", s.pages()),
-                        "key", s.request().idempotencyKey(), String.class),
+                        "key", s.request().idempotencyKey(), String.class), "hash", s.requestHash(), String.class),
                 submitted);
     }
 

@@ -59,6 +59,28 @@ class IdempotencyTest extends FaxApiTest {
     }
 
     @Test
+    void onlyARequestWithAKeyIsFingerprintedAndTheSameRequestWithoutOneIsASecondJob() {
+        UUID withKey = jobOf(send(tenant, form(tenant.number(), TO, document), key()));
+        UUID first = jobOf(send(tenant, form(tenant.number(), TO, document), null));
+        UUID second = jobOf(send(tenant, form(tenant.number(), TO, document), null));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(requestHash(withKey)).matches("[0-9a-f]{64}");
+        assertThat(requestHash(first)).as("nothing compares it: the files are not hashed").isNull();
+        assertThat(requestHash(second)).isNull();
+    }
+
+    private static UUID jobOf(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
+        return UUID.fromString((String) response.expectStatus().isAccepted().expectBody(JSON).returnResult()
+                .getResponseBody().get("job_id"));
+    }
+
+    private String requestHash(UUID jobId) {
+        return db.sql("SELECT request_hash FROM api.submission WHERE job_id = :id").bind("id", jobId)
+                .map(r -> java.util.Optional.ofNullable(r.get("request_hash", String.class))).one().block().orElse(null);
+    }
+
+    @Test
     void theSameKeyWithAnotherDocumentIs409() {
         String key = key();
         send(tenant, form(tenant.number(), TO, document), key).expectStatus().isAccepted();

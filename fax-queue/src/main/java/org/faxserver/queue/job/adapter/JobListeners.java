@@ -37,7 +37,7 @@ public final class JobListeners {
   /**
    * @param jobsDue   called after a commit that may have made a job due now (the scheduler's nudge)
    * @param converter reads {@code job.routed} envelopes
-   * @param parking   parks a {@code job.routed} message that cannot be read
+   * @param parking   parks a {@code job.routed} message that cannot be read, or stored even alone
    */
   public JobListeners(AcceptingJobs accepting, CancellingJobs cancelling, Runnable jobsDue,
       MessageConverter converter, MessageRecoverer parking) {

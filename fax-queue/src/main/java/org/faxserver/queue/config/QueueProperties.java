@@ -76,13 +76,7 @@ public record QueueProperties(
     public static final int MAX_BATCH_SIZE = 1000;
 
     public Progress {
-      if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-        throw new IllegalArgumentException("faxserver.queue.progress.batch-size must be 1 to " + MAX_BATCH_SIZE
-            + ", was " + batchSize);
-      }
-      if (batchWait == null || batchWait.isNegative() || batchWait.isZero()) {
-        throw new IllegalArgumentException("faxserver.queue.progress.batch-wait must be positive, was " + batchWait);
-      }
+      requireBatch("progress", batchSize, MAX_BATCH_SIZE, batchWait);
     }
   }
 
@@ -101,16 +95,21 @@ public record QueueProperties(
     public static final int MAX_BATCH_SIZE = 1000;
 
     public Intake {
-      if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-        throw new IllegalArgumentException("faxserver.queue.intake.batch-size must be 1 to " + MAX_BATCH_SIZE
-            + ", was " + batchSize);
-      }
-      if (batchWait == null || batchWait.isNegative() || batchWait.isZero()) {
-        throw new IllegalArgumentException("faxserver.queue.intake.batch-wait must be positive, was " + batchWait);
-      }
+      requireBatch("intake", batchSize, MAX_BATCH_SIZE, batchWait);
       if (consumers < 1) {
         throw new IllegalArgumentException("faxserver.queue.intake.consumers must be at least 1, was " + consumers);
       }
+    }
+  }
+
+  /** A batch of 1 to {@code max} (what one statement holds) gathered for a positive time, or start-up stops. */
+  private static void requireBatch(String name, int batchSize, int max, Duration batchWait) {
+    if (batchSize < 1 || batchSize > max) {
+      throw new IllegalArgumentException("faxserver.queue." + name + ".batch-size must be 1 to " + max
+          + ", was " + batchSize);
+    }
+    if (batchWait == null || batchWait.isNegative() || batchWait.isZero()) {
+      throw new IllegalArgumentException("faxserver.queue." + name + ".batch-wait must be positive, was " + batchWait);
     }
   }
 }

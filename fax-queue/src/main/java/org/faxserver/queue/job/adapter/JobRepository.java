@@ -7,7 +7,6 @@ import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ public final class JobRepository implements JobStore {
             + " ON CONFLICT (job_id) DO NOTHING RETURNING job_id) "
             + "SELECT ARRAY(SELECT job_id FROM inserted) AS inserted, EXISTS (" + FIRST_DUE_SQL + ") AS others_due")
         .bindValues(values)
-        .map(row -> new Stored(Set.copyOf(Arrays.asList(row.get("inserted", UUID[].class))), row.get("others_due", Boolean.class)))
+        .map(row -> new Stored(Set.of(row.get("inserted", UUID[].class)), row.get("others_due", Boolean.class)))
         .one();
   }
 

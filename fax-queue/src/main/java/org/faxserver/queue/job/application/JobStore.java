@@ -22,11 +22,7 @@ public interface JobStore {
    * @param inserted  the ids of the jobs stored; a job known already is not among them
    * @param othersDue whether other jobs were due ({@code next_attempt_at <= now}, nothing live) as these were stored
    */
-  record Stored(Set<UUID> inserted, boolean othersDue) {
-    public Stored {
-      inserted = Set.copyOf(inserted);
-    }
-  }
+  record Stored(Set<UUID> inserted, boolean othersDue) {}
 
   /** The job, locked for update until the transaction ends; empty if unknown. */
   Mono<Job> lock(UUID jobId);

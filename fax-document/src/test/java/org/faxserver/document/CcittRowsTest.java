@@ -137,6 +137,21 @@ class CcittRowsTest {
     assertThat(CcittRows.t4(bits("010011011" + "00110101"), false, FaxGeometry.WIDTH, 1)).isFalse();
   }
 
+  @Test
+  void anEolMayFollowAnyAmountOfFill() {
+    String whiteRow = "010011011" + "00110101";
+    for (int fill : new int[] {0, 1, 45, 46, 57, 120, 1000}) {
+      String eol = "0".repeat(11 + fill) + "1";
+      assertThat(CcittRows.t4(bits(eol + whiteRow + eol + whiteRow), false, FaxGeometry.WIDTH, 2))
+          .as("fill %d", fill).isTrue();
+      // fill up to the end of the data is no EOL
+      assertThat(CcittRows.t4(bits(eol + whiteRow + "0".repeat(11 + fill)), false, FaxGeometry.WIDTH, 2))
+          .as("fill %d to the end", fill).isFalse();
+    }
+    assertThat(CcittRows.t4(bits("0".repeat(10) + "1" + whiteRow), false, FaxGeometry.WIDTH, 1)).as("10 zeros")
+        .isFalse();
+  }
+
   /** A strip, most significant bit first, of the bits written as 0s and 1s. */
   private static CcittRows.Strip bits(String bits) {
     byte[] out = new byte[(bits.length() + 7) / 8];

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.faxserver.model.messaging.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.amqp.support.converter.MessageConversionException;
@@ -35,6 +38,39 @@ public record EnvelopeBatch<T>(List<Envelope<T>> envelopes, List<Message> messag
       }
     }
     return new EnvelopeBatch<>(List.copyOf(envelopes), List.copyOf(read), unreadable);
+  }
+
+  /**
+   * Does {@code work} for all envelopes at once (one transaction, say); if that fails, for each alone, so that one
+   * that cannot be handled does not hold back the others: one that fails alone as well is parked (it failed twice
+   * while those around it were handled). A failed batch of one, and an outage ({@link DependencyOutage}), are rethrown
+   * instead: the container's retries take over, and nothing is parked while PostgreSQL or the broker is out of reach.
+   * Then parks the unreadable messages.
+   */
+  public void handleTogetherOrAlone(Consumer<List<Envelope<T>>> work, MessageRecoverer parking) {
+    try {
+      work.accept(envelopes);
+    } catch (RuntimeException failed) {
+      if (envelopes.size() < 2 || DependencyOutage.isOutage(failed)) {
+        throw failed;
+      }
+      Logger log = LoggerFactory.getLogger(EnvelopeBatch.class);
+      log.warn("handling {} messages ({}) together failed; handling them one by one: {}", envelopes.size(),
+          envelopes.get(0).type(), failed.toString());
+      Map<Message, RuntimeException> failedAlone = new LinkedHashMap<>();
+      for (int i = 0; i < envelopes.size(); i++) {
+        try {
+          work.accept(List.of(envelopes.get(i)));
+        } catch (RuntimeException e) {
+          if (DependencyOutage.isOutage(e)) {
+            throw e;
+          }
+          failedAlone.put(messages.get(i), e);
+        }
+      }
+      failedAlone.forEach(parking::recover);
+    }
+    parkUnreadable(parking);
   }
 
   /**

@@ -281,6 +281,21 @@ public class QueueConfiguration {
   }
 
   /**
+   * {@code attempt.finished} in batches ({@link AttemptListeners#onAttemptsFinished}): each of the
+   * {@code faxserver.queue.consumers} takes what is waiting, up to {@code finishing.batch-size} (its prefetch), and
+   * waits {@code finishing.batch-wait} for each next report; under load the reports come in batches, one transaction
+   * and one ack for each.
+   */
+  @Bean
+  SimpleRabbitListenerContainerFactory attemptFinishedListenerContainerFactory(
+      SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking,
+      QueueProperties queue) {
+    return batchListenerContainerFactory(configurer, connectionFactory, converter, messaging, parking,
+        queue.finishing().batchSize(), queue.finishing().batchWait());
+  }
+
+  /**
    * {@code attempt.progress} in batches ({@link RecordingProgress}): one consumer, prefetch and batch of
    * {@code progress.batch-size}, gathered for up to {@code progress.batch-wait}, acked together after the statement.
    */

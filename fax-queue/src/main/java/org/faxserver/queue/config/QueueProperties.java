@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuitBreaker per-gateway breaker settings (resilience4j)
  * @param progress       how {@code attempt.progress} reports are gathered into one statement
  * @param intake         how {@code job.routed} is consumed (in batches)
+ * @param finishing      how {@code attempt.finished} is consumed (in batches)
  * @param bindingSuffix  empty (the default): fax-queue's queues are bound to the exchanges with the plain routing
  *                       keys ({@code job.routed}, ...). Otherwise they are bound with {@code <key>.<suffix>}, so
  *                       only messages published with that key (or sent straight to the queues) reach this
@@ -21,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("faxserver.queue")
 public record QueueProperties(
     @DefaultValue Scheduler scheduler, @DefaultValue Gateways gateways, @DefaultValue CircuitBreaker circuitBreaker,
-    @DefaultValue Progress progress, @DefaultValue Intake intake, String bindingSuffix) {
+    @DefaultValue Progress progress, @DefaultValue Intake intake, @DefaultValue Finishing finishing,
+    String bindingSuffix) {
 
   /** The routing key fax-queue binds its queue for {@code routingKey} with. */
   public String bindingKey(String routingKey) {
@@ -30,10 +32,11 @@ public record QueueProperties(
 
   /**
    * @param pollInterval         pause between scheduler runs
-   * @param batchSize            jobs started per run at most (each in its own transaction)
+   * @param batchSize            jobs started per run at most
    * @param busyGatewayWait      a job whose gateway is at its limit looks again after this
    * @param unhealthyGatewayWait a job whose remaining gateways are all unhealthy waits this long
-   * @param concurrency          jobs started at a time, each in its own transaction (and R2DBC connection)
+   * @param concurrency          start transactions at a time (each with its own R2DBC connection), each starting up
+   *                             to 50 jobs
    */
   public record Scheduler(
       @DefaultValue("1s") Duration pollInterval,
@@ -99,6 +102,24 @@ public record QueueProperties(
       if (consumers < 1) {
         throw new IllegalArgumentException("faxserver.queue.intake.consumers must be at least 1, was " + consumers);
       }
+    }
+  }
+
+  /**
+   * {@code attempt.finished}: the reports a consumer finds waiting are handled by one transaction; its consumers are
+   * {@code faxserver.queue.consumers}.
+   *
+   * @param batchSize reports handled by one transaction at most, and each consumer's prefetch
+   * @param batchWait how long a consumer waits for one more report before it handles those it has: what each report
+   *                  waits when they come one at a time, and the consumer's idle poll
+   */
+  public record Finishing(@DefaultValue("50") int batchSize, @DefaultValue("2ms") Duration batchWait) {
+
+    /** Each report adds up to two outbox rows to the transaction's one insert (PostgreSQL takes 65,535 parameters). */
+    public static final int MAX_BATCH_SIZE = 1000;
+
+    public Finishing {
+      requireBatch("finishing", batchSize, MAX_BATCH_SIZE, batchWait);
     }
   }
 

@@ -23,11 +23,11 @@ class QueueConfigurationTest {
 
   @Test
   void queuesAreBoundWithThePlainRoutingKeysUnlessASuffixIsSet() {
-    QueueProperties plain = new QueueProperties(null, null, null, null, null, null);
-    QueueProperties isolated = new QueueProperties(null, null, null, null, null, "run42");
+    QueueProperties plain = new QueueProperties(null, null, null, null, null, null, null);
+    QueueProperties isolated = new QueueProperties(null, null, null, null, null, null, "run42");
 
     assertThat(plain.bindingKey("job.routed")).isEqualTo("job.routed");
-    assertThat(new QueueProperties(null, null, null, null, null, " ").bindingKey("job.routed")).isEqualTo("job.routed");
+    assertThat(new QueueProperties(null, null, null, null, null, null, " ").bindingKey("job.routed")).isEqualTo("job.routed");
     assertThat(isolated.bindingKey("job.routed")).isEqualTo("job.routed.run42");
   }
 
@@ -50,5 +50,17 @@ class QueueConfigurationTest {
     assertThatThrownBy(() -> new QueueProperties.Intake(3_500, wait, 1)).hasMessageContaining("batch-size");
     assertThatThrownBy(() -> new QueueProperties.Intake(50, Duration.ZERO, 1)).hasMessageContaining("batch-wait");
     assertThatThrownBy(() -> new QueueProperties.Intake(50, wait, 0)).hasMessageContaining("consumers");
+  }
+
+  @Test
+  void aFinishingBatchOfNoReportsMoreThanAnInsertHoldsOrNoWaitStopsStartUp() {
+    Duration wait = Duration.ofMillis(2);
+
+    assertThat(new QueueProperties.Finishing(QueueProperties.Finishing.MAX_BATCH_SIZE, wait).batchSize())
+        .isEqualTo(1000);
+    assertThatThrownBy(() -> new QueueProperties.Finishing(0, wait)).hasMessageContaining("finishing.batch-size");
+    assertThatThrownBy(() -> new QueueProperties.Finishing(1001, wait)).hasMessageContaining("finishing.batch-size");
+    assertThatThrownBy(() -> new QueueProperties.Finishing(50, Duration.ZERO))
+        .hasMessageContaining("finishing.batch-wait");
   }
 }

@@ -248,18 +248,11 @@ class SendPipelineIntegrationTest extends QueueContextTest {
     long parkedBefore = broker.messageCount(parking);
 
     // Sent while the consumers are stopped, so that one of them finds all three waiting.
-    MessageListenerContainer intake = listeners.getListenerContainers().stream()
-        .filter(c -> c instanceof AbstractMessageListenerContainer a
-            && List.of(a.getQueueNames()).contains(names.jobRouted()))
-        .findFirst().orElseThrow();
-    intake.stop();
-    try {
+    stopped(names.jobRouted(), () -> {
       route(before);
       route(poison);
       route(after);
-    } finally {
-      intake.start();
-    }
+    });
 
     originate(before.jobId(), 1);
     originate(after.jobId(), 1);
@@ -270,7 +263,53 @@ class SendPipelineIntegrationTest extends QueueContextTest {
         .map(row -> row.get("n", Long.class)).one().block()).isZero();
   }
 
+  @Test
+  void aFinishedReportThatCannotBeStoredIsParkedAndTheOthersOfItsBatchAreHandled() {
+    // a gateway of its own: calls other tests leave live count against gw1's limit
+    UUID before = route(planOf(PriorityGroup.of(1, aGateway("gw-finishing"))));
+    UUID poisoned = route(planOf(PriorityGroup.of(1, aGateway("gw-finishing"))));
+    UUID after = route(planOf(PriorityGroup.of(1, aGateway("gw-finishing"))));
+    OriginateFax beforeCall = originate(before, 1);
+    OriginateFax poisonedCall = originate(poisoned, 1);
+    OriginateFax afterCall = originate(after, 1);
+    FaxResult sent = sentResult();
+    // Readable, but PostgreSQL takes no NUL in text: the statement that ends the attempt fails.
+    FaxResult poison = new FaxResult(true, 0, "OK", 2, 2, HangupCause.NORMAL_CLEARING, "REMO\u0000TE", "LOCAL",
+        14400, true, sent.t38Status(), 0, 1, sent.pages());
+    String parking = Topology.parkingQueueName(names.attemptFinished());
+    long parkedBefore = broker.messageCount(parking);
+
+    // Sent while the consumers are stopped, so that one of them finds all three waiting.
+    stopped(names.attemptFinished(), () -> {
+      answer(beforeCall, AttemptEnd.FAX_COMPLETED, sent);
+      answer(poisonedCall, AttemptEnd.FAX_COMPLETED, poison);
+      answer(afterCall, AttemptEnd.FAX_COMPLETED, sent);
+    });
+
+    broker.await(JobCompleted.class, c -> c.jobId().equals(before));
+    broker.await(JobCompleted.class, c -> c.jobId().equals(after));
+    await().atMost(Duration.ofSeconds(10)).until(() -> broker.messageCount(parking) == parkedBefore + 1);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        .until(() -> broker.messageCount(parking) == parkedBefore + 1);
+    assertThat(jobStatus(before)).isEqualTo("SUCCEEDED");
+    assertThat(jobStatus(after)).isEqualTo("SUCCEEDED");
+    assertThat(jobStatus(poisoned)).as("its call still live, for the watchdog and reconciliation").isEqualTo("IN_PROGRESS");
+  }
+
   // --- helpers ------------------------------------------------------------------------------
+
+  /** Runs {@code sending} while the consumers of {@code queue} are stopped. */
+  private void stopped(String queue, Runnable sending) {
+    MessageListenerContainer consumers = listeners.getListenerContainers().stream()
+        .filter(c -> c instanceof AbstractMessageListenerContainer a && List.of(a.getQueueNames()).contains(queue))
+        .findFirst().orElseThrow();
+    consumers.stop();
+    try {
+      sending.run();
+    } finally {
+      consumers.start();
+    }
+  }
 
   private void assertNoMoreOriginates(UUID jobId, int expected) {
     // The scheduler polls every 100 ms and the retry delay is 2 s: 2.5 s without a new originate is

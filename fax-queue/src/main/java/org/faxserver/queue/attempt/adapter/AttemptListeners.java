@@ -28,8 +28,8 @@ public final class AttemptListeners {
 
   /**
    * @param jobsDue   called after a commit that made a job due now (next endpoint at once)
-   * @param converter reads {@code attempt.progress} envelopes
-   * @param parking   parks a progress message that cannot be read
+   * @param converter reads {@code attempt.progress} and {@code attempt.finished} envelopes
+   * @param parking   parks a report that cannot be read, or a finished one that cannot be handled even alone
    */
   public AttemptListeners(FinishingAttempts finishing, RecordingProgress progress, Runnable jobsDue,
       MessageConverter converter, MessageRecoverer parking) {
@@ -40,11 +40,19 @@ public final class AttemptListeners {
     this.parking = parking;
   }
 
-  @RabbitListener(queues = "#{@queueNames.attemptFinished()}", concurrency = QueueNames.CONSUMERS)
-  public void onAttemptFinished(Envelope<AttemptFinished> envelope) {
-    if (Boolean.TRUE.equals(finishing.callFinished(envelope).block(TIMEOUT))) {
-      jobsDue.run();
-    }
+  /**
+   * The {@code attempt.finished} reports that were waiting, oldest first, handled by one transaction (see
+   * {@code attemptFinishedListenerContainerFactory}); if that fails, one by one, where one that fails alone as well
+   * is parked ({@link EnvelopeBatch#handleTogetherOrAlone}). A report handled twice changes nothing the second time.
+   */
+  @RabbitListener(queues = "#{@queueNames.attemptFinished()}", concurrency = QueueNames.CONSUMERS,
+      containerFactory = "attemptFinishedListenerContainerFactory")
+  public void onAttemptsFinished(List<Message> oldestFirst) {
+    EnvelopeBatch.read(oldestFirst, converter, AttemptFinished.class).handleTogetherOrAlone(finished -> {
+      if (Boolean.TRUE.equals(finishing.callsFinished(finished).block(TIMEOUT))) {
+        jobsDue.run();
+      }
+    }, parking);
   }
 
   @RabbitListener(queues = "#{@queueNames.deliveryFinished()}", concurrency = QueueNames.CONSUMERS)

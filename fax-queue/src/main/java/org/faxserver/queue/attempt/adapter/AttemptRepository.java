@@ -130,11 +130,15 @@ public final class AttemptRepository implements AttemptStore {
       values.put("t38" + i, orNull(n == null ? null : n.t38Status().name(), String.class));
       values.put("csid" + i, orNull(n == null ? null : n.remoteStationId(), String.class));
     }
-    return db.sql("WITH live AS (UPDATE queue.attempt AS a SET pages_sent = v.pages, "
+    // An attempt another transaction holds (ending it, say) is skipped, not waited for: its progress is moot then,
+    // and a batch of finished reports that holds some attempts and waits for others cannot deadlock with this.
+    return db.sql("WITH v(attempt_id, pages, total, rate, ecm, t38, csid) AS (VALUES " + rows + "), "
+            + "free AS (SELECT a.attempt_id FROM queue.attempt AS a JOIN v USING (attempt_id) "
+            + "WHERE a.ended_at IS NULL FOR UPDATE OF a SKIP LOCKED), "
+            + "live AS (UPDATE queue.attempt AS a SET pages_sent = v.pages, "
             + "pages_total = coalesce(v.total, a.pages_total), bit_rate = coalesce(v.rate, a.bit_rate), "
             + "ecm = coalesce(v.ecm, a.ecm), t38_status = coalesce(v.t38, a.t38_status), "
-            + "remote_csid = coalesce(v.csid, a.remote_csid) "
-            + "FROM (VALUES " + rows + ") AS v(attempt_id, pages, total, rate, ecm, t38, csid) "
+            + "remote_csid = coalesce(v.csid, a.remote_csid) FROM v JOIN free USING (attempt_id) "
             + "WHERE a.attempt_id = v.attempt_id AND a.ended_at IS NULL RETURNING a.attempt_id, a.job_id, a.pages_sent) "
             + "UPDATE queue.job AS j SET pages_sent = live.pages_sent FROM live "
             + "WHERE j.job_id = live.job_id AND j.live_attempt_id = live.attempt_id")

@@ -44,8 +44,11 @@ public final class StartingAttempts {
   /** How long a job whose start failed unexpectedly waits before the next try. */
   static final Duration AFTER_ERROR = Duration.ofMinutes(1);
 
-  /** Jobs started in one transaction by {@link #startDue(int, int)}. */
-  static final int JOBS_PER_TRANSACTION = 10;
+  /**
+   * Jobs started in one transaction by {@link #startDue(int, int)}. Starts through one gateway are serialised on its
+   * lock; with 10 per transaction they fell behind intake in a burst (docs/BENCHMARKS.md, session 17).
+   */
+  static final int JOBS_PER_TRANSACTION = 50;
 
   private final JobWorkflow workflow;
   private final JobStore jobs;

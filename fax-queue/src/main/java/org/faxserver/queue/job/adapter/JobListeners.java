@@ -1,19 +1,14 @@
 package org.faxserver.queue.job.adapter;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.faxserver.model.job.JobCancel;
 import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.config.QueueNames;
 import org.faxserver.queue.job.application.AcceptingJobs;
 import org.faxserver.queue.job.application.CancellingJobs;
-import org.faxserver.support.DependencyOutage;
 import org.faxserver.support.EnvelopeBatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
@@ -26,7 +21,6 @@ import org.springframework.amqp.support.converter.MessageConverter;
 public final class JobListeners {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final Logger log = LoggerFactory.getLogger(JobListeners.class);
 
   private final AcceptingJobs accepting;
   private final CancellingJobs cancelling;
@@ -58,34 +52,7 @@ public final class JobListeners {
   @RabbitListener(queues = "#{@queueNames.jobRouted()}", concurrency = QueueNames.INTAKE_CONSUMERS,
       containerFactory = "jobRoutedListenerContainerFactory")
   public void onJobsRouted(List<Message> oldestFirst) {
-    EnvelopeBatch<JobRouted> batch = EnvelopeBatch.read(oldestFirst, converter, JobRouted.class);
-    List<Envelope<JobRouted>> routed = batch.envelopes();
-    try {
-      accept(routed);
-    } catch (RuntimeException failed) {
-      if (routed.size() < 2 || DependencyOutage.isOutage(failed)) {
-        throw failed;
-      }
-      log.warn("accepting {} routed jobs together failed; accepting them one by one: {}", routed.size(),
-          failed.toString());
-      acceptOneByOne(batch);
-    }
-    batch.parkUnreadable(parking);
-  }
-
-  private void acceptOneByOne(EnvelopeBatch<JobRouted> batch) {
-    Map<Message, RuntimeException> failed = new LinkedHashMap<>();
-    for (int i = 0; i < batch.envelopes().size(); i++) {
-      try {
-        accept(List.of(batch.envelopes().get(i)));
-      } catch (RuntimeException e) {
-        if (DependencyOutage.isOutage(e)) {
-          throw e;
-        }
-        failed.put(batch.messages().get(i), e);
-      }
-    }
-    failed.forEach(parking::recover);
+    EnvelopeBatch.read(oldestFirst, converter, JobRouted.class).handleTogetherOrAlone(this::accept, parking);
   }
 
   private void accept(List<Envelope<JobRouted>> routed) {

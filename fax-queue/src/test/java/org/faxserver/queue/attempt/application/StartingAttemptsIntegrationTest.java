@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.faxserver.model.DocumentRef;
 import org.faxserver.model.PhoneNumber;
+import org.faxserver.model.attempt.AttemptProgress;
+import org.faxserver.model.attempt.ProgressStage;
 import org.faxserver.model.job.JobOptions;
 import org.faxserver.model.job.JobOrigin;
 import org.faxserver.model.job.JobRouted;
@@ -146,20 +148,22 @@ class StartingAttemptsIntegrationTest {
 
   @Test
   void aGatewaysLimitHoldsAcrossTheJobsOfOneTransactionAndAcrossTransactions() {
-    for (int i = 0; i < 25; i++) {
-      due("+4420794609" + String.format("%02d", i), "small");
+    // more than one transaction takes, so that four of them share the work
+    int small = 3 * StartingAttempts.JOBS_PER_TRANSACTION + 5;
+    for (int i = 0; i < small; i++) {
+      due("+44207946" + String.format("%04d", i), "small");
     }
-    due("+442079460999", "large");
+    due("+442079469999", "large");
 
-    int claimed = starting.startDue(50, 4).block(Duration.ofSeconds(30));
+    int claimed = starting.startDue(small + 50, 4).block(Duration.ofSeconds(30));
 
-    assertThat(claimed).isEqualTo(26);
+    assertThat(claimed).isEqualTo(small + 1);
     assertThat(liveCallsByGateway()).isEqualTo(Map.of("small", 2L, "large", 1L));
     Long postponed = db.sql("SELECT count(*) AS n FROM queue.job WHERE live_attempt_id IS NULL "
             + "AND next_attempt_at > now()")
         .map(row -> row.get("n", Long.class)).one().block();
-    assertThat(postponed).as("the jobs the full gateway could not take wait").isEqualTo(23);
-    assertThat(starting.startDue(50, 4).block(Duration.ofSeconds(30))).isZero();
+    assertThat(postponed).as("the jobs the full gateway could not take wait").isEqualTo(small - 2);
+    assertThat(starting.startDue(small + 50, 4).block(Duration.ofSeconds(30))).isZero();
   }
 
   @Test
@@ -273,5 +277,31 @@ class StartingAttemptsIntegrationTest {
     }
     starting.startDue(50, 4).block(Duration.ofSeconds(30));
     assertThat(attemptsOf(routed.jobId())).isEqualTo(1);
+  }
+
+  @Test
+  void progressSkipsAnAttemptThatAnotherTransactionHoldsInsteadOfWaitingForIt() throws Exception {
+    UUID held = due("+442079460031", "large");
+    UUID free = due("+442079460032", "large");
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+    UUID heldAttempt = UUID.fromString(attemptColumn(held, "attempt_id"));
+    UUID freeAttempt = UUID.fromString(attemptColumn(free, "attempt_id"));
+    try (Connection finishing = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+        database.password())) {
+      finishing.setAutoCommit(false);
+      try (Statement st = finishing.createStatement()) {
+        st.execute("SELECT 1 FROM queue.attempt WHERE attempt_id = '" + heldAttempt + "' FOR UPDATE");
+      }
+
+      // Waiting for the held attempt would time out here (and could deadlock with a batch of finished reports).
+      new AttemptRepository(db).progress(List.of(
+              new AttemptProgress(heldAttempt, held, ProgressStage.PAGE_TRANSFERRED, null, 1, 1),
+              new AttemptProgress(freeAttempt, free, ProgressStage.PAGE_TRANSFERRED, null, 1, 1)))
+          .block(Duration.ofSeconds(5));
+      finishing.rollback();
+    }
+
+    assertThat(attemptColumn(free, "pages_sent")).isEqualTo("1");
+    assertThat(attemptColumn(held, "pages_sent")).as("skipped").isEqualTo("0");
   }
 }

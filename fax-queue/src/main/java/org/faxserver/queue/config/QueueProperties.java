@@ -113,7 +113,7 @@ public record QueueProperties(
    * @param batchWait how long a consumer waits for one more report before it handles those it has: what each report
    *                  waits when they come one at a time, and the consumer's idle poll
    */
-  public record Finishing(@DefaultValue("50") int batchSize, @DefaultValue("2ms") Duration batchWait) {
+  public record Finishing(@DefaultValue("50") int batchSize, @DefaultValue("10ms") Duration batchWait) {
 
     /** Each report adds up to two outbox rows to the transaction's one insert (PostgreSQL takes 65,535 parameters). */
     public static final int MAX_BATCH_SIZE = 1000;

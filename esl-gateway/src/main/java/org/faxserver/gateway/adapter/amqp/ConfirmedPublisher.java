@@ -1,8 +1,12 @@
 package org.faxserver.gateway.adapter.amqp;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,18 +22,31 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Publishes with publisher confirms on one thread of its own: callers (the ESL event thread) never
- * wait for the broker, and messages go out in the order they were handed over. The template must
- * have simple publisher confirms ({@code publisher-confirm-type: simple}).
+ * wait for the broker, and messages go out in the order they were handed over. The messages waiting
+ * when the thread is free go out together and wait for their confirms once: one at a time, each
+ * waiting for its own confirm, the thread fell behind the calls in a burst (docs/BENCHMARKS.md,
+ * session 17). If such a batch fails, its messages are published one at a time, as they were handed
+ * over (one the broker had taken may then come twice: the consumers of these facts are idempotent).
+ * The template must have simple publisher confirms ({@code publisher-confirm-type: simple}).
  */
 public final class ConfirmedPublisher implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ConfirmedPublisher.class);
 
+  /** Messages sent before one wait for their confirms, at most. */
+  static final int BATCH = 100;
+
   private final RabbitTemplate template;
   private final Duration confirmTimeout;
   private final Duration retryDelay;
   private final ExecutorService thread;
+  /** Handed over, not yet taken by the publishing thread (every hand-over also queues a task that drains this). */
+  private final Queue<Outgoing> waiting = new ConcurrentLinkedQueue<>();
   private volatile boolean stopping;
+
+  /** A message to publish; {@code untilConfirmed} ones are retried, the others tried once. */
+  private record Outgoing(String exchange, String routingKey, Message message, String what, boolean untilConfirmed,
+      Runnable onConfirmed) {}
 
   /**
    * @param confirmTimeout how long to wait for the broker's confirm of one publish
@@ -68,13 +85,7 @@ public final class ConfirmedPublisher implements DisposableBean {
    * @param what names the message in logs, e.g. {@code attempt.progress for <id>}
    */
   public void publishOnce(String exchange, String routingKey, Message message, String what) {
-    thread.execute(() -> {
-      try {
-        publish(exchange, routingKey, message);
-      } catch (RuntimeException e) {
-        log.warn("{} not published: {}", what, e.toString());
-      }
-    });
+    handOver(new Outgoing(exchange, routingKey, message, what, false, () -> { }));
   }
 
   /**
@@ -94,40 +105,88 @@ public final class ConfirmedPublisher implements DisposableBean {
    */
   public void publishUntilConfirmed(String exchange, String routingKey, Message message, String what,
       Runnable onConfirmed) {
-    Objects.requireNonNull(onConfirmed, "onConfirmed");
-    thread.execute(() -> {
-      while (true) {
-        try {
-          publish(exchange, routingKey, message);
-        } catch (RuntimeException e) {
-          if (stopping) {
-            log.error("{} LOST at shutdown: {}", what, e.toString());
-            return;
-          }
-          log.warn("{} not confirmed ({}); retrying in {}", what, e.toString(), retryDelay);
-          try {
-            Thread.sleep(retryDelay.toMillis());
-          } catch (InterruptedException ie) {
-            // Only a stop interrupts the thread.
-            Thread.currentThread().interrupt();
-            log.error("{} LOST at shutdown: {}", what, e.toString());
-            return;
-          }
-          continue;
-        }
-        try {
-          onConfirmed.run();
-        } catch (RuntimeException e) {
-          log.warn("{} confirmed, but the follow-up failed: {}", what, e.toString());
-        }
-        return;
-      }
-    });
+    handOver(new Outgoing(exchange, routingKey, message, what, true, Objects.requireNonNull(onConfirmed,
+        "onConfirmed")));
   }
 
-  private void publish(String exchange, String routingKey, Message message) {
+  private void handOver(Outgoing outgoing) {
+    waiting.add(outgoing);
+    thread.execute(this::publishWaiting);
+  }
+
+  /** On the publishing thread: what is waiting, in batches; a task that finds nothing was drained by an earlier one. */
+  private void publishWaiting() {
+    List<Outgoing> batch = new ArrayList<>();
+    for (Outgoing next; batch.size() < BATCH && (next = waiting.poll()) != null; ) {
+      batch.add(next);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      publish(batch);
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        publishAlone(batch.get(0), e);
+        return;
+      }
+      log.debug("a batch of {} messages not confirmed ({}); publishing them one at a time", batch.size(), e.toString());
+      for (Outgoing outgoing : batch) {
+        try {
+          publish(List.of(outgoing));
+        } catch (RuntimeException alone) {
+          publishAlone(outgoing, alone);
+          continue;
+        }
+        confirmed(outgoing);
+      }
+      return;
+    }
+    batch.forEach(this::confirmed);
+  }
+
+  /** After {@code failure}: logs a message tried once; retries one to be confirmed until it is, or the publisher stops. */
+  private void publishAlone(Outgoing outgoing, RuntimeException failure) {
+    RuntimeException last = failure;
+    while (outgoing.untilConfirmed()) {
+      if (stopping) {
+        log.error("{} LOST at shutdown: {}", outgoing.what(), last.toString());
+        return;
+      }
+      log.warn("{} not confirmed ({}); retrying in {}", outgoing.what(), last.toString(), retryDelay);
+      try {
+        Thread.sleep(retryDelay.toMillis());
+      } catch (InterruptedException ie) {
+        // Only a stop interrupts the thread.
+        Thread.currentThread().interrupt();
+        log.error("{} LOST at shutdown: {}", outgoing.what(), last.toString());
+        return;
+      }
+      try {
+        publish(List.of(outgoing));
+      } catch (RuntimeException e) {
+        last = e;
+        continue;
+      }
+      confirmed(outgoing);
+      return;
+    }
+    log.warn("{} not published: {}", outgoing.what(), last.toString());
+  }
+
+  private void confirmed(Outgoing outgoing) {
+    try {
+      outgoing.onConfirmed().run();
+    } catch (RuntimeException e) {
+      log.warn("{} confirmed, but the follow-up failed: {}", outgoing.what(), e.toString());
+    }
+  }
+
+  private void publish(List<Outgoing> batch) {
     template.invoke(ops -> {
-      ops.send(exchange, routingKey, message);
+      for (Outgoing outgoing : batch) {
+        ops.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message());
+      }
       ops.waitForConfirmsOrDie(confirmTimeout.toMillis());
       return null;
     });

@@ -25,6 +25,8 @@ import org.springframework.amqp.support.converter.MessageConverter;
 public record EnvelopeBatch<T>(List<Envelope<T>> envelopes, List<Message> messages,
     Map<Message, MessageConversionException> unreadable) {
 
+  private static final Logger log = LoggerFactory.getLogger(EnvelopeBatch.class);
+
   public static <T> EnvelopeBatch<T> read(List<Message> oldestFirst, MessageConverter converter, Class<T> payload) {
     List<Envelope<T>> envelopes = new ArrayList<>(oldestFirst.size());
     List<Message> read = new ArrayList<>(oldestFirst.size());
@@ -54,7 +56,6 @@ public record EnvelopeBatch<T>(List<Envelope<T>> envelopes, List<Message> messag
       if (envelopes.size() < 2 || DependencyOutage.isOutage(failed)) {
         throw failed;
       }
-      Logger log = LoggerFactory.getLogger(EnvelopeBatch.class);
       log.warn("handling {} messages ({}) together failed; handling them one by one: {}", envelopes.size(),
           envelopes.get(0).type(), failed.toString());
       Map<Message, RuntimeException> failedAlone = new LinkedHashMap<>();

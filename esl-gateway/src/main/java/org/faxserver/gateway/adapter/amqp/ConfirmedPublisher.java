@@ -1,5 +1,7 @@
 package org.faxserver.gateway.adapter.amqp;
 
+import com.rabbitmq.client.Channel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,7 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -32,6 +37,8 @@ import org.springframework.beans.factory.DisposableBean;
 public final class ConfirmedPublisher implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ConfirmedPublisher.class);
+
+  private static final MessagePropertiesConverter PROPERTIES = new DefaultMessagePropertiesConverter();
 
   /** Messages sent before one wait for their confirms, at most. */
   static final int BATCH = 100;
@@ -183,11 +190,18 @@ public final class ConfirmedPublisher implements DisposableBean {
   }
 
   private void publish(List<Outgoing> batch) {
-    template.invoke(ops -> {
+    template.execute(channel -> {
+      // On the physical channel: when the broker closes it (it refused a message), Spring's proxy would open a new
+      // one for the next call and wait for that one's confirms, which are none, so the messages sent after the
+      // refused one would count as confirmed although the broker dropped them (seen in a test run).
+      Channel target = channel instanceof ChannelProxy proxy ? proxy.getTargetChannel() : channel;
       for (Outgoing outgoing : batch) {
-        ops.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message());
+        Message message = outgoing.message();
+        target.basicPublish(outgoing.exchange(), outgoing.routingKey(), false,
+            PROPERTIES.fromMessageProperties(message.getMessageProperties(), StandardCharsets.UTF_8.name()),
+            message.getBody());
       }
-      ops.waitForConfirmsOrDie(confirmTimeout.toMillis());
+      target.waitForConfirmsOrDie(confirmTimeout.toMillis());
       return null;
     });
   }

@@ -84,7 +84,9 @@ class ConfirmedPublisherIntegrationTest {
     String noSuchExchange = "no-such-exchange-" + UUID.randomUUID();
     AtomicInteger followedUp = new AtomicInteger();
 
-    for (int i = 0; i < 20; i++) {
+    // Enough after the refused one that the channel's close reaches the client while the batch is being sent.
+    int count = ConfirmedPublisher.BATCH + 20;
+    for (int i = 0; i < count; i++) {
       if (i == 7) {
         // the broker closes the channel: the batch fails, and is published one message at a time
         publisher.publishOnce(noSuchExchange, "x", text(i), "refused");
@@ -94,12 +96,12 @@ class ConfirmedPublisherIntegrationTest {
     }
     handedOver.countDown();
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> received.contains("19"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> received.contains(String.valueOf(count - 1)));
     // The broker took those before the refused one before it closed the channel: they come again, in order.
     assertThat(received.stream().distinct().toList()).containsExactlyElementsOf(
-        IntStream.range(-1, 20).filter(i -> i != 7).mapToObj(String::valueOf).toList());
-    assertThat(received).as("the batch was sent together, then one message at a time").hasSizeGreaterThan(20);
-    assertThat(followedUp.get()).isEqualTo(19);
+        IntStream.range(-1, count).filter(i -> i != 7).mapToObj(String::valueOf).toList());
+    assertThat(received).as("the batch was sent together, then one message at a time").hasSizeGreaterThan(count);
+    assertThat(followedUp.get()).isEqualTo(count - 1);
   }
 
   private static Message text(int n) {

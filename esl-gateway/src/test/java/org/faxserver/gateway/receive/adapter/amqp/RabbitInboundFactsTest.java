@@ -2,8 +2,10 @@ package org.faxserver.gateway.receive.adapter.amqp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +28,18 @@ import org.faxserver.model.inbound.InboundReceived;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.Exchanges;
 import org.faxserver.model.messaging.MessageJson;
+import org.faxserver.testkit.infra.RabbitBroker;
+import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.ChannelCallback;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
+import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 
-/** {@code inbound.received} survives a gateway crash before the broker's confirm. */
+/** {@code inbound.received} survives a gateway crash before the broker's confirm (the local broker; a closed port). */
 class RabbitInboundFactsTest {
 
   private static final UUID CALL = UUID.fromString("0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9");
@@ -41,38 +48,53 @@ class RabbitInboundFactsTest {
   @TempDir
   Path root;
 
-  /** A broker that confirms everything and remembers what it got. */
-  static final class ConfirmingTemplate extends RabbitTemplate {
+  /** The local broker, with a queue of this test's own that remembers what reached {@code fax.events} under its key. */
+  static final class Broker implements AutoCloseable {
     record Sent(String exchange, String routingKey, Message message) {}
 
+    final String receivedKey = "test.inbound.received." + UUID.randomUUID();
     final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final CachingConnectionFactory connections;
+    final RabbitTemplate template;
+    private final Connection connection;
 
-    @Override
-    public <T> T invoke(OperationsCallback<T> action, com.rabbitmq.client.ConfirmCallback acks,
-        com.rabbitmq.client.ConfirmCallback nacks) {
-      return action.doInRabbit(this);
+    Broker() throws Exception {
+      RabbitBroker rabbit = TestInfrastructure.get().rabbit();
+      connection = rabbit.newConnection();
+      Channel channel = connection.createChannel();
+      channel.exchangeDeclare(Exchanges.FAX_EVENTS, "topic", true);
+      String queue = channel.queueDeclare().getQueue(); // server-named, exclusive, auto-delete
+      channel.queueBind(queue, Exchanges.FAX_EVENTS, receivedKey);
+      MessagePropertiesConverter properties = new DefaultMessagePropertiesConverter();
+      channel.basicConsume(queue, true, (tag, delivery) -> sent.add(new Sent(delivery.getEnvelope().getExchange(),
+          delivery.getEnvelope().getRoutingKey(), new Message(delivery.getBody(), properties.toMessageProperties(
+              delivery.getProperties(), delivery.getEnvelope(), StandardCharsets.UTF_8.name())))), tag -> { });
+      connections = new CachingConnectionFactory(rabbit.host(), rabbit.port());
+      connections.setUsername(rabbit.username());
+      connections.setPassword(rabbit.password());
+      connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+      template = new RabbitTemplate(connections);
     }
 
     @Override
-    public void send(String exchange, String routingKey, Message message) {
-      sent.add(new Sent(exchange, routingKey, message));
-    }
-
-    @Override
-    public void waitForConfirmsOrDie(long timeout) {
-      // confirmed
+    public void close() throws Exception {
+      connections.destroy();
+      connection.close();
     }
   }
 
-  /** A broker that cannot be reached: nothing is ever confirmed (the gateway "crashes" meanwhile). */
+  /** A broker that cannot be reached (nothing listens on port 1): nothing is ever confirmed. */
   static final class UnreachableTemplate extends RabbitTemplate {
     volatile int attempts;
 
+    UnreachableTemplate() {
+      super(new CachingConnectionFactory("127.0.0.1", 1));
+    }
+
     @Override
-    public <T> T invoke(OperationsCallback<T> action, com.rabbitmq.client.ConfirmCallback acks,
-        com.rabbitmq.client.ConfirmCallback nacks) {
+    public <T> T execute(ChannelCallback<T> action) {
       attempts++;
-      throw new AmqpConnectException(new ConnectException("Connection refused"));
+      return super.execute(action);
     }
   }
 
@@ -83,9 +105,10 @@ class RabbitInboundFactsTest {
         "carrier-a", DocumentRef.tiff("t7/inbound/2026/12/05/" + CALL + ".tif"), result, CLOCK.instant());
   }
 
-  private RabbitInboundFacts facts(RabbitTemplate template, FileSystemDocumentStore store, Duration retryDelay) {
+  private RabbitInboundFacts facts(RabbitTemplate template, String receivedKey, FileSystemDocumentStore store,
+      Duration retryDelay) {
     return new RabbitInboundFacts(template, new PendingReceptions(store), CLOCK, Duration.ofSeconds(1), retryDelay,
-        "test.inbound.received", "test.fallback.set");
+        receivedKey, "test.fallback.set");
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -107,16 +130,17 @@ class RabbitInboundFactsTest {
   @Test
   void recordIsDeletedOnceTheBrokerConfirmed() throws Exception {
     FileSystemDocumentStore store = new FileSystemDocumentStore(root);
-    ConfirmingTemplate broker = new ConfirmingTemplate();
-    RabbitInboundFacts facts = facts(broker, store, Duration.ofMillis(50));
+    try (Broker broker = new Broker()) {
+      RabbitInboundFacts facts = facts(broker.template, broker.receivedKey, store, Duration.ofMillis(50));
 
-    facts.received(received());
+      facts.received(received());
 
-    await(() -> broker.sent.size() == 1);
-    await(() -> !exists(store, PendingReceptions.key(CALL)));
-    assertThat(broker.sent.get(0).exchange()).isEqualTo(Exchanges.FAX_EVENTS);
-    assertThat(broker.sent.get(0).routingKey()).isEqualTo("test.inbound.received");
-    facts.destroy();
+      await(() -> broker.sent.size() == 1);
+      await(() -> !exists(store, PendingReceptions.key(CALL)));
+      assertThat(broker.sent.get(0).exchange()).isEqualTo(Exchanges.FAX_EVENTS);
+      assertThat(broker.sent.get(0).routingKey()).isEqualTo(broker.receivedKey);
+      facts.destroy();
+    }
   }
 
   @Test
@@ -124,7 +148,7 @@ class RabbitInboundFactsTest {
     FileSystemDocumentStore store = new FileSystemDocumentStore(root);
     UnreachableTemplate down = new UnreachableTemplate();
     // Retries only after an hour: this instance is "dead" after its first failed publish (never destroyed).
-    RabbitInboundFacts crashed = facts(down, store, Duration.ofHours(1));
+    RabbitInboundFacts crashed = facts(down, "test.inbound.received", store, Duration.ofHours(1));
 
     crashed.received(received());
     // The record is durable before the message is even handed to the publisher.
@@ -140,23 +164,24 @@ class RabbitInboundFactsTest {
     Files.writeString(root.resolve("inbound/pending/.tmp-123.part"), "half", StandardCharsets.UTF_8);
 
     // A new instance on the same store, the broker back.
-    ConfirmingTemplate broker = new ConfirmingTemplate();
-    RabbitInboundFacts restarted = facts(broker, store, Duration.ofMillis(50));
-    restarted.afterPropertiesSet();
+    try (Broker broker = new Broker()) {
+      RabbitInboundFacts restarted = facts(broker.template, broker.receivedKey, store, Duration.ofMillis(50));
+      restarted.afterPropertiesSet();
 
-    await(() -> broker.sent.size() == 1);
-    await(() -> !exists(store, PendingReceptions.key(CALL)));
-    Message again = broker.sent.get(0).message();
-    assertThat(broker.sent.get(0).routingKey()).isEqualTo("test.inbound.received");
-    assertThat(again.getMessageProperties().getMessageId()).isEqualTo(written.messageId().toString());
-    assertThat(again.getMessageProperties().getMessageId()).isEqualTo(
-        UUID.nameUUIDFromBytes(("inbound.received:" + CALL).getBytes(StandardCharsets.UTF_8)).toString());
-    assertThat(again.getMessageProperties().getCorrelationId()).isEqualTo(CALL.toString());
-    assertThat(again.getMessageProperties().getType()).isEqualTo(InboundReceived.TYPE);
-    assertThat(MessageJson.read(again.getBody(), InboundReceived.class)).isEqualTo(written);
+      await(() -> broker.sent.size() == 1);
+      await(() -> !exists(store, PendingReceptions.key(CALL)));
+      Message again = broker.sent.get(0).message();
+      assertThat(broker.sent.get(0).routingKey()).isEqualTo(broker.receivedKey);
+      assertThat(again.getMessageProperties().getMessageId()).isEqualTo(written.messageId().toString());
+      assertThat(again.getMessageProperties().getMessageId()).isEqualTo(
+          UUID.nameUUIDFromBytes(("inbound.received:" + CALL).getBytes(StandardCharsets.UTF_8)).toString());
+      assertThat(again.getMessageProperties().getCorrelationId()).isEqualTo(CALL.toString());
+      assertThat(again.getMessageProperties().getType()).isEqualTo(InboundReceived.TYPE);
+      assertThat(MessageJson.read(again.getBody(), InboundReceived.class)).isEqualTo(written);
 
-    // Nothing left: a further start publishes nothing.
-    assertThat(restarted.republishLeftovers()).isZero();
-    restarted.destroy();
+      // Nothing left: a further start publishes nothing.
+      assertThat(restarted.republishLeftovers()).isZero();
+      restarted.destroy();
+    }
   }
 }

@@ -154,20 +154,19 @@ public final class ConfirmedPublisher implements DisposableBean {
 
   /** After {@code failure}: logs a message tried once; retries one to be confirmed until it is, or the publisher stops. */
   private void publishAlone(Outgoing outgoing, RuntimeException failure) {
+    if (!outgoing.untilConfirmed()) {
+      log.warn("{} not published: {}", outgoing.what(), failure.toString());
+      return;
+    }
     RuntimeException last = failure;
-    while (outgoing.untilConfirmed()) {
-      if (stopping) {
-        log.error("{} LOST at shutdown: {}", outgoing.what(), last.toString());
-        return;
-      }
+    while (!stopping) {
       log.warn("{} not confirmed ({}); retrying in {}", outgoing.what(), last.toString(), retryDelay);
       try {
         Thread.sleep(retryDelay.toMillis());
       } catch (InterruptedException ie) {
         // Only a stop interrupts the thread.
         Thread.currentThread().interrupt();
-        log.error("{} LOST at shutdown: {}", outgoing.what(), last.toString());
-        return;
+        break;
       }
       try {
         publish(List.of(outgoing));
@@ -178,7 +177,7 @@ public final class ConfirmedPublisher implements DisposableBean {
       confirmed(outgoing);
       return;
     }
-    log.warn("{} not published: {}", outgoing.what(), last.toString());
+    log.error("{} LOST at shutdown: {}", outgoing.what(), last.toString());
   }
 
   private void confirmed(Outgoing outgoing) {

@@ -32,7 +32,8 @@ public record QueueProperties(
 
   /**
    * @param pollInterval         pause between scheduler runs
-   * @param batchSize            jobs started per run at most
+   * @param batchSize            jobs started per run at most (the default lets all {@code concurrency} transactions
+   *                             start their 50)
    * @param busyGatewayWait      a job whose gateway is at its limit looks again after this
    * @param unhealthyGatewayWait a job whose remaining gateways are all unhealthy waits this long
    * @param concurrency          start transactions at a time (each with its own R2DBC connection), each starting up
@@ -40,7 +41,7 @@ public record QueueProperties(
    */
   public record Scheduler(
       @DefaultValue("1s") Duration pollInterval,
-      @DefaultValue("20") int batchSize,
+      @DefaultValue("200") int batchSize,
       @DefaultValue("2s") Duration busyGatewayWait,
       @DefaultValue("30s") Duration unhealthyGatewayWait,
       @DefaultValue("4") int concurrency) {}

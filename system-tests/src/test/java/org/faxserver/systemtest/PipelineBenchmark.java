@@ -255,6 +255,7 @@ public final class PipelineBenchmark {
     UUID[] ids = new UUID[lead + jobs];
     int callsBefore = system.calls().all().size();
     long cpu0 = processCpuNanos();
+    ThreadCpu threads0 = ThreadCpu.now();
     Map<String, Long> servers0 = serverCpuTicks();
     long foreign0 = system.foreignRouterSightings();
     long t0 = System.nanoTime();
@@ -271,6 +272,7 @@ public final class PipelineBenchmark {
         if (i == lead && lead > 0) {
           // the measured part begins: counters from here
           cpu0 = processCpuNanos();
+          threads0 = ThreadCpu.now();
           servers0 = serverCpuTicks();
           foreign0 = system.foreignRouterSightings();
           start = System.nanoTime();
@@ -286,7 +288,9 @@ public final class PipelineBenchmark {
       }
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+      AtomicInteger client = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads),
+          r -> new Thread(r, "bench-client-" + client.incrementAndGet()));
       AtomicInteger next = new AtomicInteger();
       for (int t = 0; t < Math.max(1, threads); t++) {
         pool.execute(() -> {
@@ -331,6 +335,7 @@ public final class PipelineBenchmark {
     }
     long allDoneNs = System.nanoTime() - start;
     long cpuNs = processCpuNanos() - cpu0;
+    ThreadCpu.Split split = ThreadCpu.now().since(threads0);
     Map<String, Long> servers1 = serverCpuTicks();
     long foreign = system.foreignRouterSightings() - foreign0;
     Long ok = system.query("SELECT count(*) FROM queue.job WHERE status = 'SUCCEEDED' AND job_id IN (" + in + ")",
@@ -413,6 +418,12 @@ public final class PipelineBenchmark {
         .map(name -> String.format(" %s %.1f ms", name, (servers1.get(name) - serversAtStart.get(name)) * 1000.0
             / CLOCK_TICKS / finished))
         .collect(Collectors.joining(";")));
+    long serversMs = SERVERS.keySet().stream().mapToLong(name -> servers1.get(name) - serversAtStart.get(name)).sum()
+        * 1000 / CLOCK_TICKS;
+    System.out.printf("  this JVM's CPU per job by thread: services %.1f ms, harness (load generator, stand-in) %.1f ms, "
+            + "the JVM's own threads (JIT compilers, GC) %.1f ms; without the harness, with PostgreSQL and RabbitMQ: "
+            + "%.1f ms per job%n", split.services() / 1e6 / finished, split.harness() / 1e6 / finished,
+        split.jvm() / 1e6 / finished, ((split.services() + split.jvm()) / 1e6 + serversMs) / finished);
     System.out.printf("  submit->originate p50 %d ms, p99 %d ms, max %d ms; HTTP answer p50 %d ms, p99 %d ms%n",
         pct(l, 50), pct(l, 99), l.length == 0 ? -1 : l[l.length - 1] / 1_000_000, pct(h, 50), pct(h, 99));
     System.out.printf("  stages p50/p99 (ms): submit->api.submission %d/%d; ->job stored by fax-queue %d/%d; "

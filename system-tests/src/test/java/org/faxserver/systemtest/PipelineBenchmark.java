@@ -420,9 +420,9 @@ public final class PipelineBenchmark {
         .collect(Collectors.joining(";")));
     long serversMs = SERVERS.keySet().stream().mapToLong(name -> servers1.get(name) - serversAtStart.get(name)).sum()
         * 1000 / CLOCK_TICKS;
-    System.out.printf("  this JVM's CPU per job by thread: services %.1f ms, harness (load generator, stand-in) %.1f ms, "
-            + "the JVM's own threads (JIT compilers, GC) %.1f ms; without the harness, with PostgreSQL and RabbitMQ: "
-            + "%.1f ms per job%n", split.services() / 1e6 / finished, split.harness() / 1e6 / finished,
+    System.out.printf("  this JVM's CPU per job by thread: services %.1f ms, harness (load generator, stand-in) "
+            + "%.1f ms, the JVM's own threads (JIT compilers, GC) %.1f ms; without the harness, with PostgreSQL and "
+            + "RabbitMQ: %.1f ms per job%n", split.services() / 1e6 / finished, split.harness() / 1e6 / finished,
         split.jvm() / 1e6 / finished, ((split.services() + split.jvm()) / 1e6 + serversMs) / finished);
     System.out.printf("  submit->originate p50 %d ms, p99 %d ms, max %d ms; HTTP answer p50 %d ms, p99 %d ms%n",
         pct(l, 50), pct(l, 99), l.length == 0 ? -1 : l[l.length - 1] / 1_000_000, pct(h, 50), pct(h, 99));

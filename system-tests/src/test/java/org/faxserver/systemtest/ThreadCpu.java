@@ -22,28 +22,24 @@ final class ThreadCpu {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final long process;
-  private final Map<Long, Long> byThread;
-  private final Map<Long, Boolean> harness;
+  private final Map<Long, Used> byThread;
 
-  private ThreadCpu(long process, Map<Long, Long> byThread, Map<Long, Boolean> harness) {
+  private ThreadCpu(long process, Map<Long, Used> byThread) {
     this.process = process;
     this.byThread = byThread;
-    this.harness = harness;
   }
 
   static ThreadCpu now() {
-    Map<Long, Long> byThread = new HashMap<>();
-    Map<Long, Boolean> harness = new HashMap<>();
+    Map<Long, Used> byThread = new HashMap<>();
     long[] ids = THREADS.getAllThreadIds();
     ThreadInfo[] infos = THREADS.getThreadInfo(ids);
     for (int i = 0; i < ids.length; i++) {
       long nanos = THREADS.getThreadCpuTime(ids[i]);
-      if (infos[i] != null && nanos >= 0) {
-        byThread.put(ids[i], nanos);
-        harness.put(ids[i], isHarness(infos[i].getThreadName()));
+      if (infos[i] != null && nanos >= 0) { // -1: the thread ended meanwhile
+        byThread.put(ids[i], new Used(nanos, isHarness(infos[i].getThreadName())));
       }
     }
-    return new ThreadCpu(PipelineBenchmark.processCpuNanos(), byThread, harness);
+    return new ThreadCpu(PipelineBenchmark.processCpuNanos(), byThread);
   }
 
   static boolean isHarness(String name) {
@@ -53,18 +49,20 @@ final class ThreadCpu {
   /** Nanoseconds of CPU since {@code before}: services, harness, and the rest (JVM threads, ended threads). */
   Split since(ThreadCpu before) {
     long services = 0;
-    long harnessNanos = 0;
-    for (Map.Entry<Long, Long> e : byThread.entrySet()) {
-      long used = e.getValue() - before.byThread.getOrDefault(e.getKey(), 0L);
-      if (harness.get(e.getKey())) {
-        harnessNanos += used;
+    long harness = 0;
+    for (Map.Entry<Long, Used> e : byThread.entrySet()) {
+      Used earlier = before.byThread.get(e.getKey());
+      long nanos = e.getValue().nanos() - (earlier == null ? 0 : earlier.nanos());
+      if (e.getValue().harness()) {
+        harness += nanos;
       } else {
-        services += used;
+        services += nanos;
       }
     }
-    long total = process - before.process;
-    return new Split(services, harnessNanos, total - services - harnessNanos);
+    return new Split(services, harness, process - before.process - services - harness);
   }
+
+  private record Used(long nanos, boolean harness) {}
 
   record Split(long services, long harness, long jvm) {}
 }

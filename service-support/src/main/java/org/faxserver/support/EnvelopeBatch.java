@@ -47,11 +47,13 @@ public record EnvelopeBatch<T>(List<Envelope<T>> envelopes, List<Message> messag
    * that cannot be handled does not hold back the others: one that fails alone as well is parked (it failed twice
    * while those around it were handled). A failed batch of one, and an outage ({@link DependencyOutage}), are rethrown
    * instead: the container's retries take over, and nothing is parked while PostgreSQL or the broker is out of reach.
-   * Then parks the unreadable messages.
+   * Then parks the unreadable messages. A batch of which none was readable does no work (no empty transaction).
    */
   public void handleTogetherOrAlone(Consumer<List<Envelope<T>>> work, MessageRecoverer parking) {
     try {
-      work.accept(envelopes);
+      if (!envelopes.isEmpty()) {
+        work.accept(envelopes);
+      }
     } catch (RuntimeException failed) {
       if (envelopes.size() < 2 || DependencyOutage.isOutage(failed)) {
         throw failed;

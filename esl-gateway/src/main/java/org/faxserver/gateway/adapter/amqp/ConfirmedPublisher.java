@@ -135,21 +135,24 @@ public final class ConfirmedPublisher implements DisposableBean {
     } catch (RuntimeException e) {
       if (batch.size() == 1) {
         publishAlone(batch.get(0), e);
-        return;
-      }
-      log.debug("a batch of {} messages not confirmed ({}); publishing them one at a time", batch.size(), e.toString());
-      for (Outgoing outgoing : batch) {
-        try {
-          publish(List.of(outgoing));
-        } catch (RuntimeException alone) {
-          publishAlone(outgoing, alone);
-          continue;
-        }
-        confirmed(outgoing);
+      } else {
+        log.debug("a batch of {} messages not confirmed ({}); publishing them one at a time", batch.size(),
+            e.toString());
+        batch.forEach(this::publishOne);
       }
       return;
     }
     batch.forEach(this::confirmed);
+  }
+
+  private void publishOne(Outgoing outgoing) {
+    try {
+      publish(List.of(outgoing));
+    } catch (RuntimeException e) {
+      publishAlone(outgoing, e);
+      return;
+    }
+    confirmed(outgoing);
   }
 
   /** After {@code failure}: logs a message tried once; retries one to be confirmed until it is, or the publisher stops. */

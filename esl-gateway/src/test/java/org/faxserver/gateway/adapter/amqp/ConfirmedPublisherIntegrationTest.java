@@ -42,9 +42,7 @@ class ConfirmedPublisherIntegrationTest {
     queue = channel.queueDeclare().getQueue(); // server-named, exclusive, auto-delete
     channel.basicConsume(queue, true,
         (tag, delivery) -> received.add(new String(delivery.getBody(), StandardCharsets.UTF_8)), tag -> { });
-    connections = new CachingConnectionFactory(rabbit.host(), rabbit.port());
-    connections.setUsername(rabbit.username());
-    connections.setPassword(rabbit.password());
+    connections = new CachingConnectionFactory(rabbit.connectionFactory());
     connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
     publisher = new ConfirmedPublisher(new RabbitTemplate(connections), Duration.ofSeconds(5), Duration.ofMillis(50),
         "publisher-test");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,9 +68,7 @@ class RabbitInboundFactsTest {
       channel.basicConsume(queue, true, (tag, delivery) -> sent.add(new Sent(delivery.getEnvelope().getExchange(),
           delivery.getEnvelope().getRoutingKey(), new Message(delivery.getBody(), properties.toMessageProperties(
               delivery.getProperties(), delivery.getEnvelope(), StandardCharsets.UTF_8.name())))), tag -> { });
-      connections = new CachingConnectionFactory(rabbit.host(), rabbit.port());
-      connections.setUsername(rabbit.username());
-      connections.setPassword(rabbit.password());
+      connections = new CachingConnectionFactory(rabbit.connectionFactory());
       connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
       template = new RabbitTemplate(connections);
     }

@@ -62,6 +62,9 @@ public final class PipelineBenchmark {
     int warmup = Integer.parseInt(a.getOrDefault("warmup", "300"));
     // the warm-up's and the settling's rate: through the API, 100/s is more than this machine takes
     int warmupRate = Integer.parseInt(a.getOrDefault("warmup-rate", "100"));
+    // then an unmeasured burst: a JVM compiles a path with C2 only after thousands of calls, and a burst's paths
+    // (batches of 50, the queues full) are not the fixed rate's, so without it a burst measures a JVM still compiling
+    int warmupBurst = Integer.parseInt(a.getOrDefault("warmup-burst", "0"));
     boolean dedicated = Boolean.parseBoolean(a.getOrDefault("dedicated-broker", "false"));
     boolean vacuum = Boolean.parseBoolean(a.getOrDefault("vacuum", "true"));
     int settle = Integer.parseInt(a.getOrDefault("settle", "1000"));
@@ -91,8 +94,8 @@ public final class PipelineBenchmark {
           .queue("faxserver.queue.scheduler.batch-size", 500);
     }
     System.out.printf("pipeline benchmark: rate=%d/s for %d s, burst=%d, hold=%s, threads=%d, api=%s, tuned=%s, "
-        + "dedicated-broker=%s, cores=%d%n", rate, seconds, burst, hold, threads, api, tuned, dedicated,
-        Runtime.getRuntime().availableProcessors());
+        + "dedicated-broker=%s, warm-up %d at %d/s then a burst of %d, cores=%d%n", rate, seconds, burst, hold, threads,
+        api, tuned, dedicated, warmup, warmupRate, warmupBurst, Runtime.getRuntime().availableProcessors());
     try (FaxSystem system = FaxSystem.start(options)) {
       system.standIn().defaultScenario(Scenario.scripted(1, 0, hold));
       Tenant tenant = system.createTenant("bench", "+12125550100");
@@ -114,6 +117,9 @@ public final class PipelineBenchmark {
       System.out.printf("PostgreSQL autovacuum: %s%s%n", autovacuum ? "on" : "off",
           autovacuum || vacuum ? "" : " (vacuum=false: the tables are left as they are)");
       run(system, submitter, warmupRate, 0, warmup, threads, "warm-up", false);
+      if (warmupBurst > 0) {
+        run(system, submitter, 0, 0, warmupBurst, threads, "warm-up burst", false);
+      }
       boolean vacuumBetweenPhases = vacuum && !autovacuum;
       // the settling jobs as the phase's lead: at most 2 minutes of them, however low the rate
       int lead = vacuumBetweenPhases && leadIn ? Math.min(settle, rate * 120) : 0;
@@ -422,8 +428,10 @@ public final class PipelineBenchmark {
         * 1000 / CLOCK_TICKS;
     System.out.printf("  this JVM's CPU per job by thread: services %.1f ms, harness (load generator, stand-in) "
             + "%.1f ms, the JVM's own threads (JIT compilers, GC) %.1f ms; without the harness, with PostgreSQL and "
-            + "RabbitMQ: %.1f ms per job%n", split.services() / 1e6 / finished, split.harness() / 1e6 / finished,
-        split.jvm() / 1e6 / finished, ((split.services() + split.jvm()) / 1e6 + serversMs) / finished);
+            + "RabbitMQ: %.1f ms per job; the JIT compiled for %.1f s and GC pauses took %.1f s of the phase's %.1f s%n",
+        split.services() / 1e6 / finished, split.harness() / 1e6 / finished, split.jvm() / 1e6 / finished,
+        ((split.services() + split.jvm()) / 1e6 + serversMs) / finished, split.compilingMillis() / 1e3,
+        split.collectingMillis() / 1e3, allDoneNs / 1e9);
     System.out.printf("  submit->originate p50 %d ms, p99 %d ms, max %d ms; HTTP answer p50 %d ms, p99 %d ms%n",
         pct(l, 50), pct(l, 99), l.length == 0 ? -1 : l[l.length - 1] / 1_000_000, pct(h, 50), pct(h, 99));
     System.out.printf("  stages p50/p99 (ms): submit->api.submission %d/%d; ->job stored by fax-queue %d/%d; "

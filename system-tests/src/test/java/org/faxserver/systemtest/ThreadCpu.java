@@ -1,5 +1,6 @@
 package org.faxserver.systemtest;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -23,10 +24,15 @@ final class ThreadCpu {
 
   private final long process;
   private final Map<Long, Used> byThread;
+  /** How long the JIT has compiled and the collectors have paused the JVM so far (ms, as the JVM's beans count). */
+  private final long compilingMillis;
+  private final long collectingMillis;
 
-  private ThreadCpu(long process, Map<Long, Used> byThread) {
+  private ThreadCpu(long process, Map<Long, Used> byThread, long compilingMillis, long collectingMillis) {
     this.process = process;
     this.byThread = byThread;
+    this.compilingMillis = compilingMillis;
+    this.collectingMillis = collectingMillis;
   }
 
   static ThreadCpu now() {
@@ -39,7 +45,10 @@ final class ThreadCpu {
         byThread.put(ids[i], new Used(nanos, isHarness(infos[i].getThreadName())));
       }
     }
-    return new ThreadCpu(PipelineBenchmark.processCpuNanos(), byThread);
+    long collecting = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(ms -> ms >= 0).sum();
+    return new ThreadCpu(PipelineBenchmark.processCpuNanos(), byThread,
+        ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), collecting);
   }
 
   static boolean isHarness(String name) {
@@ -59,10 +68,15 @@ final class ThreadCpu {
         services += nanos;
       }
     }
-    return new Split(services, harness, process - before.process - services - harness);
+    return new Split(services, harness, process - before.process - services - harness,
+        compilingMillis - before.compilingMillis, collectingMillis - before.collectingMillis);
   }
 
   private record Used(long nanos, boolean harness) {}
 
-  record Split(long services, long harness, long jvm) {}
+  /**
+   * Nanoseconds of CPU by whom; and how long the JIT compiled and GC paused (ms): a JIT still compiling much in a
+   * phase means the JVM is not warm yet, which sessions 18 and 19 found to move a burst's figures by up to a fifth.
+   */
+  record Split(long services, long harness, long jvm, long compilingMillis, long collectingMillis) {}
 }

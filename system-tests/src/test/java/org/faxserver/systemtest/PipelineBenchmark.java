@@ -260,7 +260,6 @@ public final class PipelineBenchmark {
     long[] submittedWall = new long[lead + jobs];
     UUID[] ids = new UUID[lead + jobs];
     int callsBefore = system.calls().all().size();
-    long cpu0 = processCpuNanos();
     ThreadCpu threads0 = ThreadCpu.now();
     Map<String, Long> servers0 = serverCpuTicks();
     long foreign0 = system.foreignRouterSightings();
@@ -277,7 +276,6 @@ public final class PipelineBenchmark {
         }
         if (i == lead && lead > 0) {
           // the measured part begins: counters from here
-          cpu0 = processCpuNanos();
           threads0 = ThreadCpu.now();
           servers0 = serverCpuTicks();
           foreign0 = system.foreignRouterSightings();
@@ -340,7 +338,6 @@ public final class PipelineBenchmark {
       Thread.sleep(250);
     }
     long allDoneNs = System.nanoTime() - start;
-    long cpuNs = processCpuNanos() - cpu0;
     ThreadCpu.Split split = ThreadCpu.now().since(threads0);
     Map<String, Long> servers1 = serverCpuTicks();
     long foreign = system.foreignRouterSightings() - foreign0;
@@ -417,15 +414,16 @@ public final class PipelineBenchmark {
         done / (allDoneNs / 1e9), n, n / (lastOriginate / 1e9));
     System.out.printf("  not succeeded: %s; another fax-router on the shared job.submitted queue seen %d time(s) "
         + "(it takes and rejects some of this run's jobs); this JVM's CPU %.1f s = %.1f CPU-ms per job "
-        + "(PostgreSQL and RabbitMQ not included)%n", failures, foreign, cpuNs / 1e9, cpuNs / 1e6 / Math.max(1, done));
+        + "(PostgreSQL and RabbitMQ not included)%n", failures, foreign, split.process() / 1e9,
+        split.process() / 1e6 / Math.max(1, done));
     long finished = Math.max(1, done);
     Map<String, Long> serversAtStart = servers0;
-    System.out.printf("  CPU per job on this machine besides the JVM:%s%n", SERVERS.keySet().stream()
-        .map(name -> String.format(" %s %.1f ms", name, (servers1.get(name) - serversAtStart.get(name)) * 1000.0
-            / CLOCK_TICKS / finished))
+    Map<String, Long> serverTicks = SERVERS.keySet().stream().collect(Collectors.toMap(name -> name,
+        name -> servers1.get(name) - serversAtStart.get(name), (x, y) -> x, LinkedHashMap::new));
+    System.out.printf("  CPU per job on this machine besides the JVM:%s%n", serverTicks.entrySet().stream()
+        .map(e -> String.format(" %s %.1f ms", e.getKey(), e.getValue() * 1000.0 / CLOCK_TICKS / finished))
         .collect(Collectors.joining(";")));
-    long serversMs = SERVERS.keySet().stream().mapToLong(name -> servers1.get(name) - serversAtStart.get(name)).sum()
-        * 1000 / CLOCK_TICKS;
+    long serversMs = serverTicks.values().stream().mapToLong(Long::longValue).sum() * 1000 / CLOCK_TICKS;
     System.out.printf("  this JVM's CPU per job by thread: services %.1f ms, harness (load generator, stand-in) "
             + "%.1f ms, the JVM's own threads (JIT compilers, GC) %.1f ms; without the harness, with PostgreSQL and "
             + "RabbitMQ: %.1f ms per job; the JIT compiled for %.1f s and GC pauses took %.1f s of the phase's %.1f s%n",

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,16 +44,24 @@ class DocumentIntake {
     private final FaxTiffExport export;
     private final DocumentStore store;
     private final Scheduler conversion;
+    private final Clock clock;
 
-    DocumentIntake(FaxDocumentConverter converter, FaxTiffExport export, DocumentStore store, Scheduler conversion) {
+    DocumentIntake(FaxDocumentConverter converter, FaxTiffExport export, DocumentStore store, Scheduler conversion,
+                   Clock clock) {
         this.converter = converter;
         this.export = export;
         this.store = store;
         this.conversion = conversion;
+        this.clock = clock;
     }
 
-    static String tiffKey(UUID jobId) {
-        return "jobs/" + jobId + "/fax.tif";
+    /**
+     * A directory per day (UTC) rather than per job: a new job's document then costs no directory of its own to make
+     * and force to disk, and the store's directories stay few however many documents retention has deleted.
+     */
+    static String tiffKey(UUID jobId, LocalDate day) {
+        return String.format("jobs/%04d/%02d/%02d/%s.tif", day.getYear(), day.getMonthValue(), day.getDayOfMonth(),
+                jobId);
     }
 
     /** SHA-256 of each file, in order (for the idempotency fingerprint); files on disk are read on boundedElastic. */
@@ -86,14 +97,14 @@ class DocumentIntake {
                 .subscribeOn(conversion)
                 .publishOn(Schedulers.boundedElastic())
                 .map(converted -> {
+                    String key = tiffKey(jobId, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
                     try {
-                        StoredDocument stored = new StoredDocument(tiffKey(jobId), converted.pages());
-                        store.store(stored.tiffKey(), converted.tiff());
-                        return stored;
+                        store.store(key, converted.tiff());
                     } catch (IOException e) {
-                        delete(jobId);
+                        delete(jobId, key);
                         throw new UncheckedIOException("storing the document of job " + jobId + " failed", e);
                     }
+                    return new StoredDocument(key, converted.pages());
                 });
     }
 
@@ -118,12 +129,11 @@ class DocumentIntake {
     }
 
     /** Best effort: removes the job's document when its submission was not recorded after all. */
-    Mono<Void> deleteLater(UUID jobId) {
-        return Mono.fromRunnable(() -> delete(jobId)).subscribeOn(Schedulers.boundedElastic()).then();
+    Mono<Void> deleteLater(UUID jobId, StoredDocument stored) {
+        return Mono.fromRunnable(() -> delete(jobId, stored.tiffKey())).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    private void delete(UUID jobId) {
-        String key = tiffKey(jobId);
+    private void delete(UUID jobId, String key) {
         try {
             store.delete(key);
         } catch (IOException | RuntimeException e) {

@@ -64,7 +64,7 @@ class FaxConfiguration {
 
     @Bean
     DocumentIntake documentIntake(FaxDocumentConverter converter, FaxTiffExport export, DocumentStore store,
-                                  Scheduler conversionScheduler) {
-        return new DocumentIntake(converter, export, store, conversionScheduler);
+                                  Scheduler conversionScheduler, Clock clock) {
+        return new DocumentIntake(converter, export, store, conversionScheduler, clock);
     }
 }

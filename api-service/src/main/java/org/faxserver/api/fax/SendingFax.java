@@ -86,7 +86,7 @@ public class SendingFax {
         return intake.convertAndStore(jobId, files)
                 .flatMap(stored -> record(new Submission(jobId, principal.tenantId(), principal.userId(), request, hash,
                         stored.tiffKey(), stored.pages()), stored)
-                        .onErrorResume(e -> intake.deleteLater(jobId).then(Mono.error(e))))
+                        .onErrorResume(e -> intake.deleteLater(jobId, stored).then(Mono.error(e))))
                 // Two requests with one key raced and the other committed first: answer as its retry.
                 .onErrorResume(e -> Rows.conflicts(SubmissionRepository.UNIQUE_IDEMPOTENCY_KEY, "")
                                 .apply(e) instanceof ConflictException,

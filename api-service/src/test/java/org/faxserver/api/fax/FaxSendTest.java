@@ -64,14 +64,15 @@ class FaxSendTest extends FaxApiTest {
         assertThat(job.from().e164()).isEqualTo(tenant.number());
         assertThat(job.to().e164()).isEqualTo(TO);
         assertThat(job.pages()).isEqualTo(3);
-        assertThat(job.document().key()).isEqualTo("jobs/" + jobId + "/fax.tif");
+        assertThat(job.document().key()).as("a directory per day, not per job")
+                .matches("jobs/\\d{4}/\\d{2}/\\d{2}/" + jobId + "\\.tif");
         assertThat(job.document().mediaType()).isEqualTo("image/tiff");
 
         try (var tiff = store.open(job.document().key())) {
             assertThat(TiffInfo.read(tiff.readAllBytes()).pageCount()).isEqualTo(3);
         }
         // The PDF as sent is rendered when asked for (FaxJobsTest), not written with every submission.
-        assertThat(store.exists("jobs/" + jobId + "/fax.pdf")).isFalse();
+        assertThat(store.exists(job.document().key().replace(".tif", ".pdf"))).isFalse();
     }
 
     @Test

@@ -12,22 +12,44 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link DocumentStore} in a directory (shared with FreeSWITCH, {@code faxserver.documents.root}).
  * A key maps to {@code root/key}; writes go to a temporary file in the target directory, are forced
  * to disk, then moved into place atomically, so FreeSWITCH or a concurrent reader never picks up a
  * half-written TIFF, and the directory is forced to disk too, so the stored document survives a crash.
+ * Directories above it are forced once, when the store first writes into a directory it has not seen.
  */
 public final class FileSystemDocumentStore implements DocumentStore {
 
   private static final String TEMP_PREFIX = ".tmp-";
+  /** A bound on what {@link #durableDirectories} holds; forgetting them only costs the next write a few syncs. */
+  private static final int DURABLE_DIRECTORIES_KEPT = 10_000;
 
   private final Path root;
+  private final DirectorySync sync;
+  /**
+   * Directories whose own entry, in their parent, is known to be on disk: each was there when its parent was forced
+   * after it was found or made. A write into one of them forces only that directory, for the rename.
+   */
+  private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
+
+  /** Forces a directory's entries to disk; a test can watch it. */
+  @FunctionalInterface
+  interface DirectorySync {
+    void force(Path directory) throws IOException;
+  }
 
   public FileSystemDocumentStore(Path root) throws IOException {
+    this(root, FileSystemDocumentStore::forceDirectory);
+  }
+
+  FileSystemDocumentStore(Path root, DirectorySync sync) throws IOException {
     Files.createDirectories(root);
     this.root = root.toRealPath();
+    this.sync = sync;
   }
 
   public Path root() {
@@ -43,7 +65,14 @@ public final class FileSystemDocumentStore implements DocumentStore {
   public void store(String key, InputStream content) throws IOException {
     Path target = resolve(key);
     Path directory = target.getParent();
-    Files.createDirectories(directory);
+    if (!Files.isDirectory(directory)) {
+      // New, or removed by someone: it and the missing directories above it are forgotten before they are made, so
+      // no concurrent write takes them for durable before the walk below has forced their parents.
+      for (Path d = directory; !d.equals(root) && !Files.isDirectory(d); d = d.getParent()) {
+        durableDirectories.remove(d);
+      }
+      Files.createDirectories(directory);
+    }
     // Same directory as the target: the move is a rename on one file system.
     Path temp = Files.createTempFile(directory, TEMP_PREFIX, ".part");
     try {
@@ -58,16 +87,30 @@ public final class FileSystemDocumentStore implements DocumentStore {
       Files.deleteIfExists(temp);
       throw e;
     }
-    // The rename, and the entries of directories made for it, are durable only once their directories are: without
-    // this a crash soon after the caller was told "stored" could leave the document under its temporary name, or not
-    // at all. Every level up to the root, so a directory another thread has just made is covered too (a directory
-    // with nothing new syncs in tens of microseconds).
-    for (Path d = directory; d != null && d.startsWith(root); d = d.getParent()) {
-      syncDirectory(d);
+    // The rename, and the entries of directories made for it (by this thread or another), are durable only once
+    // their directories are: without this a crash soon after the caller was told "stored" could leave the document
+    // under its temporary name, or not at all.
+    sync.force(directory);
+    if (!directory.equals(root) && !durableDirectories.contains(directory)) {
+      Path stop = directory.getParent();
+      while (true) {
+        sync.force(stop);
+        // the root itself is the deployment's (a volume, a mount)
+        if (stop.equals(root) || durableDirectories.contains(stop)) {
+          break;
+        }
+        stop = stop.getParent();
+      }
+      if (durableDirectories.size() > DURABLE_DIRECTORIES_KEPT) {
+        durableDirectories.clear();
+      }
+      for (Path d = directory; !d.equals(stop); d = d.getParent()) {
+        durableDirectories.add(d);
+      }
     }
   }
 
-  private static void syncDirectory(Path directory) throws IOException {
+  private static void forceDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +102,49 @@ class FileSystemDocumentStoreTest {
     try (Stream<Path> files = Files.list(store.root().resolve("a"))) {
       assertThat(files).hasSize(1);
     }
+  }
+
+  @Test
+  void directoriesAboveADocumentAreForcedToDiskOnlyUntilTheirEntriesAreKnownToBe() throws IOException {
+    List<Path> forced = new ArrayList<>();
+    FileSystemDocumentStore store = new FileSystemDocumentStore(root.resolve("documents"), forced::add);
+    Path documents = store.root();
+
+    store.store("jobs/2026/12/07/a.tif", new byte[] {1});
+    assertThat(forced).as("the rename, then each new directory's entry up to the root").containsExactly(
+        documents.resolve("jobs/2026/12/07"), documents.resolve("jobs/2026/12"), documents.resolve("jobs/2026"),
+        documents.resolve("jobs"), documents);
+
+    forced.clear();
+    store.store("jobs/2026/12/07/b.tif", new byte[] {2});
+    assertThat(forced).as("only the rename").containsExactly(documents.resolve("jobs/2026/12/07"));
+
+    forced.clear();
+    store.store("jobs/2026/12/08/c.tif", new byte[] {3});
+    assertThat(forced).as("the new day's entry in a month already on disk").containsExactly(
+        documents.resolve("jobs/2026/12/08"), documents.resolve("jobs/2026/12"));
+
+    forced.clear();
+    store.store("top.tif", new byte[] {4});
+    assertThat(forced).containsExactly(documents);
+  }
+
+  @Test
+  void aDirectoryRemovedByHandIsMadeAndForcedAgain() throws IOException {
+    List<Path> forced = new ArrayList<>();
+    FileSystemDocumentStore store = new FileSystemDocumentStore(root.resolve("documents"), forced::add);
+    Path documents = store.root();
+    store.store("jobs/2026/12/07/a.tif", new byte[] {1});
+    store.delete("jobs/2026/12/07/a.tif");
+    Files.delete(documents.resolve("jobs/2026/12/07"));
+    Files.delete(documents.resolve("jobs/2026/12"));
+
+    forced.clear();
+    store.store("jobs/2026/12/07/b.tif", new byte[] {2});
+
+    assertThat(store.exists("jobs/2026/12/07/b.tif")).isTrue();
+    assertThat(forced).containsExactly(documents.resolve("jobs/2026/12/07"), documents.resolve("jobs/2026/12"),
+        documents.resolve("jobs/2026"));
   }
 
   @ParameterizedTest

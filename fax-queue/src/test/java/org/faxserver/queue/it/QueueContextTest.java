@@ -101,10 +101,13 @@ abstract class QueueContextTest {
   }
 
   void answer(OriginateFax originate, AttemptEnd end, FaxResult result) {
+    broker.sendTo(names.attemptFinished(), finished(originate, end, result));
+  }
+
+  static Envelope<AttemptFinished> finished(OriginateFax originate, AttemptEnd end, FaxResult result) {
     AttemptFinished finished = new AttemptFinished(originate.attemptId(), originate.jobId(), originate.gateway(),
         end, result, QueueFixtures.T0, null, null);
-    broker.sendTo(names.attemptFinished(),
-        Envelope.of(AttemptFinished.TYPE, 1, originate.jobId().toString(), finished, Clock.systemUTC()));
+    return Envelope.of(AttemptFinished.TYPE, 1, originate.jobId().toString(), finished, Clock.systemUTC());
   }
 
   long originates(UUID jobId) {

@@ -30,6 +30,7 @@ import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.job.JobStatus;
 import org.faxserver.model.job.PriorityGroup;
 import org.faxserver.model.messaging.Envelope;
+import org.faxserver.queue.attempt.application.FinishingAttempts;
 import org.faxserver.queue.support.QueueFixtures;
 import org.faxserver.support.Topology;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SendPipelineIntegrationTest extends QueueContextTest {
 
   @Autowired RabbitListenerEndpointRegistry listeners;
+  @Autowired FinishingAttempts finishing;
 
   @Test
   void aRoutedJobIsOriginatedAndCompletesWhenTheAttemptSucceeds() {
@@ -130,6 +132,42 @@ class SendPipelineIntegrationTest extends QueueContextTest {
     assertNoMoreOriginates(jobId, 1);
     assertThat(jobStatus(jobId)).isEqualTo("SUCCEEDED");
     assertThat(broker.all(JobCompleted.class, c -> c.jobId().equals(jobId))).hasSize(1);
+  }
+
+  @Test
+  void reportsFoundWaitingTogetherAreAppliedInOneTransactionEachToItsJob() {
+    // gateways of its own, so that other tests' live calls do not count against their limit, nor these against gw1's
+    UUID succeeding = route(planOf(PriorityGroup.of(1, aGateway("batch-1"))));
+    UUID movingOn = route(planOf(PriorityGroup.of(1, aGateway("batch-1"), aGateway("batch-2"))));
+    UUID stillLive = route(planOf(PriorityGroup.of(1, aGateway("batch-1"))));
+    OriginateFax first = originate(succeeding, 1);
+    OriginateFax unallocated = originate(movingOn, 1);
+    OriginateFax live = originate(stillLive, 1);
+    OriginateFax unknown = new OriginateFax(UUID.randomUUID(), UUID.randomUUID(), 1, "batch-1", live.destination(),
+        live.callerIdNumber(), null, live.document(), live.fax(), live.deadline(), live.overrides());
+
+    Boolean due = finishing.callsFinished(List.of(
+        finished(first, AttemptEnd.FAX_COMPLETED, sentResult()),
+        finished(unknown, AttemptEnd.FAX_COMPLETED, sentResult()),
+        finished(unallocated, AttemptEnd.ORIGINATE_FAILED,
+            FaxResult.notStarted(HangupCause.UNALLOCATED_NUMBER, "UNALLOCATED_NUMBER")),
+        finished(first, AttemptEnd.CALL_DROPPED, FaxResult.notStarted(HangupCause.NORMAL_CLEARING, "late"))))
+        .block();
+
+    assertThat(due).as("the second job's next gateway is due at once").isTrue();
+    JobCompleted completed = broker.await(JobCompleted.class, c -> c.jobId().equals(succeeding));
+    assertThat(completed.status()).as("the first report of an attempt is the one applied").isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(completed.attempts()).singleElement().satisfies(a -> {
+      assertThat(a.attemptId()).isEqualTo(first.attemptId());
+      assertThat(a.result().remoteStationId()).isEqualTo("REMOTE");
+    });
+    assertThat(attemptView(first.attemptId())).containsEntry("t30_code", 0).containsEntry("remote_csid", "REMOTE");
+    assertThat(db.sql("SELECT pages_sent FROM queue.job_view WHERE job_id = :id").bind("id", succeeding)
+        .fetch().one().block()).containsEntry("pages_sent", 2);
+    assertThat(originate(movingOn, 2).gateway()).isEqualTo("batch-2");
+    assertThat(jobStatus(stillLive)).isEqualTo("IN_PROGRESS");
+    assertNoMoreOriginates(succeeding, 1);
+    assertNoMoreOriginates(stillLive, 1);
   }
 
   @Test

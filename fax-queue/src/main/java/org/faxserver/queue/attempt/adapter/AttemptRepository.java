@@ -1,6 +1,5 @@
 package org.faxserver.queue.attempt.adapter;
 
-import static org.faxserver.queue.db.Sql.bind;
 import static org.faxserver.queue.db.Sql.fromJson;
 import static org.faxserver.queue.db.Sql.json;
 import static org.faxserver.queue.db.Sql.orNull;
@@ -8,6 +7,7 @@ import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,41 +72,59 @@ public final class AttemptRepository implements AttemptStore {
   }
 
   @Override
-  public Mono<AttemptRecord> finishIfLive(UUID attemptId, AttemptReport report) {
-    AttemptOutcome o = report.outcome();
-    FaxResult r = report.result();
-    var sql = db.sql("WITH ended AS (UPDATE queue.attempt SET ended_at = :ended, end_kind = :end, success = :success, "
-            + "error_code = :code, detail = :detail, hangup_cause = :cause, t30_code = :t30, t30_text = :t30text, "
-            + "remote_csid = coalesce(:csid, remote_csid), bit_rate = coalesce(:rate, bit_rate), "
-            + "ecm = coalesce(:ecm, ecm), t38_status = coalesce(:t38, t38_status), bad_rows = :badRows, "
-            + "negotiations = :negotiations, pages_sent = coalesce(:pagesSent, pages_sent), "
-            + "pages_total = coalesce(:pagesTotal, pages_total), pages = CAST(:pages AS jsonb), "
-            + "result = CAST(:result AS jsonb) WHERE attempt_id = :id AND ended_at IS NULL "
-            + "RETURNING " + RECORD_COLUMNS + "), "
-            // The job's pages while this is still its live attempt (the job update that follows releases it).
-            + "job AS (UPDATE queue.job SET pages_sent = coalesce(:pagesSent, pages_sent) "
-            + "WHERE job_id IN (SELECT job_id FROM ended) AND live_attempt_id = :id) "
-            + "SELECT * FROM ended")
-        .bind("id", attemptId)
-        .bind("ended", report.endedAt())
-        .bind("end", o.end().name())
-        .bind("success", o.success())
-        .bind("badRows", o.badRows())
-        .bind("negotiations", o.negotiations());
-    sql = bind(sql, "code", o.errorCode(), String.class);
-    sql = bind(sql, "detail", o.detail(), String.class);
-    sql = bind(sql, "cause", r == null ? null : r.hangupCause().name(), String.class);
-    sql = bind(sql, "t30", r == null ? null : r.resultCode(), Integer.class);
-    sql = bind(sql, "t30text", r == null ? null : r.resultText(), String.class);
-    sql = bind(sql, "csid", r == null ? null : r.remoteStationId(), String.class);
-    sql = bind(sql, "rate", r == null ? null : r.transferRate(), Integer.class);
-    sql = bind(sql, "ecm", r == null || r.transferRate() == null ? null : r.ecmUsed(), Boolean.class);
-    sql = bind(sql, "t38", r == null ? null : r.t38Status().name(), String.class);
-    sql = bind(sql, "pagesSent", r == null ? null : r.pagesTransferred(), Integer.class);
-    sql = bind(sql, "pagesTotal", r == null ? null : r.pagesTotal(), Integer.class);
-    sql = bind(sql, "pages", r == null ? null : json(r.pages()), String.class);
-    sql = bind(sql, "result", json(r), String.class);
-    return sql.map(AttemptRepository::toRecord).one();
+  public Flux<AttemptRecord> finishAllIfLive(List<Ending> endings) {
+    if (endings.isEmpty()) {
+      return Flux.empty();
+    }
+    String rows = valuesRows("(CAST(:id# AS uuid), CAST(:ended# AS timestamptz), CAST(:end# AS text), "
+        + "CAST(:success# AS boolean), CAST(:code# AS text), CAST(:detail# AS text), CAST(:cause# AS text), "
+        + "CAST(:t30# AS integer), CAST(:t30text# AS text), CAST(:csid# AS text), CAST(:rate# AS integer), "
+        + "CAST(:ecm# AS boolean), CAST(:t38# AS text), CAST(:badRows# AS integer), CAST(:negotiations# AS integer), "
+        + "CAST(:pagesSent# AS integer), CAST(:pagesTotal# AS integer), CAST(:pages# AS jsonb), "
+        + "CAST(:result# AS jsonb))", endings.size());
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < endings.size(); i++) {
+      AttemptReport report = endings.get(i).report();
+      AttemptOutcome o = report.outcome();
+      FaxResult r = report.result();
+      values.put("id" + i, endings.get(i).attemptId());
+      values.put("ended" + i, report.endedAt());
+      values.put("end" + i, o.end().name());
+      values.put("success" + i, o.success());
+      values.put("badRows" + i, o.badRows());
+      values.put("negotiations" + i, o.negotiations());
+      values.put("code" + i, orNull(o.errorCode(), String.class));
+      values.put("detail" + i, orNull(o.detail(), String.class));
+      values.put("cause" + i, orNull(r == null ? null : r.hangupCause().name(), String.class));
+      values.put("t30" + i, orNull(r == null ? null : r.resultCode(), Integer.class));
+      values.put("t30text" + i, orNull(r == null ? null : r.resultText(), String.class));
+      values.put("csid" + i, orNull(r == null ? null : r.remoteStationId(), String.class));
+      values.put("rate" + i, orNull(r == null ? null : r.transferRate(), Integer.class));
+      values.put("ecm" + i, orNull(r == null || r.transferRate() == null ? null : r.ecmUsed(), Boolean.class));
+      values.put("t38" + i, orNull(r == null ? null : r.t38Status().name(), String.class));
+      values.put("pagesSent" + i, orNull(r == null ? null : r.pagesTransferred(), Integer.class));
+      values.put("pagesTotal" + i, orNull(r == null ? null : r.pagesTotal(), Integer.class));
+      values.put("pages" + i, orNull(r == null ? null : json(r.pages()), String.class));
+      values.put("result" + i, orNull(json(r), String.class));
+    }
+    return db.sql("WITH v(attempt_id, ended_at, end_kind, success, error_code, detail, hangup_cause, t30_code, "
+            + "t30_text, csid, rate, ecm, t38, bad_rows, negotiations, pages_sent, pages_total, pages, result) AS "
+            + "(VALUES " + rows + "), "
+            + "ended AS (UPDATE queue.attempt AS a SET ended_at = v.ended_at, end_kind = v.end_kind, "
+            + "success = v.success, error_code = v.error_code, detail = v.detail, hangup_cause = v.hangup_cause, "
+            + "t30_code = v.t30_code, t30_text = v.t30_text, remote_csid = coalesce(v.csid, a.remote_csid), "
+            + "bit_rate = coalesce(v.rate, a.bit_rate), ecm = coalesce(v.ecm, a.ecm), "
+            + "t38_status = coalesce(v.t38, a.t38_status), bad_rows = v.bad_rows, negotiations = v.negotiations, "
+            + "pages_sent = coalesce(v.pages_sent, a.pages_sent), pages_total = coalesce(v.pages_total, a.pages_total), "
+            + "pages = v.pages, result = v.result FROM v WHERE a.attempt_id = v.attempt_id AND a.ended_at IS NULL "
+            + "RETURNING a.*, v.pages_sent AS reported_pages), "
+            // The jobs' pages while these are still their live attempts (the job updates that follow release them).
+            + "job AS (UPDATE queue.job AS j SET pages_sent = coalesce(ended.reported_pages, j.pages_sent) FROM ended "
+            + "WHERE j.job_id = ended.job_id AND j.live_attempt_id = ended.attempt_id) "
+            + "SELECT " + RECORD_COLUMNS + " FROM ended")
+        .bindValues(values)
+        .map(AttemptRepository::toRecord)
+        .all();
   }
 
   @Override
@@ -167,11 +185,15 @@ public final class AttemptRepository implements AttemptStore {
   }
 
   @Override
-  public Flux<AttemptSummary> summaries(UUID jobId) {
-    return db.sql("SELECT attempt_id, number, endpoint_id, endpoint_kind, target, started_at, ended_at, success, "
-            + "detail, result::text AS result FROM queue.attempt WHERE job_id = :job ORDER BY number")
-        .bind("job", jobId)
-        .map(row -> new AttemptSummary(
+  public Mono<Map<UUID, List<AttemptSummary>>> summaries(Collection<UUID> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    return db.sql("SELECT job_id, attempt_id, number, endpoint_id, endpoint_kind, target, started_at, ended_at, "
+            + "success, detail, result::text AS result FROM queue.attempt WHERE job_id = ANY(:jobs) "
+            + "ORDER BY job_id, number")
+        .bind("jobs", jobIds.toArray(UUID[]::new))
+        .map(row -> Map.entry(row.get("job_id", UUID.class), new AttemptSummary(
             row.get("attempt_id", UUID.class),
             row.get("number", Integer.class),
             endpoint(row),
@@ -179,8 +201,14 @@ public final class AttemptRepository implements AttemptStore {
             row.get("ended_at", Instant.class),
             Boolean.TRUE.equals(row.get("success", Boolean.class)),
             fromJson(row.get("result", String.class), FaxResult.class),
-            row.get("detail", String.class)))
-        .all();
+            row.get("detail", String.class))))
+        .all()
+        .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+        .map(byJob -> {
+          Map<UUID, List<AttemptSummary>> lists = new HashMap<>();
+          byJob.forEach((job, summaries) -> lists.put(job, List.copyOf(summaries)));
+          return lists;
+        });
   }
 
   private static AttemptRecord toRecord(Readable row) {

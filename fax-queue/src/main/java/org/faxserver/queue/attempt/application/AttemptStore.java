@@ -1,7 +1,9 @@
 package org.faxserver.queue.attempt.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.job.AttemptSummary;
@@ -18,12 +20,16 @@ public interface AttemptStore {
   /** {@link #insert} for several attempts in one statement. */
   Mono<Void> insertAll(List<AttemptSpec> specs, Instant startedAt);
 
+  /** An attempt to end with its report. */
+  record Ending(UUID attemptId, AttemptReport report) {}
+
   /**
-   * Ends the attempt with its report if it is live, and records its pages on its job while it is the job's live
-   * attempt; returns the attempt as ended (locked until the transaction ends), empty when it is unknown (e.g.
-   * another service's test job) or had ended already.
+   * Ends each attempt with its report if it is live, and records its pages on its job while it is the job's live
+   * attempt, in one statement; returns the attempts ended (locked until the transaction ends), in no particular
+   * order, without those that are unknown (e.g. another service's test job) or had ended already. At most one
+   * ending per attempt.
    */
-  Mono<AttemptRecord> finishIfLive(UUID attemptId, AttemptReport report);
+  Flux<AttemptRecord> finishAllIfLive(List<Ending> endings);
 
   /**
    * Records negotiation and page progress of live attempts (one report per attempt), and the pages sent on their
@@ -40,6 +46,6 @@ public interface AttemptStore {
    */
   Flux<AttemptRecord> lockOverdue(Instant deadlineCutoff, Instant killCutoff, int limit);
 
-  /** Every attempt of a job in order, for {@code job.completed}. */
-  Flux<AttemptSummary> summaries(UUID jobId);
+  /** Every attempt of each job, in order, for {@code job.completed}; a job without attempts is left out. */
+  Mono<Map<UUID, List<AttemptSummary>>> summaries(Collection<UUID> jobIds);
 }

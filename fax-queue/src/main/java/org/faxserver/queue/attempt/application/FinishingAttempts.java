@@ -2,8 +2,12 @@ package org.faxserver.queue.attempt.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.attempt.AttemptFinished;
 import org.faxserver.model.fax.HangupCause;
 import org.faxserver.model.job.JobStatus;
@@ -69,67 +73,96 @@ public final class FinishingAttempts {
 
   /**
    * The calls' reports, in their order, in one transaction: what the listener found waiting, so that under load
-   * many reports share a transaction and an outbox insert instead of one each.
+   * many reports share a transaction and its statements (one each to end the attempts, lock their jobs, update them
+   * and read the attempts of those that ended) instead of a set each.
    *
    * @return whether a report made its job due now (its next endpoint at once), so the scheduler should run
    */
   public Mono<Boolean> callsFinished(List<Envelope<AttemptFinished>> oldestFirst) {
-    return inTransaction(Flux.fromIterable(oldestFirst)
-        .concatMap(envelope -> {
-          AttemptFinished finished = envelope.payload();
-          return finishing(finished.attemptId(),
-              new AttemptReport(AttemptOutcome.of(finished), finished.result(), clock.instant()));
-        })
-        .reduce(false, Boolean::logicalOr));
+    Instant now = clock.instant();
+    return inTransaction(finishing(oldestFirst.stream()
+        .map(envelope -> new AttemptStore.Ending(envelope.payload().attemptId(),
+            new AttemptReport(AttemptOutcome.of(envelope.payload()), envelope.payload().result(), now)))
+        .toList()));
   }
 
   /** @return whether the report made the job due now, like {@link #callsFinished} */
   public Mono<Boolean> deliveryFinished(Envelope<DeliveryFinished> envelope) {
     DeliveryFinished finished = envelope.payload();
-    return inTransaction(finishing(finished.attemptId(),
-        new AttemptReport(AttemptOutcome.of(finished), null, clock.instant())));
+    return inTransaction(finishing(List.of(new AttemptStore.Ending(finished.attemptId(),
+        new AttemptReport(AttemptOutcome.of(finished), null, clock.instant())))));
   }
 
   /** Ends a live attempt with {@code report} and applies it to its job; must run inside a transaction. */
   public Mono<Void> finish(AttemptRecord attempt, AttemptReport report) {
-    return finishing(attempt.attemptId(), report).then();
+    return finishing(List.of(new AttemptStore.Ending(attempt.attemptId(), report))).then();
   }
 
   /**
-   * {@link #finish}; true when the job is due now, empty when the report changed nothing. Ending the attempt is the
-   * statement that finds and locks it, so the attempt's own state (ended or not) makes reports idempotent.
+   * {@link #finish} for several reports, in their order; true when a job is due now. Ending the attempts is the
+   * statement that finds and locks them, so the attempts' own state (ended or not) makes reports idempotent: a
+   * report for an attempt that ended already, or a second report in the same list, changes nothing.
    */
-  private Mono<Boolean> finishing(UUID attemptId, AttemptReport report) {
-    Instant now = clock.instant();
-    AttemptOutcome outcome = report.outcome();
-    return attempts.finishIfLive(attemptId, report)
-        .doOnSuccess(attempt -> {
-          if (attempt == null) {
-            log.info("attempt {} is unknown or already ended; report ignored", attemptId);
+  private Mono<Boolean> finishing(List<AttemptStore.Ending> reports) {
+    Map<UUID, AttemptStore.Ending> first = new LinkedHashMap<>();
+    reports.forEach(ending -> first.putIfAbsent(ending.attemptId(), ending));
+    return attempts.finishAllIfLive(List.copyOf(first.values()))
+        .collectMap(AttemptRecord::attemptId)
+        .flatMap(ended -> {
+          for (UUID attemptId : first.keySet()) {
+            if (!ended.containsKey(attemptId)) {
+              log.info("attempt {} is unknown or already ended; report ignored", attemptId);
+            }
           }
-        })
-        .flatMap(attempt -> {
-          if (attempt.isGatewayCall()) {
-            gate.record(attempt.endpoint().target(), outcome);
+          if (ended.isEmpty()) {
+            return Mono.just(false);
           }
-          return jobs.lock(attempt.jobId()).flatMap(job -> apply(job, attempt, outcome, now));
+          return jobs.lockAll(ended.values().stream().map(AttemptRecord::jobId).toList())
+              .collectMap(Job::id)
+              .flatMap(locked -> apply(first.values().stream()
+                  .filter(ending -> ended.containsKey(ending.attemptId()))
+                  .map(ending -> new Ended(ended.get(ending.attemptId()), ending.report().outcome()))
+                  .toList(), locked));
         });
   }
 
-  private Mono<Boolean> apply(Job job, AttemptRecord attempt, AttemptOutcome outcome, Instant now) {
-    JobWorkflow.Finished finished = workflow.finish(job, attempt.attemptId(), outcome, attempt.isGatewayCall(), now);
-    Mono<Void> learn = finished.learnFallback() ? fallbacks.learn(job.to()) : Mono.empty();
-    if (finished.change().isIgnored()) {
-      log.info("{}", finished.change().ignoredBecause());
-      return learn.thenReturn(false);
+  /** An attempt this transaction ended, and how. */
+  private record Ended(AttemptRecord attempt, AttemptOutcome outcome) {}
+
+  private Mono<Boolean> apply(List<Ended> endedInOrder, Map<UUID, Job> jobsById) {
+    Instant now = clock.instant();
+    List<Applied> applied = new ArrayList<>();
+    List<PhoneNumber> learn = new ArrayList<>();
+    for (Ended ended : endedInOrder) {
+      AttemptRecord attempt = ended.attempt();
+      if (attempt.isGatewayCall()) {
+        gate.record(attempt.endpoint().target(), ended.outcome());
+      }
+      Job job = jobsById.get(attempt.jobId());
+      if (job == null) { // cannot happen while attempt rows reference their jobs
+        continue;
+      }
+      JobWorkflow.Finished finished = workflow.finish(job, attempt.attemptId(), ended.outcome(),
+          attempt.isGatewayCall(), now);
+      if (finished.learnFallback()) {
+        learn.add(job.to());
+      }
+      if (finished.change().isIgnored()) {
+        log.info("{}", finished.change().ignoredBecause());
+        continue;
+      }
+      applied.add(new Applied(finished.change(), ended.outcome()));
     }
-    Job next = finished.change().job();
-    return jobs.update(next, now)
-        .then(messages.publish(finished.change()))
-        .then(learn)
-        .then(Mono.fromRunnable(() -> countRetry(finished.change(), outcome)))
-        .thenReturn(next.isDue(now));
+    List<JobChange> changes = applied.stream().map(Applied::change).toList();
+    return jobs.updateAll(changes.stream().map(JobChange::job).toList(), now)
+        .then(messages.publishAll(changes))
+        .then(Flux.fromIterable(learn).concatMap(fallbacks::learn).then())
+        .then(Mono.fromRunnable(() -> applied.forEach(a -> countRetry(a.change(), a.outcome()))))
+        .thenReturn(changes.stream().anyMatch(change -> change.job().isDue(now)));
   }
+
+  /** A change the workflow made of an ended attempt. */
+  private record Applied(JobChange change, AttemptOutcome outcome) {}
 
   private void countRetry(JobChange change, AttemptOutcome outcome) {
     boolean retry = change.events().stream().anyMatch(e -> e instanceof JobEvent.StatusChanged s

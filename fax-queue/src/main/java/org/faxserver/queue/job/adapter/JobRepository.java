@@ -7,6 +7,7 @@ import static org.faxserver.queue.db.Sql.valuesRows;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,18 @@ public final class JobRepository implements JobStore {
         .bind("id", jobId)
         .map(JobRepository::toJob)
         .one();
+  }
+
+  @Override
+  public Flux<Job> lockAll(Collection<UUID> jobIds) {
+    if (jobIds.isEmpty()) {
+      return Flux.empty();
+    }
+    // In the order of the ids (rows are locked as the sort emits them), so that two of these cannot deadlock.
+    return db.sql("SELECT " + COLUMNS + " FROM queue.job WHERE job_id = ANY(:ids) ORDER BY job_id FOR UPDATE")
+        .bind("ids", jobIds.toArray(UUID[]::new))
+        .map(JobRepository::toJob)
+        .all();
   }
 
   @Override

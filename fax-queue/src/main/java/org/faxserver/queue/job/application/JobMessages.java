@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.faxserver.model.attempt.OriginateFax;
 import org.faxserver.model.delivery.DeliverEmail;
 import org.faxserver.model.delivery.DeliverWebhook;
+import org.faxserver.model.job.AttemptSummary;
 import org.faxserver.model.job.CallKill;
 import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.job.EndpointRef;
@@ -23,7 +24,6 @@ import org.faxserver.queue.job.model.JobChange;
 import org.faxserver.queue.job.model.JobEvent;
 import org.faxserver.queue.job.model.JobWorkflow;
 import org.faxserver.support.Outbox;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,49 +45,66 @@ public final class JobMessages {
   }
 
   public Mono<Void> publish(JobChange change) {
-    return messages(change).flatMap(outbox::appendAll);
+    return publishAll(List.of(change));
+  }
+
+  /** {@link #publish} for several changes, reading the attempts of all the jobs that ended with one statement. */
+  public Mono<Void> publishAll(List<JobChange> changes) {
+    return messages(changes, List.of()).flatMap(outbox::appendAll);
   }
 
   /** Each start's messages and the command that carries out its attempt. */
   public Mono<Void> publishStarted(List<JobWorkflow.Started> starts) {
-    return Flux.fromIterable(starts)
-        .concatMap(start -> messages(start.change()).map(events -> {
-          List<Outbox.Message> all = new ArrayList<>(events);
-          all.add(command(start.change().job(), start.attempt()));
-          return all;
-        }))
-        .collectList()
-        .map(lists -> lists.stream().flatMap(List::stream).toList())
-        .flatMap(outbox::appendAll);
+    return messages(starts.stream().map(JobWorkflow.Started::change).toList(), starts).flatMap(outbox::appendAll);
   }
 
-  private Mono<List<Outbox.Message>> messages(JobChange change) {
-    Job job = change.job();
-    return Flux.fromIterable(change.events()).concatMap(event -> message(job, event)).collectList();
+  /** The changes' messages in order, each change's followed by its start's command when {@code starts} has one. */
+  private Mono<List<Outbox.Message>> messages(List<JobChange> changes, List<JobWorkflow.Started> starts) {
+    List<UUID> ended = changes.stream()
+        .filter(change -> change.events().stream().anyMatch(JobEvent.Ended.class::isInstance))
+        .map(change -> change.job().id())
+        .toList();
+    return attempts.summaries(ended).map(summaries -> {
+      List<Outbox.Message> all = new ArrayList<>();
+      for (int i = 0; i < changes.size(); i++) {
+        Job job = changes.get(i).job();
+        for (JobEvent event : changes.get(i).events()) {
+          Outbox.Message message = message(job, event, summaries.getOrDefault(job.id(), List.of()));
+          if (message != null) {
+            all.add(message);
+          }
+        }
+        if (!starts.isEmpty()) {
+          all.add(command(job, starts.get(i).attempt()));
+        }
+      }
+      return all;
+    });
   }
 
-  private Mono<Outbox.Message> message(Job job, JobEvent event) {
+  /** The event's message; null when it has none. */
+  private Outbox.Message message(Job job, JobEvent event, List<AttemptSummary> attemptsOfJob) {
     String correlation = job.id().toString();
     if (event instanceof JobEvent.StatusChanged s) {
       JobStatusChanged payload = new JobStatusChanged(job.id(), job.tenantId(), s.status(), job.attemptCount(),
           s.nextAttemptAt(), s.detail());
-      return Mono.just(new Outbox.Message(Exchanges.FAX_EVENTS, RoutingKeys.JOB_STATUS,
-          Envelope.of(JobStatusChanged.TYPE, JobStatusChanged.VERSION, correlation, payload, clock)));
+      return new Outbox.Message(Exchanges.FAX_EVENTS, RoutingKeys.JOB_STATUS,
+          Envelope.of(JobStatusChanged.TYPE, JobStatusChanged.VERSION, correlation, payload, clock));
     }
     if (event instanceof JobEvent.Ended e) {
-      return attempts.summaries(job.id()).collectList().map(all -> new Outbox.Message(Exchanges.FAX_EVENTS,
-          RoutingKeys.JOB_COMPLETED, Envelope.of(JobCompleted.TYPE, JobCompleted.VERSION, correlation,
+      return new Outbox.Message(Exchanges.FAX_EVENTS, RoutingKeys.JOB_COMPLETED,
+          Envelope.of(JobCompleted.TYPE, JobCompleted.VERSION, correlation,
               new JobCompleted(job.id(), job.tenantId(), job.origin(), job.submittedBy(), job.from(), job.to(),
-                  job.pages(), e.status(), e.reason() == null ? null : e.reason().message(), all,
+                  job.pages(), e.status(), e.reason() == null ? null : e.reason().message(), attemptsOfJob,
                   job.document()),
-              clock)));
+              clock));
     }
     JobEvent.KillRequested kill = (JobEvent.KillRequested) event;
     EndpointRef endpoint = job.currentEndpoint();
     if (endpoint.kind() != EndpointKind.GATEWAY) {
-      return Mono.empty(); // a webhook/email delivery has no call to kill; its report still comes
+      return null; // a webhook/email delivery has no call to kill; its report still comes
     }
-    return Mono.just(killCallMessage(kill.attemptId(), job, endpoint.target(), kill.reason()));
+    return killCallMessage(kill.attemptId(), job, endpoint.target(), kill.reason());
   }
 
   /** {@code call.kill} on fax.events, so every esl-gateway instance's own queue gets it. */

@@ -1,6 +1,7 @@
 package org.faxserver.queue.job.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +27,9 @@ public interface JobStore {
 
   /** The job, locked for update until the transaction ends; empty if unknown. */
   Mono<Job> lock(UUID jobId);
+
+  /** {@link #lock} for several jobs in one statement, locked in the order of their ids; unknown ones left out. */
+  Flux<Job> lockAll(Collection<UUID> jobIds);
 
   /**
    * The id of one due job ({@code next_attempt_at <= now}, nothing live), locked with SKIP LOCKED so

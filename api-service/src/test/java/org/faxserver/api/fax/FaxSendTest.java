@@ -72,7 +72,10 @@ class FaxSendTest extends FaxApiTest {
             assertThat(TiffInfo.read(tiff.readAllBytes()).pageCount()).isEqualTo(3);
         }
         // The PDF as sent is rendered when asked for (FaxJobsTest), not written with every submission.
-        assertThat(store.exists(job.document().key().replace(".tif", ".pdf"))).isFalse();
+        try (Stream<java.nio.file.Path> files = Files.list(store.path(job.document().key()).orElseThrow().getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith(jobId.toString())))
+                    .containsExactly(jobId + ".tif");
+        }
     }
 
     @Test

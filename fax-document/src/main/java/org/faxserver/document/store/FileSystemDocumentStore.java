@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A key maps to {@code root/key}; writes go to a temporary file in the target directory, are forced
  * to disk, then moved into place atomically, so FreeSWITCH or a concurrent reader never picks up a
  * half-written TIFF, and the directory is forced to disk too, so the stored document survives a crash.
- * Directories above it are forced once, when the store first writes into a directory it has not seen.
+ * Directories above it are forced once, when the store first writes into a directory it has not seen: directories
+ * under the root must not be removed while services that share it run (one that this store finds missing it makes
+ * and forces again, but it cannot know of one that another process removed and made again meanwhile).
  */
 public final class FileSystemDocumentStore implements DocumentStore {
 

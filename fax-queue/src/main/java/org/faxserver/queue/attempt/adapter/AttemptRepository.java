@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.faxserver.model.attempt.AttemptProgress;
 import org.faxserver.model.attempt.Negotiation;
 import org.faxserver.model.fax.FaxResult;
@@ -32,6 +33,8 @@ public final class AttemptRepository implements AttemptStore {
 
   private static final String RECORD_COLUMNS =
       "attempt_id, job_id, number, endpoint_id, endpoint_kind, target, started_at, deadline, kill_requested_at, ended_at";
+  /** The same, qualified with {@code a.}: for statements that join {@code queue.attempt AS a} with other rows. */
+  private static final String RECORD_COLUMNS_OF_A = RECORD_COLUMNS.replaceAll("(\\w+)", "a.$1");
 
   private final DatabaseClient db;
 
@@ -117,7 +120,7 @@ public final class AttemptRepository implements AttemptStore {
             + "t38_status = coalesce(v.t38, a.t38_status), bad_rows = v.bad_rows, negotiations = v.negotiations, "
             + "pages_sent = coalesce(v.pages_sent, a.pages_sent), pages_total = coalesce(v.pages_total, a.pages_total), "
             + "pages = v.pages, result = v.result FROM v WHERE a.attempt_id = v.attempt_id AND a.ended_at IS NULL "
-            + "RETURNING a.*, v.pages_sent AS reported_pages), "
+            + "RETURNING " + RECORD_COLUMNS_OF_A + ", v.pages_sent AS reported_pages), "
             // The jobs' pages while these are still their live attempts (the job updates that follow release them).
             + "job AS (UPDATE queue.job AS j SET pages_sent = coalesce(ended.reported_pages, j.pages_sent) FROM ended "
             + "WHERE j.job_id = ended.job_id AND j.live_attempt_id = ended.attempt_id) "
@@ -203,12 +206,8 @@ public final class AttemptRepository implements AttemptStore {
             fromJson(row.get("result", String.class), FaxResult.class),
             row.get("detail", String.class))))
         .all()
-        .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-        .map(byJob -> {
-          Map<UUID, List<AttemptSummary>> lists = new HashMap<>();
-          byJob.forEach((job, summaries) -> lists.put(job, List.copyOf(summaries)));
-          return lists;
-        });
+        .collect(Collectors.groupingBy(Map.Entry::getKey,
+            Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
   }
 
   private static AttemptRecord toRecord(Readable row) {

@@ -105,7 +105,11 @@ public final class FinishingAttempts {
    */
   private Mono<Boolean> finishing(List<AttemptStore.Ending> reports) {
     Map<UUID, AttemptStore.Ending> first = new LinkedHashMap<>();
-    reports.forEach(ending -> first.putIfAbsent(ending.attemptId(), ending));
+    for (AttemptStore.Ending ending : reports) {
+      if (first.putIfAbsent(ending.attemptId(), ending) != null) {
+        log.info("attempt {} was reported twice in one batch; the first report applies", ending.attemptId());
+      }
+    }
     return attempts.finishAllIfLive(List.copyOf(first.values()))
         .collectMap(AttemptRecord::attemptId)
         .flatMap(ended -> {

@@ -106,8 +106,7 @@ public final class JobRepository implements JobStore {
     if (jobIds.isEmpty()) {
       return Flux.empty();
     }
-    // In the order of the ids (rows are locked as the sort emits them), so that two of these cannot deadlock.
-    return db.sql("SELECT " + COLUMNS + " FROM queue.job WHERE job_id = ANY(:ids) ORDER BY job_id FOR UPDATE")
+    return db.sql("SELECT " + COLUMNS + " FROM queue.job WHERE job_id = ANY(:ids) FOR UPDATE")
         .bind("ids", jobIds.toArray(UUID[]::new))
         .map(JobRepository::toJob)
         .all();

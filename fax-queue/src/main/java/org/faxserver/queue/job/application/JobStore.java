@@ -28,7 +28,7 @@ public interface JobStore {
   /** The job, locked for update until the transaction ends; empty if unknown. */
   Mono<Job> lock(UUID jobId);
 
-  /** {@link #lock} for several jobs in one statement, locked in the order of their ids; unknown ones left out. */
+  /** {@link #lock} for several jobs in one statement; unknown ones left out. */
   Flux<Job> lockAll(Collection<UUID> jobIds);
 
   /**

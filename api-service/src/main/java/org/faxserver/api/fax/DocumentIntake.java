@@ -97,7 +97,7 @@ class DocumentIntake {
                 .subscribeOn(conversion)
                 .publishOn(Schedulers.boundedElastic())
                 .map(converted -> {
-                    String key = tiffKey(jobId, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+                    String key = tiffKey(jobId, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
                     try {
                         store.store(key, converted.tiff());
                     } catch (IOException e) {

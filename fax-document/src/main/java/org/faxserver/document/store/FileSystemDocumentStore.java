@@ -93,23 +93,25 @@ public final class FileSystemDocumentStore implements DocumentStore {
     // their directories are: without this a crash soon after the caller was told "stored" could leave the document
     // under its temporary name, or not at all.
     sync.force(directory);
-    if (!directory.equals(root) && !durableDirectories.contains(directory)) {
-      Path stop = directory.getParent();
-      while (true) {
-        sync.force(stop);
-        // the root itself is the deployment's (a volume, a mount)
-        if (stop.equals(root) || durableDirectories.contains(stop)) {
-          break;
-        }
-        stop = stop.getParent();
+    if (!isDurable(directory)) {
+      Path parent = directory.getParent();
+      sync.force(parent);
+      while (!isDurable(parent)) {
+        parent = parent.getParent();
+        sync.force(parent);
       }
       if (durableDirectories.size() > DURABLE_DIRECTORIES_KEPT) {
         durableDirectories.clear();
       }
-      for (Path d = directory; !d.equals(stop); d = d.getParent()) {
+      for (Path d = directory; !d.equals(parent); d = d.getParent()) {
         durableDirectories.add(d);
       }
     }
+  }
+
+  /** Whether the directory's own entry is known to be on disk; the root's is the deployment's (a volume, a mount). */
+  private boolean isDurable(Path directory) {
+    return directory.equals(root) || durableDirectories.contains(directory);
   }
 
   private static void forceDirectory(Path directory) throws IOException {

@@ -26,6 +26,13 @@ class FileSystemDocumentStoreTest {
     return new FileSystemDocumentStore(root.resolve("documents"));
   }
 
+  /** The directories the store forces to disk, in order. */
+  private final List<Path> forced = new ArrayList<>();
+
+  private FileSystemDocumentStore storeWatchingForces() throws IOException {
+    return new FileSystemDocumentStore(root.resolve("documents"), forced::add);
+  }
+
   @Test
   void storedDocumentCanBeOpenedFoundAndDeleted() throws IOException {
     FileSystemDocumentStore store = store();
@@ -106,8 +113,7 @@ class FileSystemDocumentStoreTest {
 
   @Test
   void directoriesAboveADocumentAreForcedToDiskOnlyUntilTheirEntriesAreKnownToBe() throws IOException {
-    List<Path> forced = new ArrayList<>();
-    FileSystemDocumentStore store = new FileSystemDocumentStore(root.resolve("documents"), forced::add);
+    FileSystemDocumentStore store = storeWatchingForces();
     Path documents = store.root();
 
     store.store("jobs/2026/12/07/a.tif", new byte[] {1});
@@ -131,8 +137,7 @@ class FileSystemDocumentStoreTest {
 
   @Test
   void aDirectoryRemovedByHandIsMadeAndForcedAgain() throws IOException {
-    List<Path> forced = new ArrayList<>();
-    FileSystemDocumentStore store = new FileSystemDocumentStore(root.resolve("documents"), forced::add);
+    FileSystemDocumentStore store = storeWatchingForces();
     Path documents = store.root();
     store.store("jobs/2026/12/07/a.tif", new byte[] {1});
     store.delete("jobs/2026/12/07/a.tif");

@@ -135,7 +135,7 @@ class SendPipelineIntegrationTest extends QueueContextTest {
   }
 
   @Test
-  void reportsFoundWaitingTogetherAreAppliedInOneTransactionEachToItsJob() {
+  void reportsHandledTogetherAreEachAppliedToTheirJobAndAnAttemptsFirstReportWins() {
     // gateways of its own, so that other tests' live calls do not count against their limit, nor these against gw1's
     UUID succeeding = route(planOf(PriorityGroup.of(1, aGateway("batch-1"))));
     UUID movingOn = route(planOf(PriorityGroup.of(1, aGateway("batch-1"), aGateway("batch-2"))));

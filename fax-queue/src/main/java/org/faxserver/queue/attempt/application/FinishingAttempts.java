@@ -3,6 +3,7 @@ package org.faxserver.queue.attempt.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,22 +113,26 @@ public final class FinishingAttempts {
     }
     return attempts.finishAllIfLive(List.copyOf(first.values()))
         .collectMap(AttemptRecord::attemptId)
-        .flatMap(ended -> {
-          for (UUID attemptId : first.keySet()) {
-            if (!ended.containsKey(attemptId)) {
-              log.info("attempt {} is unknown or already ended; report ignored", attemptId);
-            }
-          }
-          if (ended.isEmpty()) {
-            return Mono.just(false);
-          }
-          return jobs.lockAll(ended.values().stream().map(AttemptRecord::jobId).toList())
-              .collectMap(Job::id)
-              .flatMap(locked -> apply(first.values().stream()
-                  .filter(ending -> ended.containsKey(ending.attemptId()))
-                  .map(ending -> new Ended(ended.get(ending.attemptId()), ending.report().outcome()))
-                  .toList(), locked));
-        });
+        .flatMap(ended -> applyInOrder(first.values(), ended));
+  }
+
+  /** The reports of the attempts this transaction {@code ended}, in the reports' order, applied to their jobs. */
+  private Mono<Boolean> applyInOrder(Collection<AttemptStore.Ending> reports, Map<UUID, AttemptRecord> ended) {
+    List<Ended> inOrder = new ArrayList<>();
+    for (AttemptStore.Ending report : reports) {
+      AttemptRecord attempt = ended.get(report.attemptId());
+      if (attempt == null) {
+        log.info("attempt {} is unknown or already ended; report ignored", report.attemptId());
+      } else {
+        inOrder.add(new Ended(attempt, report.report().outcome()));
+      }
+    }
+    if (inOrder.isEmpty()) {
+      return Mono.just(false);
+    }
+    return jobs.lockAll(inOrder.stream().map(e -> e.attempt().jobId()).toList())
+        .collectMap(Job::id)
+        .flatMap(locked -> apply(inOrder, locked));
   }
 
   /** An attempt this transaction ended, and how. */

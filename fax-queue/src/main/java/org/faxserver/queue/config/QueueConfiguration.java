@@ -18,6 +18,7 @@ import org.faxserver.observability.FaxMetrics;
 import org.faxserver.queue.attempt.adapter.AttemptListeners;
 import org.faxserver.queue.attempt.adapter.AttemptRepository;
 import org.faxserver.queue.attempt.adapter.SchedulerLoop;
+import org.faxserver.queue.attempt.adapter.StartLookupsRepository;
 import org.faxserver.queue.attempt.application.AttemptStore;
 import org.faxserver.queue.attempt.application.FinishingAttempts;
 import org.faxserver.queue.attempt.application.ReapingStuckAttempts;
@@ -135,6 +136,11 @@ public class QueueConfiguration {
   }
 
   @Bean
+  StartLookupsRepository startLookups(DatabaseClient db) {
+    return new StartLookupsRepository(db);
+  }
+
+  @Bean
   Resilience4jGatewayBreakers gatewayBreakers(QueueProperties queue) {
     QueueProperties.CircuitBreaker cb = queue.circuitBreaker();
     return new Resilience4jGatewayBreakers(cb.failureRateThreshold(), cb.minimumCalls(), cb.slidingWindow(),
@@ -179,9 +185,8 @@ public class QueueConfiguration {
 
   @Bean
   StartingAttempts startingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
-      ManagingFallbacks fallbacks, ManagingOverrides overrides, JobMessages messages, TransactionalOperator tx,
-      Clock clock) {
-    return new StartingAttempts(workflow, jobs, attempts, gate, fallbacks, overrides, messages, tx, clock);
+      StartLookupsRepository lookups, JobMessages messages, TransactionalOperator tx, Clock clock) {
+    return new StartingAttempts(workflow, jobs, attempts, gate, lookups, messages, tx, clock);
   }
 
   @Bean

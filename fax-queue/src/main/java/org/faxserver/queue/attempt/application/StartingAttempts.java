@@ -14,17 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.job.EndpointKind;
 import org.faxserver.model.job.EndpointRef;
-import org.faxserver.queue.fallback.application.ManagingFallbacks;
 import org.faxserver.queue.gateway.application.GatewayGate;
 import org.faxserver.queue.gateway.application.GatewayGate.LockedGateways;
 import org.faxserver.queue.job.application.JobMessages;
 import org.faxserver.queue.job.application.JobStore;
 import org.faxserver.queue.job.model.Job;
 import org.faxserver.queue.job.model.JobWorkflow;
-import org.faxserver.queue.override.application.ManagingOverrides;
 import org.faxserver.queue.override.model.DialOverrides;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,21 +51,18 @@ public final class StartingAttempts {
   private final JobStore jobs;
   private final AttemptStore attempts;
   private final GatewayGate gate;
-  private final ManagingFallbacks fallbacks;
-  private final ManagingOverrides overrides;
+  private final StartLookups lookups;
   private final JobMessages messages;
   private final TransactionalOperator tx;
   private final Clock clock;
 
   public StartingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
-      ManagingFallbacks fallbacks, ManagingOverrides overrides, JobMessages messages, TransactionalOperator tx,
-      Clock clock) {
+      StartLookups lookups, JobMessages messages, TransactionalOperator tx, Clock clock) {
     this.workflow = workflow;
     this.jobs = jobs;
     this.attempts = attempts;
     this.gate = gate;
-    this.fallbacks = fallbacks;
-    this.overrides = overrides;
+    this.lookups = lookups;
     this.messages = messages;
     this.tx = tx;
     this.clock = clock;
@@ -171,20 +165,21 @@ public final class StartingAttempts {
    * with live calls counted), the fallback list and the overrides.
    */
   private Mono<Void> startAll(List<Job> claimed) {
-    return startAll(claimed, gate::lock).then();
+    return startAll(claimed, gateways -> gate.lock(gateways).thenReturn(true)).then();
   }
 
   /** {@link #startAll(List)} with the gateways locked by {@code locking}; false if it gave no locks. */
-  private Mono<Boolean> startAll(List<Job> claimed, Function<Collection<String>, Mono<LockedGateways>> locking) {
+  private Mono<Boolean> startAll(List<Job> claimed, Function<Collection<String>, Mono<Boolean>> locking) {
     if (claimed.isEmpty()) {
       return Mono.just(true);
     }
-    Set<PhoneNumber> destinations = claimed.stream().map(Job::to).collect(Collectors.toSet());
+    Set<String> destinations = claimed.stream().map(job -> job.to().e164()).collect(Collectors.toSet());
     Set<String> gateways = claimed.stream().flatMap(job -> remainingGateways(job).stream())
         .map(EndpointRef::target).collect(Collectors.toSet());
     return locking.apply(gateways)
-        .flatMap(locked -> Mono.zip(fallbacks.listedAmong(destinations), overrides.forDestinations(destinations))
-            .flatMap(lookups -> startLocked(claimed, locked, lookups.getT1(), lookups.getT2())))
+        .filter(Boolean::booleanValue)
+        .flatMap(locked -> lookups.read(gateways, destinations))
+        .flatMap(found -> startLocked(claimed, gate.counted(gateways, found.liveCalls()), found))
         .defaultIfEmpty(false);
   }
 
@@ -192,14 +187,15 @@ public final class StartingAttempts {
    * Decides job after job (each start counts against its gateway's limit for the next), then writes them with one
    * statement per table: the gateway locks are held until the commit, so that time stays short.
    */
-  private Mono<Boolean> startLocked(List<Job> claimed, LockedGateways locked, Set<String> listed,
-      Map<String, DialOverrides> dialOverrides) {
+  private Mono<Boolean> startLocked(List<Job> claimed, LockedGateways locked, StartLookups.Found found) {
     Instant now = clock.instant();
     List<Job> updated = new ArrayList<>();
     List<JobWorkflow.Started> starts = new ArrayList<>();
     for (Job job : claimed) {
-      JobWorkflow.StartDecision decision = decide(job, locked, listed.contains(job.to().e164()),
-          dialOverrides.getOrDefault(job.to().e164(), DialOverrides.none()), now);
+      String destination = job.to().e164();
+      Map<String, String> stored = found.overrides().get(destination);
+      JobWorkflow.StartDecision decision = decide(job, locked, found.listed().contains(destination),
+          stored == null ? DialOverrides.none() : DialOverrides.of(stored), now);
       if (decision instanceof JobWorkflow.Started started) {
         starts.add(started);
         updated.add(started.change().job());

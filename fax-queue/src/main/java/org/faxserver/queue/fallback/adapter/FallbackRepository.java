@@ -1,8 +1,5 @@
 package org.faxserver.queue.fallback.adapter;
 
-import java.util.Collection;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.faxserver.queue.fallback.application.FallbackStore;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -14,15 +11,6 @@ public final class FallbackRepository implements FallbackStore {
 
   public FallbackRepository(DatabaseClient db) {
     this.db = db;
-  }
-
-  @Override
-  public Mono<Set<String>> listedAmong(Collection<String> numbers) {
-    return db.sql("SELECT number FROM queue.fallback WHERE number = ANY(:ns)")
-        .bind("ns", numbers.toArray(String[]::new))
-        .map(row -> row.get("number", String.class))
-        .all()
-        .collect(Collectors.toSet());
   }
 
   @Override

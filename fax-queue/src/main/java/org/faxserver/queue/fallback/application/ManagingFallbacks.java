@@ -2,9 +2,6 @@ package org.faxserver.queue.fallback.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fallback.FallbackChange;
 import org.faxserver.model.messaging.Envelope;
@@ -33,11 +30,6 @@ public final class ManagingFallbacks {
     this.processed = processed;
     this.tx = tx;
     this.clock = clock;
-  }
-
-  /** The E.164 numbers among {@code numbers} that are listed. */
-  public Mono<Set<String>> listedAmong(Collection<PhoneNumber> numbers) {
-    return store.listedAmong(numbers.stream().map(PhoneNumber::e164).collect(Collectors.toSet()));
   }
 
   /** Learns a number within the caller's transaction; an already listed number keeps its time. */

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * Whether gateways may take a call now: the breaker first (an unhealthy gateway is never available), then its
  * live calls against its limit. The live calls are counted under per-gateway locks that last until the caller's
  * transaction ends, taken together in one fixed order ({@link GatewayLoad}), so two replicas starting jobs with
- * overlapping plans cannot deadlock and their counts stay exact.
+ * overlapping plans cannot deadlock and their counts stay exact; the caller counts them after {@link #lock}.
  */
 public final class GatewayGate {
 
@@ -31,19 +31,25 @@ public final class GatewayGate {
 
   /**
    * Locks every gateway that any job of the caller's transaction may call, all at once (locking them job by job
-   * would take them out of order across jobs), and counts their live calls.
+   * would take them out of order across jobs). Their live calls are counted after that, by the caller.
    */
-  public Mono<LockedGateways> lock(Collection<String> gateways) {
-    return load.lockAndCountLiveCalls(new TreeSet<>(gateways)).map(this::locked);
+  public Mono<Void> lock(Collection<String> gateways) {
+    return load.lock(new TreeSet<>(gateways));
   }
 
-  /** Like {@link #lock} without waiting: empty when another transaction is starting calls through one of them. */
-  public Mono<LockedGateways> tryLock(Collection<String> gateways) {
-    return load.tryLockAndCountLiveCalls(new TreeSet<>(gateways)).map(this::locked);
+  /** Like {@link #lock} without waiting: false when another transaction is starting calls through one of them. */
+  public Mono<Boolean> tryLock(Collection<String> gateways) {
+    return load.tryLock(new TreeSet<>(gateways));
   }
 
-  private LockedGateways locked(Map<String, Long> live) {
-    return new LockedGateways(new HashMap<>(live));
+  /**
+   * The locked gateways with their live calls, counted after {@link #lock}; a gateway missing from {@code live} has
+   * none.
+   */
+  public LockedGateways counted(Collection<String> gateways, Map<String, Long> live) {
+    Map<String, Long> calls = new HashMap<>();
+    gateways.forEach(gateway -> calls.put(gateway, live.getOrDefault(gateway, 0L)));
+    return new LockedGateways(calls);
   }
 
   /** The gateways locked for one transaction, with their live calls, including those it started itself. */

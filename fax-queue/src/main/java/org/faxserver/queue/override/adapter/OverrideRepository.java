@@ -1,9 +1,5 @@
 package org.faxserver.queue.override.adapter;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.faxserver.queue.override.application.OverrideStore;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -15,16 +11,6 @@ public final class OverrideRepository implements OverrideStore {
 
   public OverrideRepository(DatabaseClient db) {
     this.db = db;
-  }
-
-  @Override
-  public Mono<Map<String, Map<String, String>>> forDestinations(Collection<String> destinations) {
-    return db.sql("SELECT destination, variable, value FROM queue.dial_override WHERE destination = ANY(:ds)")
-        .bind("ds", destinations.toArray(String[]::new))
-        .map(row -> List.of(row.get("destination", String.class), row.get("variable", String.class),
-            row.get("value", String.class)))
-        .all()
-        .collect(HashMap::new, (all, r) -> all.computeIfAbsent(r.get(0), d -> new HashMap<>()).put(r.get(1), r.get(2)));
   }
 
   @Override

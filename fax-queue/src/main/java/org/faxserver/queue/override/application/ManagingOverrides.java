@@ -1,14 +1,9 @@
 package org.faxserver.queue.override.application;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.faxserver.model.PhoneNumber;
 import org.faxserver.model.fallback.OverrideChange;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.model.messaging.Exchanges;
-import org.faxserver.queue.override.model.DialOverrides;
 import org.faxserver.support.Outbox;
 import org.faxserver.support.ProcessedMessages;
 import org.slf4j.Logger;
@@ -37,13 +32,6 @@ public final class ManagingOverrides {
     this.processed = processed;
     this.tx = tx;
     this.clock = clock;
-  }
-
-  /** E.164 destination → its overrides, for those of {@code destinations} that have any. */
-  public Mono<Map<String, DialOverrides>> forDestinations(Collection<PhoneNumber> destinations) {
-    return store.forDestinations(destinations.stream().map(PhoneNumber::e164).collect(Collectors.toSet()))
-        .map(stored -> stored.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> DialOverrides.of(e.getValue()))));
   }
 
   /** {@code override.set} (the message itself only carries overrides {@code DialOverridePolicy} allows). */

@@ -26,8 +26,8 @@ import org.faxserver.model.job.JobRouted;
 import org.faxserver.model.job.PriorityGroup;
 import org.faxserver.model.messaging.Envelope;
 import org.faxserver.queue.attempt.adapter.AttemptRepository;
+import org.faxserver.queue.attempt.adapter.StartLookupsRepository;
 import org.faxserver.queue.fallback.adapter.FallbackRepository;
-import org.faxserver.queue.fallback.application.ManagingFallbacks;
 import org.faxserver.queue.gateway.adapter.GatewayLoadRepository;
 import org.faxserver.queue.gateway.application.GatewayBreakers;
 import org.faxserver.queue.gateway.application.GatewayGate;
@@ -36,10 +36,8 @@ import org.faxserver.queue.job.adapter.JobRepository;
 import org.faxserver.queue.job.application.AcceptingJobs;
 import org.faxserver.queue.job.application.JobMessages;
 import org.faxserver.queue.override.adapter.OverrideRepository;
-import org.faxserver.queue.override.application.ManagingOverrides;
 import org.faxserver.queue.support.QueueFixtures;
 import org.faxserver.support.Outbox;
-import org.faxserver.support.ProcessedMessages;
 import org.faxserver.testkit.infra.PostgresDatabase;
 import org.faxserver.testkit.infra.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +75,6 @@ class StartingAttemptsIntegrationTest {
     jobs = new JobRepository(db);
     AttemptRepository attempts = new AttemptRepository(db);
     Outbox outbox = new Outbox(db, "queue.outbox");
-    ProcessedMessages processed = new ProcessedMessages(db, "queue.processed_message");
     GatewayBreakers breakers = new GatewayBreakers() {
       @Override
       public boolean allows(String gateway) {
@@ -89,9 +86,7 @@ class StartingAttemptsIntegrationTest {
     };
     Map<String, Integer> limits = Map.of("small", 2);
     GatewayGate gate = new GatewayGate(breakers, new GatewayLoadRepository(db), g -> limits.getOrDefault(g, 100));
-    starting = new StartingAttempts(QueueFixtures.aWorkflow(), jobs, attempts, gate,
-        new ManagingFallbacks(new FallbackRepository(db), outbox, processed, tx, clock),
-        new ManagingOverrides(new OverrideRepository(db), outbox, processed, tx, clock),
+    starting = new StartingAttempts(QueueFixtures.aWorkflow(), jobs, attempts, gate, new StartLookupsRepository(db),
         new JobMessages(outbox, attempts, clock), tx, clock);
     accepting = new AcceptingJobs(QueueFixtures.aWorkflow(), jobs, new JobMessages(outbox, attempts, clock), tx, clock,
         starting::startAccepted);
@@ -187,13 +182,16 @@ class StartingAttemptsIntegrationTest {
     UUID plain = due("+442079460013", "large");
     new FallbackRepository(db).add("+442079460011", now.getEpochSecond(), "test", false).block();
     new OverrideRepository(db).put("+442079460012", "absolute_codec_string", "PCMU").block();
+    new OverrideRepository(db).put("+442079460012", "sip_h_X-Route", "b").block();
 
     starting.startDue(50, 4).block(Duration.ofSeconds(30));
 
     assertThat(attemptColumn(listed, "fax_settings")).contains("\"t38\": \"OFF\"");
     assertThat(attemptColumn(plain, "fax_settings")).doesNotContain("\"t38\": \"OFF\"");
-    assertThat(attemptColumn(overridden, "overrides")).contains("absolute_codec_string").contains("PCMU");
+    assertThat(attemptColumn(overridden, "overrides")).contains("absolute_codec_string").contains("PCMU")
+        .contains("sip_h_X-Route");
     assertThat(attemptColumn(plain, "overrides")).doesNotContain("absolute_codec_string");
+    assertThat(attemptColumn(listed, "overrides")).doesNotContain("absolute_codec_string");
   }
 
   @Test

@@ -28,25 +28,31 @@ class GatewayGateTest {
 
   private final List<List<String>> locked = new ArrayList<>();
 
-  /** Every gateway has 3 live calls; the configured limit is 10. */
+  /** The configured limit is 10. */
   private final GatewayGate gate = new GatewayGate(healthy, new GatewayLoad() {
     @Override
-    public Mono<Map<String, Long>> lockAndCountLiveCalls(Collection<String> gateways) {
+    public Mono<Void> lock(Collection<String> gateways) {
       locked.add(List.copyOf(gateways));
-      Map<String, Long> live = new HashMap<>();
-      gateways.forEach(g -> live.put(g, 3L));
-      return Mono.just(live);
+      return Mono.empty();
     }
 
     @Override
-    public Mono<Map<String, Long>> tryLockAndCountLiveCalls(Collection<String> gateways) {
-      return lockAndCountLiveCalls(gateways);
+    public Mono<Boolean> tryLock(Collection<String> gateways) {
+      return lock(gateways).thenReturn(true);
     }
   }, gateway -> 10);
 
+  /** Every gateway has 3 live calls. */
+  private LockedGateways lockedWithThreeCallsEach(List<String> gateways) {
+    gate.lock(gateways).block();
+    Map<String, Long> live = new HashMap<>();
+    gateways.forEach(g -> live.put(g, 3L));
+    return gate.counted(gateways, live);
+  }
+
   @Test
   void theDirectoryLimitOfAGatewayWinsOverTheConfiguredOne() {
-    LockedGateways locked = gate.lock(List.of("pbx", "carrier", "broken")).block();
+    LockedGateways locked = lockedWithThreeCallsEach(List.of("pbx", "carrier", "broken"));
 
     assertThat(locked.availability("pbx", Map.of("pbx", 3))).isEqualTo(GatewayAvailability.FULL);
     assertThat(locked.availability("carrier", Map.of("pbx", 3))).isEqualTo(GatewayAvailability.AVAILABLE);
@@ -63,7 +69,7 @@ class GatewayGateTest {
 
   @Test
   void callsStartedInTheTransactionCountAgainstTheLimit() {
-    LockedGateways locked = gate.lock(List.of("pbx")).block();
+    LockedGateways locked = lockedWithThreeCallsEach(List.of("pbx"));
 
     locked.callStarted("pbx");
     assertThat(locked.availability("pbx", Map.of("pbx", 5))).isEqualTo(GatewayAvailability.AVAILABLE);
@@ -72,8 +78,17 @@ class GatewayGateTest {
   }
 
   @Test
+  void aGatewayWithoutCountedCallsHasNone() {
+    LockedGateways locked = gate.counted(List.of("pbx"), Map.of());
+
+    assertThat(locked.availability("pbx", Map.of("pbx", 1))).isEqualTo(GatewayAvailability.AVAILABLE);
+    locked.callStarted("pbx");
+    assertThat(locked.availability("pbx", Map.of("pbx", 1))).isEqualTo(GatewayAvailability.FULL);
+  }
+
+  @Test
   void aGatewayThatWasNotLockedCannotBeJudged() {
-    LockedGateways locked = gate.lock(List.of("pbx")).block();
+    LockedGateways locked = lockedWithThreeCallsEach(List.of("pbx"));
 
     assertThatThrownBy(() -> locked.availability("carrier", Map.of())).isInstanceOf(IllegalStateException.class);
   }

@@ -3,6 +3,8 @@ package org.faxserver.systemtest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -65,6 +67,11 @@ public final class PipelineBenchmark {
     // then an unmeasured burst: a JVM compiles a path with C2 only after thousands of calls, and a burst's paths
     // (batches of 50, the queues full) are not the fixed rate's, so without it a burst measures a JVM still compiling
     int warmupBurst = Integer.parseInt(a.getOrDefault("warmup-burst", "0"));
+    // then warm-up rounds of 10 s at the warm-up rate until the JIT compiled for at most this share of a round (in
+    // percent; 0: no such rounds): on a slow VM the single C2 thread still has a backlog after 10,000 jobs, so the
+    // phases would measure a JVM still compiling, which a service that has run for a while is not
+    int jitQuiet = Integer.parseInt(a.getOrDefault("jit-quiet", "0"));
+    int jitQuietMaxSeconds = Integer.parseInt(a.getOrDefault("jit-quiet-max-seconds", "900"));
     boolean dedicated = Boolean.parseBoolean(a.getOrDefault("dedicated-broker", "false"));
     boolean vacuum = Boolean.parseBoolean(a.getOrDefault("vacuum", "true"));
     int settle = Integer.parseInt(a.getOrDefault("settle", "1000"));
@@ -120,6 +127,9 @@ public final class PipelineBenchmark {
       if (warmupBurst > 0) {
         run(system, submitter, 0, 0, warmupBurst, threads, "warm-up burst", false);
       }
+      if (jitQuiet > 0) {
+        warmUntilJitQuiet(system, submitter, warmupRate, threads, jitQuiet, jitQuietMaxSeconds);
+      }
       boolean vacuumBetweenPhases = vacuum && !autovacuum;
       // the settling jobs as the phase's lead: at most 2 minutes of them, however low the rate
       int lead = vacuumBetweenPhases && leadIn ? Math.min(settle, rate * 120) : 0;
@@ -155,6 +165,30 @@ public final class PipelineBenchmark {
   }
 
   /** Runs {@code settle} unmeasured jobs at {@code rate} after a vacuum and waits until they are all final. */
+  /** Warm-up rounds of 10 s until the JIT compiled for at most {@code percent} of a round, or {@code maxSeconds}. */
+  private static void warmUntilJitQuiet(FaxSystem system, Submitter submitter, int rate, int threads, int percent,
+      int maxSeconds) throws Exception {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    for (int round = 1; ; round++) {
+      long compiledBefore = jit.getTotalCompilationTime();
+      long roundStart = System.nanoTime();
+      run(system, submitter, rate, 0, rate * 10, threads, "warm-up round " + round, false);
+      double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
+      double compiledSeconds = (jit.getTotalCompilationTime() - compiledBefore) / 1e3;
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      System.out.printf("warm-up round %d (%.0f s of rounds so far): the JIT compiled for %.1f s of %.1f s%n", round,
+          elapsed, compiledSeconds, roundSeconds);
+      if (compiledSeconds <= roundSeconds * percent / 100) {
+        return;
+      }
+      if (elapsed >= maxSeconds) {
+        System.out.printf("the JIT is still compiling after %d s of rounds; measuring anyway%n", maxSeconds);
+        return;
+      }
+    }
+  }
+
   private static void settle(FaxSystem system, Submitter submitter, int settle, int rate, int threads)
       throws Exception {
     if (settle > 0) {

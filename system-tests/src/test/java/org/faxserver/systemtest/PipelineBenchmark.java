@@ -72,6 +72,9 @@ public final class PipelineBenchmark {
     // phases would measure a JVM still compiling, which a service that has run for a while is not
     int jitQuiet = Integer.parseInt(a.getOrDefault("jit-quiet", "0"));
     int jitQuietMaxSeconds = Integer.parseInt(a.getOrDefault("jit-quiet-max-seconds", "900"));
+    if (jitQuiet > 0 && warmupRate <= 0) {
+      throw new IllegalArgumentException("jit-quiet needs a warmup-rate above 0: its rounds run at that rate");
+    }
     boolean dedicated = Boolean.parseBoolean(a.getOrDefault("dedicated-broker", "false"));
     boolean vacuum = Boolean.parseBoolean(a.getOrDefault("vacuum", "true"));
     int settle = Integer.parseInt(a.getOrDefault("settle", "1000"));
@@ -101,8 +104,9 @@ public final class PipelineBenchmark {
           .queue("faxserver.queue.scheduler.batch-size", 500);
     }
     System.out.printf("pipeline benchmark: rate=%d/s for %d s, burst=%d, hold=%s, threads=%d, api=%s, tuned=%s, "
-        + "dedicated-broker=%s, warm-up %d at %d/s then a burst of %d, cores=%d%n", rate, seconds, burst, hold, threads,
-        api, tuned, dedicated, warmup, warmupRate, warmupBurst, Runtime.getRuntime().availableProcessors());
+        + "dedicated-broker=%s, warm-up %d at %d/s then a burst of %d, jit-quiet=%d, cores=%d%n", rate, seconds, burst,
+        hold, threads, api, tuned, dedicated, warmup, warmupRate, warmupBurst, jitQuiet,
+        Runtime.getRuntime().availableProcessors());
     try (FaxSystem system = FaxSystem.start(options)) {
       system.standIn().defaultScenario(Scenario.scripted(1, 0, hold));
       Tenant tenant = system.createTenant("bench", "+12125550100");
@@ -164,8 +168,10 @@ public final class PipelineBenchmark {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), settle);
   }
 
-  /** Runs {@code settle} unmeasured jobs at {@code rate} after a vacuum and waits until they are all final. */
-  /** Warm-up rounds of 10 s until the JIT compiled for at most {@code percent} of a round, or {@code maxSeconds}. */
+  /**
+   * Warm-up rounds of 10 s until the JIT compiled for at most {@code percent} of a round, or {@code maxSeconds}. The
+   * JVM counts compile time summed over its compiler threads, so a round can show more than its own length.
+   */
   private static void warmUntilJitQuiet(FaxSystem system, Submitter submitter, int rate, int threads, int percent,
       int maxSeconds) throws Exception {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -189,6 +195,7 @@ public final class PipelineBenchmark {
     }
   }
 
+  /** Runs {@code settle} unmeasured jobs at {@code rate} after a vacuum and waits until they are all final. */
   private static void settle(FaxSystem system, Submitter submitter, int settle, int rate, int threads)
       throws Exception {
     if (settle > 0) {

@@ -23,6 +23,7 @@ import org.faxserver.queue.attempt.application.AttemptStore;
 import org.faxserver.queue.attempt.application.FinishingAttempts;
 import org.faxserver.queue.attempt.application.ReapingStuckAttempts;
 import org.faxserver.queue.attempt.application.RecordingProgress;
+import org.faxserver.queue.attempt.application.StartLookups;
 import org.faxserver.queue.attempt.application.StartingAttempts;
 import org.faxserver.queue.attempt.model.DisableEcmAfterRetryRule;
 import org.faxserver.queue.attempt.model.DisableV17AfterRetryRule;
@@ -185,7 +186,7 @@ public class QueueConfiguration {
 
   @Bean
   StartingAttempts startingAttempts(JobWorkflow workflow, JobStore jobs, AttemptStore attempts, GatewayGate gate,
-      StartLookupsRepository lookups, JobMessages messages, TransactionalOperator tx, Clock clock) {
+      StartLookups lookups, JobMessages messages, TransactionalOperator tx, Clock clock) {
     return new StartingAttempts(workflow, jobs, attempts, gate, lookups, messages, tx, clock);
   }
 

@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
  */
 public final class StartLookupsRepository implements StartLookups {
 
-  private static final String SQL = "SELECT 'live' AS kind, target AS name, NULL::text AS variable, "
-      + "count(*)::text AS value FROM queue.attempt "
+  private static final String SQL = "SELECT 'live' AS kind, target AS name, count(*) AS calls, "
+      + "NULL::text AS variable, NULL::text AS value FROM queue.attempt "
       + "WHERE target = ANY(:gws) AND ended_at IS NULL AND endpoint_kind = 'GATEWAY' GROUP BY target "
-      + "UNION ALL SELECT 'listed', number, NULL, NULL FROM queue.fallback WHERE number = ANY(:ns) "
-      + "UNION ALL SELECT 'override', destination, variable, value FROM queue.dial_override "
+      + "UNION ALL SELECT 'listed', number, NULL, NULL, NULL FROM queue.fallback WHERE number = ANY(:ns) "
+      + "UNION ALL SELECT 'override', destination, NULL, variable, value FROM queue.dial_override "
       + "WHERE destination = ANY(:ns)";
 
   private final DatabaseClient db;
@@ -33,22 +33,26 @@ public final class StartLookupsRepository implements StartLookups {
     return db.sql(SQL)
         .bind("gws", gateways.toArray(String[]::new))
         .bind("ns", destinations.toArray(String[]::new))
-        .map(row -> new String[] {row.get("kind", String.class), row.get("name", String.class),
-            row.get("variable", String.class), row.get("value", String.class)})
+        .map(row -> new Row(row.get("kind", String.class), row.get("name", String.class),
+            row.get("calls", Long.class), row.get("variable", String.class), row.get("value", String.class)))
         .all()
         .collectList()
         .map(rows -> {
           Map<String, Long> liveCalls = new HashMap<>();
           Set<String> listed = new HashSet<>();
           Map<String, Map<String, String>> overrides = new HashMap<>();
-          for (String[] row : rows) {
-            switch (row[0]) {
-              case "live" -> liveCalls.put(row[1], Long.parseLong(row[3]));
-              case "listed" -> listed.add(row[1]);
-              default -> overrides.computeIfAbsent(row[1], d -> new HashMap<>()).put(row[2], row[3]);
+          for (Row row : rows) {
+            switch (row.kind()) {
+              case "live" -> liveCalls.put(row.name(), row.calls());
+              case "listed" -> listed.add(row.name());
+              case "override" -> overrides.computeIfAbsent(row.name(), d -> new HashMap<>()).put(row.variable(),
+                  row.value());
+              default -> throw new IllegalStateException("unknown kind of look-up row: " + row.kind());
             }
           }
           return new Found(liveCalls, listed, overrides);
         });
   }
+
+  private record Row(String kind, String name, Long calls, String variable, String value) {}
 }

@@ -6,9 +6,10 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
- * Port: what starting jobs must know about their gateways and destinations, read in one statement once the
- * gateways are locked (a start runs in the transaction that accepted its job, so each statement is a round trip
- * every job waits for).
+ * Port: what starting jobs must know about their gateways and destinations, read with one statement once the
+ * gateways are locked: each statement is a round trip made while those locks are held, and at a moderate rate most
+ * jobs are started by the transaction that accepts them. So it reads the fallback list and the overrides too, which
+ * the {@code fallback} and {@code override} packages otherwise own.
  */
 public interface StartLookups {
 

@@ -76,8 +76,8 @@ public final class StartingAttempts {
   /**
    * Like {@link #startDue(int)}, with up to {@code concurrency} transactions at a time, each starting up to
    * {@link #JOBS_PER_TRANSACTION} jobs. Safe for the same reasons several replicas are: claims use SKIP LOCKED (two
-   * transactions never take the same job) and call limits are counted under per-gateway advisory locks taken in name
-   * order (exact, no deadlock; within a transaction each start counts the attempts the earlier ones inserted).
+   * transactions never take the same job) and call limits are counted under per-gateway advisory locks taken in one
+   * fixed order (exact, no deadlock; within a transaction each start counts the attempts the earlier ones inserted).
    * Those locks serialise the starts through one gateway, so a transaction of one job each capped a replica at a
    * few dozen starts per second (docs/BENCHMARKS.md); several per transaction share the lock waits and the commit.
    */
@@ -161,8 +161,8 @@ public final class StartingAttempts {
   }
 
   /**
-   * Starts claimed (locked) jobs within the caller's transaction, after one look each at their gateways (locked,
-   * with live calls counted), the fallback list and the overrides.
+   * Starts claimed (locked) jobs within the caller's transaction, after locking their gateways and reading, with one
+   * statement, the gateways' live calls, the fallback list and the overrides.
    */
   private Mono<Void> startAll(List<Job> claimed) {
     return startAll(claimed, gateways -> gate.lock(gateways).thenReturn(true)).then();

@@ -43,8 +43,8 @@ public final class GatewayGate {
   }
 
   /**
-   * The locked gateways with their live calls, counted after {@link #lock}; a gateway missing from {@code live} has
-   * none.
+   * The gateways with their live calls, which the caller must have counted after {@link #lock} (or a successful
+   * {@link #tryLock}) returned, in the same transaction; a gateway missing from {@code live} has none.
    */
   public LockedGateways counted(Collection<String> gateways, Map<String, Long> live) {
     Map<String, Long> calls = new HashMap<>();
@@ -52,7 +52,9 @@ public final class GatewayGate {
     return new LockedGateways(calls);
   }
 
-  /** The gateways locked for one transaction, with their live calls, including those it started itself. */
+  /**
+   * The gateways locked and counted for one transaction, with their live calls, including those it started itself.
+   */
   public final class LockedGateways {
     private final Map<String, Long> live;
 
@@ -63,12 +65,12 @@ public final class GatewayGate {
     /**
      * @param directoryLimits a gateway's limit from its directory entry ({@code max_concurrent_calls}, carried in
      *                        the plan); gateways not in it use the configured limit
-     * @throws IllegalStateException for a gateway that was not locked
+     * @throws IllegalStateException for a gateway that was not locked and counted
      */
     public GatewayAvailability availability(String gateway, Map<String, Integer> directoryLimits) {
       Long calls = live.get(gateway);
       if (calls == null) {
-        throw new IllegalStateException("gateway " + gateway + " was not locked");
+        throw new IllegalStateException("gateway " + gateway + " was not locked and counted");
       }
       if (!breakers.allows(gateway)) {
         return GatewayAvailability.UNHEALTHY;

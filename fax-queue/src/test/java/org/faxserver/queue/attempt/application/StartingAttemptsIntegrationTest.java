@@ -46,6 +46,7 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Starting due jobs several per transaction and several transactions at a time, against real PostgreSQL: call
@@ -63,6 +64,7 @@ class StartingAttemptsIntegrationTest {
   private StartingAttempts starting;
   private AcceptingJobs accepting;
   private AcceptingJobs acceptingWithBrokenStart;
+  private TransactionalOperator tx;
   private final Instant now = Instant.now();
 
   @BeforeEach
@@ -70,7 +72,7 @@ class StartingAttemptsIntegrationTest {
     database = TestInfrastructure.get().newDatabase("starting");
     ConnectionFactory factory = QueueFixtures.migrated(database);
     db = DatabaseClient.create(factory);
-    TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
+    tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
     Clock clock = Clock.systemUTC();
     jobs = new JobRepository(db);
     AttemptRepository attempts = new AttemptRepository(db);
@@ -162,6 +164,40 @@ class StartingAttemptsIntegrationTest {
   }
 
   @Test
+  void callsCommittedWhileAStartWaitedForTheGatewayLockAreCounted() {
+    UUID waiting = due("+442079460041", "small");
+    UUID otherA = due("+442079460042", "small");
+    UUID otherB = due("+442079460043", "small");
+    // Another replica holds the gateway's lock while it starts the gateway's last two calls (its limit is 2) ...
+    Sinks.Empty<Void> holding = Sinks.empty();
+    Mono<Void> otherReplica = tx.transactional(new GatewayLoadRepository(db).lock(List.of("small"))
+        .then(liveCallThroughSmall(otherA))
+        .then(liveCallThroughSmall(otherB))
+        .then(Mono.fromRunnable(holding::tryEmitEmpty))
+        .then(Mono.delay(Duration.ofMillis(500)))
+        .then());
+    otherReplica.subscribe();
+    holding.asMono().block(Duration.ofSeconds(10));
+
+    // ... so this start waits for the lock, and must count those calls once it has it.
+    starting.startDue(50, 4).block(Duration.ofSeconds(30));
+
+    assertThat(liveCallsByGateway()).isEqualTo(Map.of("small", 2L));
+    assertThat(attemptsOf(waiting)).as("the full gateway took no third call").isZero();
+  }
+
+  /** A live call through "small" for the job, as another replica's transaction starts it. */
+  private Mono<Void> liveCallThroughSmall(UUID jobId) {
+    UUID attemptId = UUID.randomUUID();
+    return db.sql("INSERT INTO queue.attempt (attempt_id, job_id, number, endpoint_id, endpoint_kind, target, "
+            + "started_at, deadline) "
+            + "VALUES (:a, :j, 1, 'gw-small', 'GATEWAY', 'small', now(), now() + interval '1 hour')")
+        .bind("a", attemptId).bind("j", jobId).then()
+        .then(db.sql("UPDATE queue.job SET live_attempt_id = :a, next_attempt_at = NULL WHERE job_id = :j")
+            .bind("a", attemptId).bind("j", jobId).then());
+  }
+
+  @Test
   void aGatewayWhoseBreakerIsOpenIsSkippedOrWaitedForPerJob() {
     UUID withFallbackGateway = due("+442079460001", BREAKER_OPEN, "large");
     UUID onlyTheBrokenGateway = due("+442079460002", BREAKER_OPEN);
@@ -183,13 +219,15 @@ class StartingAttemptsIntegrationTest {
     new FallbackRepository(db).add("+442079460011", now.getEpochSecond(), "test", false).block();
     new OverrideRepository(db).put("+442079460012", "absolute_codec_string", "PCMU").block();
     new OverrideRepository(db).put("+442079460012", "sip_h_X-Route", "b").block();
+    // a stored row that predates a rule is still left out
+    new OverrideRepository(db).put("+442079460012", "origination_uuid", "not-the-attempt").block();
 
     starting.startDue(50, 4).block(Duration.ofSeconds(30));
 
     assertThat(attemptColumn(listed, "fax_settings")).contains("\"t38\": \"OFF\"");
     assertThat(attemptColumn(plain, "fax_settings")).doesNotContain("\"t38\": \"OFF\"");
     assertThat(attemptColumn(overridden, "overrides")).contains("absolute_codec_string").contains("PCMU")
-        .contains("sip_h_X-Route");
+        .contains("sip_h_X-Route").doesNotContain("origination_uuid");
     assertThat(attemptColumn(plain, "overrides")).doesNotContain("absolute_codec_string");
     assertThat(attemptColumn(listed, "overrides")).doesNotContain("absolute_codec_string");
   }

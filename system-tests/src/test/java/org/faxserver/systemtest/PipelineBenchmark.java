@@ -67,9 +67,9 @@ public final class PipelineBenchmark {
     // then an unmeasured burst: a JVM compiles a path with C2 only after thousands of calls, and a burst's paths
     // (batches of 50, the queues full) are not the fixed rate's, so without it a burst measures a JVM still compiling
     int warmupBurst = Integer.parseInt(a.getOrDefault("warmup-burst", "0"));
-    // then warm-up rounds of 10 s at the warm-up rate until the JIT compiled for at most this share of a round (in
-    // percent; 0: no such rounds): on a slow VM the single C2 thread still has a backlog after 10,000 jobs, so the
-    // phases would measure a JVM still compiling, which a service that has run for a while is not
+    // then warm-up rounds of 10 s at the warm-up rate until the JIT compiled for at most this share of two rounds in
+    // a row (in percent; 0: no such rounds): on a slow VM the single C2 thread still has a backlog after 10,000 jobs,
+    // so the phases would measure a JVM still compiling, which a service that has run for a while is not
     int jitQuiet = Integer.parseInt(a.getOrDefault("jit-quiet", "0"));
     int jitQuietMaxSeconds = Integer.parseInt(a.getOrDefault("jit-quiet-max-seconds", "900"));
     if (jitQuiet > 0 && warmupRate <= 0) {
@@ -169,13 +169,15 @@ public final class PipelineBenchmark {
   }
 
   /**
-   * Warm-up rounds of 10 s until the JIT compiled for at most {@code percent} of a round, or {@code maxSeconds}. The
-   * JVM counts compile time summed over its compiler threads, so a round can show more than its own length.
+   * Warm-up rounds of 10 s until the JIT compiled for at most {@code percent} of each of two rounds in a row (one quiet
+   * round between busy ones happens), or {@code maxSeconds}. The JVM counts compile time summed over its compiler
+   * threads, so a round can show more than its own length.
    */
   private static void warmUntilJitQuiet(FaxSystem system, Submitter submitter, int rate, int threads, int percent,
       int maxSeconds) throws Exception {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     long start = System.nanoTime();
+    int quietRounds = 0;
     for (int round = 1; ; round++) {
       long compiledBefore = jit.getTotalCompilationTime();
       long roundStart = System.nanoTime();
@@ -185,7 +187,8 @@ public final class PipelineBenchmark {
       double elapsed = (System.nanoTime() - start) / 1e9;
       System.out.printf("warm-up round %d (%.0f s of rounds so far): the JIT compiled for %.1f s of %.1f s%n", round,
           elapsed, compiledSeconds, roundSeconds);
-      if (compiledSeconds <= roundSeconds * percent / 100) {
+      quietRounds = compiledSeconds <= roundSeconds * percent / 100 ? quietRounds + 1 : 0;
+      if (quietRounds == 2) {
         return;
       }
       if (elapsed >= maxSeconds) {

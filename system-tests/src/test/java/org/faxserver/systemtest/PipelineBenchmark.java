@@ -3,8 +3,6 @@ package org.faxserver.systemtest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -175,15 +173,14 @@ public final class PipelineBenchmark {
    */
   private static void warmUntilJitQuiet(FaxSystem system, Submitter submitter, int rate, int threads, int percent,
       int maxSeconds) throws Exception {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     long start = System.nanoTime();
     int quietRounds = 0;
     for (int round = 1; ; round++) {
-      long compiledBefore = jit.getTotalCompilationTime();
+      ThreadCpu before = ThreadCpu.now();
       long roundStart = System.nanoTime();
       run(system, submitter, rate, 0, rate * 10, threads, "warm-up round " + round, false);
       double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
-      double compiledSeconds = (jit.getTotalCompilationTime() - compiledBefore) / 1e3;
+      double compiledSeconds = ThreadCpu.now().since(before).compilingMillis() / 1e3;
       double elapsed = (System.nanoTime() - start) / 1e9;
       System.out.printf("warm-up round %d (%.0f s of rounds so far): the JIT compiled for %.1f s of %.1f s%n", round,
           elapsed, compiledSeconds, roundSeconds);

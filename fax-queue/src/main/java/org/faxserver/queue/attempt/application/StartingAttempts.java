@@ -189,13 +189,14 @@ public final class StartingAttempts {
    */
   private Mono<Boolean> startLocked(List<Job> claimed, LockedGateways locked, StartLookups.Found found) {
     Instant now = clock.instant();
+    Map<String, DialOverrides> dialOverrides = new HashMap<>();
+    found.overrides().forEach((destination, stored) -> dialOverrides.put(destination, DialOverrides.of(stored)));
     List<Job> updated = new ArrayList<>();
     List<JobWorkflow.Started> starts = new ArrayList<>();
     for (Job job : claimed) {
       String destination = job.to().e164();
-      Map<String, String> stored = found.overrides().get(destination);
       JobWorkflow.StartDecision decision = decide(job, locked, found.listed().contains(destination),
-          stored == null ? DialOverrides.none() : DialOverrides.of(stored), now);
+          dialOverrides.getOrDefault(destination, DialOverrides.none()), now);
       if (decision instanceof JobWorkflow.Started started) {
         starts.add(started);
         updated.add(started.change().job());

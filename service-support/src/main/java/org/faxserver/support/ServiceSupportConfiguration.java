@@ -7,6 +7,7 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.amqp.SimpleRabbitListenerContainerFactoryConfigurer;
@@ -71,7 +72,7 @@ public class ServiceSupportConfiguration {
 
   /**
    * Replaces Boot's default factory (same bean name): Boot's settings, plus the envelope converter and
-   * retry-then-park. Public and static so that a service can build another like it, e.g. for batch listeners.
+   * retry-then-park. Public and static so that a service can build another like it.
    */
   @Bean(name = "rabbitListenerContainerFactory")
   public static SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
@@ -80,7 +81,43 @@ public class ServiceSupportConfiguration {
       EnvelopeMessageConverter converter,
       MessagingProperties messaging,
       ParkingRecoverer parking) {
-    SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+    return configured(new SimpleRabbitListenerContainerFactory(), configurer, connectionFactory, converter, messaging,
+        parking);
+  }
+
+  /**
+   * A factory like {@link #rabbitListenerContainerFactory} for batch listeners ({@code List<Message>}): each consumer
+   * takes what is waiting, up to {@code batchSize} (its prefetch), and gathers the rest of a batch for up to
+   * {@code window} after its first message; while idle it does not poll ({@link BatchListenerContainer}).
+   */
+  public static SimpleRabbitListenerContainerFactory batchListenerContainerFactory(
+      SimpleRabbitListenerContainerFactoryConfigurer configurer,
+      ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter,
+      MessagingProperties messaging,
+      ParkingRecoverer parking,
+      int batchSize,
+      Duration window) {
+    SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory() {
+      @Override
+      protected SimpleMessageListenerContainer createContainerInstance() {
+        return new BatchListenerContainer();
+      }
+    };
+    configured(factory, configurer, connectionFactory, converter, messaging, parking);
+    factory.setConsumerBatchEnabled(true);
+    factory.setBatchSize(batchSize);
+    factory.setPrefetchCount(batchSize);
+    factory.setReceiveTimeout(window.toMillis());
+    return factory;
+  }
+
+  private static SimpleRabbitListenerContainerFactory configured(SimpleRabbitListenerContainerFactory factory,
+      SimpleRabbitListenerContainerFactoryConfigurer configurer,
+      ConnectionFactory connectionFactory,
+      EnvelopeMessageConverter converter,
+      MessagingProperties messaging,
+      ParkingRecoverer parking) {
     configurer.configure(factory, connectionFactory);
     factory.setMessageConverter(converter);
     long initial = Math.max(1, messaging.retryInterval().toMillis());

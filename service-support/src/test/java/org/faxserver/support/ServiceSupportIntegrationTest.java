@@ -9,6 +9,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.faxserver.model.job.JobStatus;
@@ -30,13 +33,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.BatchMessageListener;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.amqp.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -79,6 +85,11 @@ class ServiceSupportIntegrationTest {
   @Autowired RabbitTemplate rabbit;
   @Autowired RabbitAdmin admin;
   @Autowired SimpleRabbitListenerContainerFactory factory;
+  @Autowired SimpleRabbitListenerContainerFactoryConfigurer configurer;
+  @Autowired ConnectionFactory connectionFactory;
+  @Autowired EnvelopeMessageConverter converter;
+  @Autowired MessagingProperties messaging;
+  @Autowired ParkingRecoverer parking;
 
   @BeforeAll
   static void connect() throws Exception {
@@ -539,6 +550,94 @@ class ServiceSupportIntegrationTest {
       container.stop();
       deleteServiceQueue(queue);
     }
+  }
+
+  @Test
+  void aBatchConsumerTakesWhatIsWaitingAsOneBatchUpToItsSize() throws Exception {
+    String key = "test.batch." + UUID.randomUUID();
+    String queue = declareServiceQueue(key);
+    for (int i = 0; i < 5; i++) {
+      rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getMessageCount() == 5);
+    List<Integer> batches = new CopyOnWriteArrayList<>();
+    SimpleMessageListenerContainer container = batchFactory(2, Duration.ofMillis(200)).createListenerContainer();
+    container.setQueueNames(queue);
+    container.setMessageListener((BatchMessageListener) batch -> batches.add(batch.size()));
+    container.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> batches.stream().mapToInt(Integer::intValue).sum() == 5);
+      assertThat(batches).containsExactly(2, 2, 1);
+    } finally {
+      container.stop();
+      deleteServiceQueue(queue);
+    }
+  }
+
+  @Test
+  void aLoneMessageWaitsForTheBatchWindowNotForTheIdleWait() throws Exception {
+    String key = "test.batch." + UUID.randomUUID();
+    String queue = declareServiceQueue(key);
+    BatchListenerContainer container = new BatchListenerContainer(Duration.ofSeconds(10));
+    container.setConnectionFactory(connectionFactory);
+    container.setQueueNames(queue);
+    container.setConsumerBatchEnabled(true);
+    container.setBatchSize(50);
+    container.setReceiveTimeout(20);
+    container.setShutdownTimeout(100); // stopping does not wait for the idle consumer's ten seconds
+    List<Integer> batches = new CopyOnWriteArrayList<>();
+    container.setMessageListener((BatchMessageListener) batch -> batches.add(batch.size()));
+    container.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getConsumerCount() == 1);
+      Thread.sleep(300); // the consumer is in its idle wait when the message comes
+
+      rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+
+      await().atMost(Duration.ofSeconds(4)).until(() -> !batches.isEmpty());
+      assertThat(batches).containsExactly(1);
+    } finally {
+      container.stop();
+      deleteServiceQueue(queue);
+    }
+  }
+
+  @Test
+  void anIdleBatchConsumerDoesNotWakeUpEveryBatchWindow() throws Exception {
+    String key = "test.batch." + UUID.randomUUID();
+    String queue = declareServiceQueue(key);
+    SimpleMessageListenerContainer container = batchFactory(50, Duration.ofMillis(2)).createListenerContainer();
+    String threads = "idle-batch-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    container.setTaskExecutor(new SimpleAsyncTaskExecutor(threads));
+    container.setQueueNames(queue);
+    container.setMessageListener((BatchMessageListener) batch -> { });
+    container.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getConsumerCount() == 1);
+      Thread consumer = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith(threads)).findFirst().orElseThrow();
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long waitsBefore = mx.getThreadInfo(consumer.getId()).getWaitedCount();
+      Thread.sleep(3000);
+      long waits = mx.getThreadInfo(consumer.getId()).getWaitedCount() - waitsBefore;
+
+      // Polling every 2 ms would be ~1,500 waits; waiting a second for the first message, about 3.
+      assertThat(waits).as("waits of the idle consumer in 3 s").isLessThan(30);
+    } finally {
+      container.stop();
+      deleteServiceQueue(queue);
+    }
+  }
+
+  @Test
+  void aBatchContainerRefusesABatchReceiveTimeout() {
+    assertThatThrownBy(() -> new BatchListenerContainer().setBatchReceiveTimeout(5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchReceiveTimeout");
+  }
+
+  private SimpleRabbitListenerContainerFactory batchFactory(int batchSize, Duration window) {
+    return ServiceSupportConfiguration.batchListenerContainerFactory(configurer, connectionFactory, converter,
+        messaging, parking, batchSize, window);
   }
 
   /** A real outage's failure: r2dbc-postgresql connecting to a port nobody listens on. */

@@ -274,31 +274,31 @@ public class QueueConfiguration {
 
   /**
    * {@code job.routed} in batches ({@link JobListeners#onJobsRouted}): each consumer takes what is waiting, up to
-   * {@code intake.batch-size} (its prefetch), and waits {@code intake.batch-wait} for each next job; under load the
-   * jobs come in batches, one transaction and one ack for each.
+   * {@code intake.batch-size} (its prefetch), and gathers the rest of a batch for up to {@code intake.batch-wait} after
+   * its first job; under load the jobs come in batches, one transaction and one ack for each.
    */
   @Bean
   SimpleRabbitListenerContainerFactory jobRoutedListenerContainerFactory(
       SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
       EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking,
       QueueProperties queue) {
-    return batchListenerContainerFactory(configurer, connectionFactory, converter, messaging, parking,
-        queue.intake().batchSize(), queue.intake().batchWait());
+    return ServiceSupportConfiguration.batchListenerContainerFactory(configurer, connectionFactory, converter,
+        messaging, parking, queue.intake().batchSize(), queue.intake().batchWait());
   }
 
   /**
    * {@code attempt.finished} in batches ({@link AttemptListeners#onAttemptsFinished}): each of the
    * {@code faxserver.queue.consumers} takes what is waiting, up to {@code finishing.batch-size} (its prefetch), and
-   * waits {@code finishing.batch-wait} for each next report; under load the reports come in batches, one transaction
-   * and one ack for each.
+   * gathers the rest of a batch for up to {@code finishing.batch-wait} after its first report; under load the reports
+   * come in batches, one transaction and one ack for each.
    */
   @Bean
   SimpleRabbitListenerContainerFactory attemptFinishedListenerContainerFactory(
       SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
       EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking,
       QueueProperties queue) {
-    return batchListenerContainerFactory(configurer, connectionFactory, converter, messaging, parking,
-        queue.finishing().batchSize(), queue.finishing().batchWait());
+    return ServiceSupportConfiguration.batchListenerContainerFactory(configurer, connectionFactory, converter,
+        messaging, parking, queue.finishing().batchSize(), queue.finishing().batchWait());
   }
 
   /**
@@ -310,22 +310,8 @@ public class QueueConfiguration {
       SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
       EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking,
       QueueProperties queue) {
-    return batchListenerContainerFactory(configurer, connectionFactory, converter, messaging, parking,
-        queue.progress().batchSize(), queue.progress().batchWait());
-  }
-
-  private static SimpleRabbitListenerContainerFactory batchListenerContainerFactory(
-      SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
-      EnvelopeMessageConverter converter, MessagingProperties messaging, ParkingRecoverer parking, int batchSize,
-      Duration batchWait) {
-    SimpleRabbitListenerContainerFactory factory = ServiceSupportConfiguration.rabbitListenerContainerFactory(
-        configurer, connectionFactory, converter, messaging, parking);
-    factory.setConsumerBatchEnabled(true);
-    factory.setBatchSize(batchSize);
-    factory.setPrefetchCount(batchSize);
-    factory.setReceiveTimeout(batchWait.toMillis());
-    factory.setBatchReceiveTimeout(batchWait.toMillis());
-    return factory;
+    return ServiceSupportConfiguration.batchListenerContainerFactory(configurer, connectionFactory, converter,
+        messaging, parking, queue.progress().batchSize(), queue.progress().batchWait());
   }
 
   @Bean

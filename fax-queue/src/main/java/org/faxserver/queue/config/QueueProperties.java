@@ -71,8 +71,8 @@ public record QueueProperties(
 
   /**
    * @param batchSize reports written with one statement at most
-   * @param batchWait how long a report waits for more to share its statement: the longest the views lag behind
-   *                  (roughly twice this under a steady stream), and the consumer's idle poll
+   * @param batchWait how long after a batch's first report the rest are gathered to share its statement: the
+   *                  longest the views lag behind
    */
   public record Progress(@DefaultValue("50") int batchSize, @DefaultValue("100ms") Duration batchWait) {
 
@@ -88,8 +88,8 @@ public record QueueProperties(
    * {@code job.routed}: the jobs a consumer finds waiting are stored by one transaction.
    *
    * @param batchSize jobs stored by one transaction at most, and each consumer's prefetch
-   * @param batchWait how long a consumer waits for one more job before it stores those it has: what each job waits
-   *                  when they come one at a time, and the consumer's idle poll (each one wakes up this often)
+   * @param batchWait how long after a batch's first job the rest are gathered before the consumer stores them: what
+   *                  each job waits when they come one at a time
    * @param consumers consumers of {@code job.routed}, each storing its batches in its own transaction
    */
   public record Intake(@DefaultValue("50") int batchSize, @DefaultValue("2ms") Duration batchWait,
@@ -111,8 +111,8 @@ public record QueueProperties(
    * {@code faxserver.queue.consumers}.
    *
    * @param batchSize reports handled by one transaction at most, and each consumer's prefetch
-   * @param batchWait how long a consumer waits for one more report before it handles those it has: what each report
-   *                  waits when they come one at a time, and the consumer's idle poll
+   * @param batchWait how long after a batch's first report the rest are gathered before the consumer handles them:
+   *                  what each report waits when they come one at a time
    */
   public record Finishing(@DefaultValue("50") int batchSize, @DefaultValue("10ms") Duration batchWait) {
 

@@ -2,6 +2,7 @@ package org.faxserver.support;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Message;
@@ -17,7 +18,7 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
  * waits for company) also woke an idle consumer that often: fax-queue's consumers woke ~900 times a second for
  * nothing (docs/BENCHMARKS.md, session 22). Here a batch's first message is waited for up to {@link #IDLE_WAIT},
  * and the rest of the batch is gathered for up to {@code receiveTimeout} after the first arrived (the window), or
- * until {@code batchSize} messages are in; {@code batchReceiveTimeout} is not used.
+ * until {@code batchSize} messages are in; {@code batchReceiveTimeout} is refused.
  *
  * <p>Everything else (acks, retries, parking, recovery, shutdown) is the Spring container's own: only the consumer's
  * wait differs. Building that consumer needs the container's private counter of active consumers, which its
@@ -87,8 +88,8 @@ public class BatchListenerContainer extends SimpleMessageListenerContainer {
     // No point prefetching less than a batch: the consumer would stall waiting for messages the broker holds back.
     BatchConsumer consumer = new BatchConsumer(getConnectionFactory(), getMessagePropertiesConverter(),
         activeConsumers, getAcknowledgeMode(), isChannelTransacted(), Math.max(getPrefetchCount(), batchSize),
-        isDefaultRequeueRejected(), isNoLocal(), isExclusive(), batchSize, windowMillis, idleWaitMillis,
-        getQueueNames());
+        isDefaultRequeueRejected(), getConsumerArguments(), isNoLocal(), isExclusive(), batchSize, windowMillis,
+        idleWaitMillis, getQueueNames());
     consumer.setGlobalQos(isGlobalQos());
     consumer.setMissingQueuePublisher(this::publishMissingQueueEvent);
     if (declarationRetries != null) {
@@ -136,10 +137,10 @@ public class BatchListenerContainer extends SimpleMessageListenerContainer {
 
     BatchConsumer(ConnectionFactory connectionFactory, MessagePropertiesConverter converter,
         ActiveObjectCounter<BlockingQueueConsumer> activeConsumers, AcknowledgeMode ackMode, boolean transactional,
-        int prefetch, boolean requeueRejected, boolean noLocal, boolean exclusive, int batchSize, long windowMillis,
-        long idleWaitMillis, String... queues) {
-      super(connectionFactory, converter, activeConsumers, ackMode, transactional, prefetch, requeueRejected, null,
-          noLocal, exclusive, queues);
+        int prefetch, boolean requeueRejected, Map<String, Object> consumerArguments, boolean noLocal,
+        boolean exclusive, int batchSize, long windowMillis, long idleWaitMillis, String... queues) {
+      super(connectionFactory, converter, activeConsumers, ackMode, transactional, prefetch, requeueRejected,
+          consumerArguments, noLocal, exclusive, queues);
       this.batchSize = batchSize;
       this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
       this.idleWaitMillis = idleWaitMillis;

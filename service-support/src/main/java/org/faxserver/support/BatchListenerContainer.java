@@ -1,5 +1,6 @@
 package org.faxserver.support;
 
+import com.rabbitmq.client.Channel;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
 public class BatchListenerContainer extends SimpleMessageListenerContainer {
 
   /**
-   * How long an idle consumer waits before it looks again. Besides the wake-ups it bounds only how long stopping an
-   * idle consumer takes (Spring's default {@code receiveTimeout} is the same).
+   * How long an idle consumer waits before it looks again: how long stopping an idle consumer takes and how often it
+   * checks again for a missing queue (Spring's default {@code receiveTimeout} is the same).
    */
   public static final Duration IDLE_WAIT = Duration.ofSeconds(1);
 
@@ -85,6 +86,10 @@ public class BatchListenerContainer extends SimpleMessageListenerContainer {
   /** The superclass's consumer, configured the same way, with the waits above. */
   @Override
   protected BlockingQueueConsumer createBlockingQueueConsumer() {
+    // Without consumer batching the listener runs inside the loop, between the waits of one "batch".
+    if (!isConsumerBatchEnabled() && batchSize > 1) {
+      throw new IllegalStateException("BatchListenerContainer needs consumerBatchEnabled for a batchSize above 1");
+    }
     // No point prefetching less than a batch: the consumer would stall waiting for messages the broker holds back.
     BatchConsumer consumer = new BatchConsumer(getConnectionFactory(), getMessagePropertiesConverter(),
         activeConsumers, getAcknowledgeMode(), isChannelTransacted(), Math.max(getPrefetchCount(), batchSize),
@@ -146,7 +151,20 @@ public class BatchListenerContainer extends SimpleMessageListenerContainer {
       this.idleWaitMillis = idleWaitMillis;
     }
 
-    /** The next message of the batch, or null when the batch is complete; the container's timeout is not used. */
+    /**
+     * The container asks for the channel first thing in each round (each batch), so a batch that ended any other way
+     * than by a null or by batchSize (an exception the container logged and survived) still leaves none in progress.
+     */
+    @Override
+    public Channel getChannel() {
+      inBatch = 0;
+      return super.getChannel();
+    }
+
+    /**
+     * The next message of the batch, or null when the batch is complete; the container's timeout is not used. Once
+     * the window has passed, what has arrived meanwhile still joins the batch (a poll of 0 ms does not wait).
+     */
     @Override
     public Message nextMessage(long ignoredTimeout) throws InterruptedException {
       if (inBatch == 0) {
@@ -157,8 +175,8 @@ public class BatchListenerContainer extends SimpleMessageListenerContainer {
         }
         return first;
       }
-      long left = TimeUnit.NANOSECONDS.toMillis(windowNanos - (System.nanoTime() - firstArrived));
-      Message next = left > 0 ? super.nextMessage(left) : null;
+      long leftNanos = windowNanos - (System.nanoTime() - firstArrived);
+      Message next = super.nextMessage(Math.max(0, (leftNanos + 999_999) / 1_000_000)); // rounded up to a whole ms
       inBatch = next == null || inBatch + 1 == batchSize ? 0 : inBatch + 1;
       return next;
     }

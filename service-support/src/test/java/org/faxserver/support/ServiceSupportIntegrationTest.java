@@ -561,13 +561,38 @@ class ServiceSupportIntegrationTest {
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getMessageCount() == 5);
     List<Integer> batches = new CopyOnWriteArrayList<>();
-    SimpleMessageListenerContainer container = batchFactory(2, Duration.ofMillis(200)).createListenerContainer();
+    SimpleMessageListenerContainer container = batchFactory(2, Duration.ofSeconds(1)).createListenerContainer();
     container.setQueueNames(queue);
     container.setMessageListener((BatchMessageListener) batch -> batches.add(batch.size()));
     container.start();
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> batches.stream().mapToInt(Integer::intValue).sum() == 5);
       assertThat(batches).containsExactly(2, 2, 1);
+    } finally {
+      container.stop();
+      deleteServiceQueue(queue);
+    }
+  }
+
+  @Test
+  void messagesWithinABatchsWindowShareItAndALaterOneStartsTheNext() throws Exception {
+    String key = "test.batch." + UUID.randomUUID();
+    String queue = declareServiceQueue(key);
+    List<Integer> batches = new CopyOnWriteArrayList<>();
+    SimpleMessageListenerContainer container = batchFactory(50, Duration.ofSeconds(1)).createListenerContainer();
+    container.setQueueNames(queue);
+    container.setMessageListener((BatchMessageListener) batch -> batches.add(batch.size()));
+    container.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getConsumerCount() == 1);
+      rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+      Thread.sleep(100);
+      rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+      await().atMost(Duration.ofSeconds(10)).until(() -> !batches.isEmpty());
+      rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> batches.size() == 2);
+      assertThat(batches).containsExactly(2, 1);
     } finally {
       container.stop();
       deleteServiceQueue(queue);

@@ -36,7 +36,10 @@ public final class DeliveryPlanner {
     if (refusal.isPresent()) {
       return RoutingDecision.rejected(refusal.get());
     }
-    return planDelivery(directory, to);
+    return directory
+        .number(to)
+        .map(number -> planLocal(directory, number, number.tenantId().equals(tenantId)))
+        .orElseGet(() -> planExternal(directory, to));
   }
 
   /**
@@ -46,17 +49,9 @@ public final class DeliveryPlanner {
   public RoutingDecision planRelay(Directory directory, PhoneNumber did) {
     return directory
         .number(did)
-        .map(number -> planLocal(directory, number))
+        .map(number -> planLocal(directory, number, true))
         .orElseGet(() -> RoutingDecision.rejected(
             did + " is not a number on this system; received faxes are never relayed to carriers"));
-  }
-
-  /** Plans delivery to {@code to}: local number endpoints, else the carriers. */
-  public RoutingDecision planDelivery(Directory directory, PhoneNumber to) {
-    return directory
-        .number(to)
-        .map(number -> planLocal(directory, number))
-        .orElseGet(() -> planExternal(directory, to));
   }
 
   private static Optional<String> callerIdRefusal(
@@ -71,14 +66,20 @@ public final class DeliveryPlanner {
     return Optional.empty();
   }
 
-  private static RoutingDecision planLocal(Directory directory, TenantNumber number) {
+  /**
+   * Delivery to a number on this system. The reason for a rejection ends up in the job the submitter reads, so only
+   * the number's own tenant is told whose number it is and why; another tenant learns only that there is no route.
+   */
+  private static RoutingDecision planLocal(Directory directory, TenantNumber number, boolean ownTenant) {
     List<Endpoint> targets = deliveryTargets(directory.numberEndpoints(number));
     if (targets.isEmpty()) {
       targets = deliveryTargets(directory.tenantEndpoints(number.tenantId()));
     }
     if (targets.isEmpty()) {
-      return RoutingDecision.rejected(number.number() + " is a number of tenant "
-          + number.tenantId() + " but has no enabled delivery endpoint, nor has its tenant");
+      return RoutingDecision.rejected(ownTenant
+          ? number.number() + " is a number of tenant " + number.tenantId()
+              + " but has no enabled delivery endpoint, nor has its tenant"
+          : "no delivery route to " + number.number());
     }
     return RoutingDecision.routed(group(targets));
   }

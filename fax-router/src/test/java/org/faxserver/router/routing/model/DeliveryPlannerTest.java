@@ -91,7 +91,17 @@ class DeliveryPlannerTest {
 
       assertThat(decision.isRejected()).isTrue();
       assertThat(decision.plan().isEmpty()).isTrue();
-      assertThat(decision.rejection()).contains(GLOBEX_MAIN.e164()).contains("no enabled delivery endpoint");
+      assertThat(decision.rejection()).isEqualTo("no delivery route to " + GLOBEX_MAIN.e164());
+    }
+
+    @Test
+    void onlyTheNumbersOwnTenantIsToldWhyItsNumberHasNoRoute() {
+      Directory directory = directoryWith(aGateway("9", "carrier-a").global().build());
+
+      RoutingDecision own = new DeliveryPlanner().planSubmission(directory, GLOBEX, GLOBEX_MAIN, GLOBEX_MAIN);
+
+      assertThat(own.isRejected()).isTrue();
+      assertThat(own.rejection()).contains(GLOBEX_MAIN.e164()).contains("no enabled delivery endpoint");
     }
 
     @Test

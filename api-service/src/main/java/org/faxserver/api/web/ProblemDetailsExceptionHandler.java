@@ -1,10 +1,15 @@
 package org.faxserver.api.web;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -151,7 +156,7 @@ class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         }
         MethodParameter param = ex.getMethodParameter();
         if (param != null && !param.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
-            return invalid("Invalid request parameter.", List.of(new Violation(parameterName(param), "has an invalid value")));
+            return invalid("Invalid request parameter.", List.of(new Violation(parameterName(param), expected(param))));
         }
         Throwable jackson = causedBy(ex, JsonProcessingException.class);
         if (jackson instanceof UnrecognizedPropertyException u) {
@@ -173,6 +178,28 @@ class ProblemDetailsExceptionHandler implements WebExceptionHandler {
         String reason = ex.getReason() != null && ex.getReason().startsWith("No request body")
                 ? "Request body is missing." : "Request body could not be read.";
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, reason);
+    }
+
+    /** What a path or query value of the parameter's type must look like. */
+    private static String expected(MethodParameter p) {
+        Class<?> type = p.getParameterType();
+        if (type == UUID.class) {
+            return "is not a valid id (UUID)";
+        }
+        if (type == Instant.class) {
+            return "is not an ISO 8601 date and time with its zone, such as 2026-12-07T00:00:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "is not an ISO 8601 date, such as 2026-12-07";
+        }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "is not a whole number in range";
+        }
+        if (type.isEnum()) {
+            return "is not one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return "has an invalid value";
     }
 
     private static String parameterName(MethodParameter p) {

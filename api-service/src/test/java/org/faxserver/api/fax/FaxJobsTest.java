@@ -128,7 +128,15 @@ class FaxJobsTest extends FaxApiTest {
         tenant.client().get().uri("/fax/jobs?label=novalue").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("label");
         tenant.client().get().uri("/fax/jobs?created_after=yesterday").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("created_after");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("created_after")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("2026-12-07T00:00:00Z"));
+        // A misspelt filter is an error, not a list of every job.
+        tenant.client().get().uri("/fax/jobs?stauts=FAILED&size=5").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("stauts")
+                .jsonPath("$.errors[0].message").isEqualTo("is not a known parameter");
+        tenant.client().get().uri("/fax/jobs/not-a-uuid").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("is not a valid id (UUID)");
     }
 
     @Test

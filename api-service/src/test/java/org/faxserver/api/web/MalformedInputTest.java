@@ -102,6 +102,36 @@ class MalformedInputTest extends ApiIntegrationTest {
     }
 
     @Test
+    void numbersAndBooleansWhereTextIsExpectedAreNamedNotTurnedIntoText() {
+        for (String[] routeBodyField : List.of(
+                new String[] {"POST", "/admin/fallback", "{\"number\": 12505551234}", "number"},
+                new String[] {"PUT", "/admin/override",
+                        "{\"destination\": \"+12125550199\", \"variable\": \"fax_use_ecm\", \"value\": false}",
+                        "value"},
+                new String[] {"POST", "/admin/tenant", "{\"name\": true}", "name"},
+                new String[] {"POST", "/admin/tenant", "{\"name\": 1.5}", "name"})) {
+            admin().method(HttpMethod.valueOf(routeBodyField[0])).uri(routeBodyField[1])
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(routeBodyField[2]).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(routeBodyField[3])
+                    .jsonPath("$.errors[0].message").isEqualTo("has the wrong type or format");
+        }
+    }
+
+    @Test
+    void unknownQueryParametersAndBadValuesAreNamed() {
+        admin().get().uri("/admin/tenant?nmae=x&size=5&zzz=1").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("nmae")
+                .jsonPath("$.errors[1].field").isEqualTo("zzz")
+                .jsonPath("$.errors[1].message").isEqualTo("is not a known parameter");
+        admin().get().uri("/admin/endpoint?scope=SIDEWAYS").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("scope")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("is not one of TENANT, NUMBER, GLOBAL"));
+        admin().get().uri("/admin/tenant/abc").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("is not a whole number in range");
+    }
+
+    @Test
     void unknownNestedFieldsAreNamedWithTheirPath() {
         admin().post().uri("/admin/endpoint").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"scope\": \"GLOBAL\", \"type\": \"GATEWAY\", \"priority\": 1, "

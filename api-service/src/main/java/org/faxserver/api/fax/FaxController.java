@@ -113,7 +113,7 @@ class FaxController {
     @GetMapping("/fax/status")
     @Operation(summary = "The seed's status route: same answer as GET /fax/jobs/{id}")
     @ApiResponse(responseCode = "404", description = "No such job for your tenant")
-    Mono<FaxJob> status(@Parameter(hidden = true) TenantPrincipal principal, @RequestParam("uuid") String uuid) {
+    Mono<FaxJob> status(@Parameter(hidden = true) TenantPrincipal principal, @RequestParam("uuid") List<String> uuid) {
         return Mono.fromCallable(() -> uuid(uuid)).flatMap(id -> jobs.get(principal, id));
     }
 
@@ -188,9 +188,12 @@ class FaxController {
         return labels;
     }
 
-    private static UUID uuid(String text) {
+    private static UUID uuid(List<String> values) {
+        if (values.size() > 1) {
+            throw InvalidInputException.of("uuid", "must be given once");
+        }
         try {
-            return UUID.fromString(text.strip());
+            return UUID.fromString(values.get(0).strip());
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("uuid", "is not a valid job id (UUID)");
         }

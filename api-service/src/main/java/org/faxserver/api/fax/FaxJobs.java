@@ -87,7 +87,7 @@ public class FaxJobs {
                             .then(outbox.append(Exchanges.FAX_COMMANDS, JobCancel.TYPE, JobCancel.TYPE,
                                     JobCancel.VERSION, jobId.toString(), command))
                             .as(tx::transactional)
-                            .then(summary(principal, jobId));
+                            .then(get(principal, jobId));
                 });
     }
 }

@@ -29,12 +29,16 @@ class CancelJobTest extends FaxApiTest {
     void cancellingARunningJobPublishesJobCancelOnce() throws Exception {
         UUID job = sendPdf(tenant, 1);
         queueJob(job, tenant.id(), "IN_PROGRESS", 0, null);
+        db.sql("INSERT INTO queue.attempt (attempt_id, job_id, number, endpoint_id, endpoint_kind, target, started_at, "
+                + "deadline) VALUES (:id, :job, 1, 'ep-1', 'GATEWAY', 'gw1', now(), now() + interval '5 minutes')")
+                .bind("id", UUID.randomUUID()).bind("job", job).then().block();
 
         tenant.client().post().uri("/fax/jobs/{id}/cancel", job).exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.job_id").isEqualTo(job.toString())
                 .jsonPath("$.cancel_requested").isEqualTo(true)
-                .jsonPath("$.status").isEqualTo("IN_PROGRESS");
+                .jsonPath("$.status").isEqualTo("IN_PROGRESS")
+                .jsonPath("$.attempts.length()").isEqualTo(1); // the call it is about to hang up
 
         var messages = cancels.await(m -> m.payload().jobId().equals(job), 1);
         assertThat(messages).hasSize(1);

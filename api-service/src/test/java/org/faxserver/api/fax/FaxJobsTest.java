@@ -93,6 +93,8 @@ class FaxJobsTest extends FaxApiTest {
         tenant.client().get().uri("/fax/status?uuid=not-a-uuid").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("uuid");
         tenant.client().get().uri("/fax/status").exchange().expectStatus().isBadRequest();
+        tenant.client().get().uri("/fax/status?uuid={id}&uuid={id}", job, job).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be given once");
         tenant.client().get().uri("/fax/status?uuid={id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
     }
 

@@ -117,6 +117,7 @@ class JobEventsStreamTest extends FaxApiTest {
                     status(job, JobStatus.IN_PROGRESS);
                     progress(job, 1);
                     status(UUID.randomUUID(), JobStatus.FAILED); // another job: not on this stream
+                    queueJob(job, tenant.id(), "SUCCEEDED", 2, null); // committed before its status is published
                     status(job, JobStatus.SUCCEEDED);
                 })
                 .assertNext(e -> {
@@ -130,7 +131,9 @@ class JobEventsStreamTest extends FaxApiTest {
                             .containsEntry("transfer_rate", 14400).containsEntry("t38_status", "NEGOTIATED")
                             .containsEntry("remote_csid", "REMOTE");
                 })
-                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUCCEEDED"))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUCCEEDED")
+                        .containsEntry("pages_sent", 2).containsKey("pages_total")
+                        .extractingByKey("pages_total").isNotNull())
                 .expectComplete()
                 .verify(TIMEOUT);
     }

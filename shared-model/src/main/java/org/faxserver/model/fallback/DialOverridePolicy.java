@@ -28,9 +28,11 @@ public final class DialOverridePolicy {
   private static final int MAX_VALUE = 255;
 
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,127}");
-  /** Variables whose value FreeSWITCH executes, and those that would send the call elsewhere. */
-  private static final Pattern EXECUTING = Pattern.compile(
-      "^api_.*|^exec.*|.*execute.*|.*hook.*|^transfer_.*|^sip_invite_req_uri$|^sip_route_uri$|^sip_network_destination$");
+  /** Variables whose value FreeSWITCH executes. */
+  private static final Pattern EXECUTING = Pattern.compile("^api_.*|^exec.*|.*execute.*|.*hook.*");
+  /** Variables that would send the call elsewhere. */
+  private static final Pattern REDIRECTING = Pattern.compile(
+      "^transfer_.*|^sip_invite_req_uri$|^sip_route_uri$|^sip_network_destination$");
   private static final String RESERVED = "origination_uuid";
   private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]+");
   private static final String VALUE_BREAKING = ",{}'\"\\/$^[]<>|";
@@ -58,6 +60,10 @@ public final class DialOverridePolicy {
     }
     if (EXECUTING.matcher(lower).matches()) {
       return Optional.of("variables that make FreeSWITCH run commands or applications cannot be overridden");
+    }
+    if (REDIRECTING.matcher(lower).matches()) {
+      return Optional.of("variables that would send the call, and its document, to another destination cannot be "
+          + "overridden");
     }
     return Optional.empty();
   }

@@ -26,6 +26,15 @@ class DialOverridePolicyTest {
   }
 
   @Test
+  void theRefusalSaysWhetherTheVariableRunsSomethingOrSendsTheCallElsewhere() {
+    assertThat(DialOverridePolicy.variableProblem("api_on_answer").orElseThrow()).contains("run commands");
+    for (String redirecting : new String[] {"sip_route_uri", "SIP_INVITE_REQ_URI", "transfer_after_bridge"}) {
+      assertThat(DialOverridePolicy.variableProblem(redirecting).orElseThrow()).as(redirecting)
+          .contains("to another destination");
+    }
+  }
+
+  @Test
   void anyPlainNameIsANameEvenOneThatCannotBeSet() {
     assertThat(DialOverridePolicy.nameProblem("api_on_answer")).isEmpty();
     assertThat(DialOverridePolicy.nameProblem("a/b")).isPresent();

@@ -13,6 +13,12 @@ import java.util.Map;
 /** Runs one fax through the real spandsp engine in the faxsim helper process and relays its reports. */
 final class NativeFax implements FaxRun {
 
+    /**
+     * The longest fax the engine transmits, in call time: faxserver's own attempt deadline (15 minutes by default) is
+     * what ends a longer call, as it would with a real FreeSWITCH; a 60-page dense fax needs more than 5 minutes.
+     */
+    private static final String MAX_FAX_SECONDS = "900";
+
     private final Process process;
     private volatile boolean hungUp;
 
@@ -29,7 +35,7 @@ final class NativeFax implements FaxRun {
                 "--local-v17", job.localV17() ? "1" : "0", "--remote-v17", job.remoteV17() ? "1" : "0",
                 "--local-ident", job.localIdent(), "--remote-ident", job.remoteIdent(),
                 "--hangup-after-pages", Integer.toString(job.hangupAfterPages()),
-                "--pace", Double.toString(job.pace()), "--max-seconds", "300"));
+                "--pace", Double.toString(job.pace()), "--max-seconds", MAX_FAX_SECONDS));
         if (job.noiseDbm0() != null) {
             cmd.add("--noise");
             cmd.add(job.noiseDbm0().toString());

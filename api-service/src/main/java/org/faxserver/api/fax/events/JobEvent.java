@@ -38,6 +38,15 @@ public record JobEvent(UUID jobId, String tenantId, String name, Object data, bo
                 job.updatedAt() != null ? job.updatedAt() : job.createdAt()), job.hasEnded());
     }
 
+    /** This status event with the job's page counts where it has none (status messages carry none). */
+    JobEvent withPagesOf(FaxJob job) {
+        if (!(data instanceof StatusData s) || s.pagesSent() != null) {
+            return this;
+        }
+        return new JobEvent(jobId, tenantId, name, new StatusData(s.jobId(), s.status(), s.attemptNumber(),
+                job.pagesSent(), job.pagesTotal(), s.nextAttemptAt(), s.detail(), s.occurredAt()), isFinal);
+    }
+
     static JobEvent of(Envelope<JobStatusChanged> envelope) {
         JobStatusChanged s = envelope.payload();
         String status = s.status().name();

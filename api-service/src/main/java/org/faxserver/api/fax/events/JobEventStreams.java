@@ -49,8 +49,11 @@ public class JobEventStreams {
                         // After a gap in the feed the state is read again: a final status may have gone by unheard.
                         Flux<JobEvent> reread = hold.rebound().concatMap(n -> currentState.apply(jobId)
                                 .map(JobEvent::current).onErrorResume(e -> Mono.empty()));
+                        // A final status message has no page counts; the job, final by then, has them.
                         Flux<JobEvent> rest = current.isFinal() ? Flux.empty()
-                                : Flux.merge(buffer.asFlux(), reread);
+                                : Flux.merge(buffer.asFlux(), reread).concatMap(e -> !e.isFinal() ? Mono.just(e)
+                                        : currentState.apply(jobId).map(e::withPagesOf).onErrorReturn(e)
+                                                .defaultIfEmpty(e));
                         return Flux.concat(Flux.just(current), rest);
                     })
                     .takeUntil(JobEvent::isFinal)

@@ -38,9 +38,14 @@ public record JobEvent(UUID jobId, String tenantId, String name, Object data, bo
                 job.updatedAt() != null ? job.updatedAt() : job.createdAt()), job.hasEnded());
     }
 
-    /** This status event with the job's page counts where it has none (status messages carry none). */
+    /** A final status from a message: status messages carry no page counts, and the last one should have them. */
+    boolean lacksPages() {
+        return isFinal && data instanceof StatusData s && s.pagesSent() == null;
+    }
+
+    /** This status event with the job's page counts. */
     JobEvent withPagesOf(FaxJob job) {
-        if (!(data instanceof StatusData s) || s.pagesSent() != null) {
+        if (!(data instanceof StatusData s)) {
             return this;
         }
         return new JobEvent(jobId, tenantId, name, new StatusData(s.jobId(), s.status(), s.attemptNumber(),

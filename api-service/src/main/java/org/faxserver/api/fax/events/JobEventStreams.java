@@ -51,7 +51,7 @@ public class JobEventStreams {
                                 .map(JobEvent::current).onErrorResume(e -> Mono.empty()));
                         // A final status message has no page counts; the job, final by then, has them.
                         Flux<JobEvent> rest = current.isFinal() ? Flux.empty()
-                                : Flux.merge(buffer.asFlux(), reread).concatMap(e -> !e.isFinal() ? Mono.just(e)
+                                : Flux.merge(buffer.asFlux(), reread).concatMap(e -> !e.lacksPages() ? Mono.just(e)
                                         : currentState.apply(jobId).map(e::withPagesOf).onErrorReturn(e)
                                                 .defaultIfEmpty(e));
                         return Flux.concat(Flux.just(current), rest);

@@ -4,19 +4,29 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.faxserver.api.auth.TenantPrincipalArgumentResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import reactor.core.publisher.Hooks;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebFluxConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+    private static final AtomicBoolean DROPPED_HOOK_INSTALLED = new AtomicBoolean();
 
     @Override
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
@@ -41,6 +51,30 @@ class WebConfiguration implements WebFluxConfigurer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * A malformed request body (a truncated multipart upload, say) is answered 400, but the decoder's error can also
+     * reach Reactor after the exchange has failed, where it is "dropped" and logged as an ERROR with a stack trace.
+     * Those are the client's mistakes, so they are logged at DEBUG; anything else dropped stays an ERROR.
+     */
+    @Bean
+    SmartInitializingSingleton clientErrorsDroppedQuietly() {
+        return () -> {
+            // Reactor chains every hook it is given, and a JVM may hold several contexts (tests, standalone).
+            if (DROPPED_HOOK_INSTALLED.compareAndSet(false, true)) {
+                Hooks.onErrorDropped(WebConfiguration::logDropped);
+            }
+        };
+    }
+
+    static void logDropped(Throwable error) {
+        if (NestedExceptionUtils.getMostSpecificCause(error) instanceof DecodingException
+                || error instanceof DecodingException) {
+            log.debug("a malformed request body failed again after its answer: {}", error.toString());
+        } else {
+            log.error("Operator called default onErrorDropped", error);
+        }
     }
 
     @Bean

@@ -192,6 +192,9 @@ class FaxController {
         if (values.size() > 1) {
             throw InvalidInputException.of("uuid", "must be given once");
         }
+        if (values.isEmpty()) { // ?uuid= binds as no value at all
+            throw InvalidInputException.of("uuid", "is not a valid job id (UUID)");
+        }
         try {
             return UUID.fromString(values.get(0).strip());
         } catch (IllegalArgumentException e) {

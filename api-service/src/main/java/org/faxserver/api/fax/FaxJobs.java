@@ -46,6 +46,11 @@ public class FaxJobs {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("job", jobId)));
     }
 
+    /** Whether the job went to another tenant's endpoints: its events then leave out their details. */
+    public Mono<Boolean> toAnotherTenant(TenantPrincipal principal, UUID jobId) {
+        return jobs.toAnotherTenant(principal.tenantId(), jobId);
+    }
+
     Mono<FaxJob> get(TenantPrincipal principal, UUID jobId) {
         return summary(principal, jobId)
                 .flatMap(job -> jobs.attempts(jobId).collectList().map(job::withAttempts));

@@ -44,8 +44,18 @@ class JobReadRepository {
     };
     private static final String SUBMISSION_COLUMNS = "s.job_id, s.from_number, s.to_number, s.options::text AS options, "
             + "s.labels::text AS labels, s.pages, s.created_at, s.cancel_requested_at, s.document_purged_at, ";
+    /**
+     * The job {@code s} was sent to a number of another tenant here, so it went to that tenant's endpoints: the
+     * submitter is told how it went, but not where those endpoints are (gateway names, webhook URLs, addresses) nor
+     * the details of their failures, which can name them.
+     */
+    private static final String TO_ANOTHER_TENANT = "EXISTS (SELECT 1 FROM directory.tenant_number n "
+            + "WHERE n.number = s.to_number AND n.tenant_id <> s.tenant_id)";
+    static final String ANOTHER_TENANTS_DELIVERY_FAILED = "delivery to this number failed";
     private static final String QUEUE_COLUMNS = "j.status, j.pages_sent, j.attempt_count, j.next_attempt_at, "
-            + "j.error_type, j.error_code, j.error_message, j.updated_at, j.completed_at";
+            + "j.error_type, j.error_code, CASE WHEN j.error_message IS NOT NULL AND " + TO_ANOTHER_TENANT + " THEN '"
+            + ANOTHER_TENANTS_DELIVERY_FAILED + "' ELSE j.error_message END AS error_message, j.updated_at, "
+            + "j.completed_at";
     private static final String WITH_QUEUE = SUBMISSION_COLUMNS + QUEUE_COLUMNS + " FROM api.submission s "
             + "LEFT JOIN queue.job_view j ON j.job_id = s.job_id AND j.tenant_id = CAST(s.tenant_id AS text)";
     private static final String WITHOUT_QUEUE = SUBMISSION_COLUMNS + "CAST(NULL AS text) AS status, "
@@ -53,9 +63,10 @@ class JobReadRepository {
             + "CAST(NULL AS timestamptz) AS next_attempt_at, CAST(NULL AS text) AS error_type, "
             + "CAST(NULL AS text) AS error_code, CAST(NULL AS text) AS error_message, "
             + "CAST(NULL AS timestamptz) AS updated_at, CAST(NULL AS timestamptz) AS completed_at FROM api.submission s";
-    private static final String ATTEMPT_COLUMNS = "attempt_id, number, endpoint_kind, gateway, started_at, ended_at, "
-            + "end_kind, success, error_code, detail, hangup_cause, t30_code, t30_text, remote_csid, bit_rate, ecm, "
-            + "t38_status, bad_rows, pages_sent, pages_total, page_data::text AS page_data";
+    private static final String ATTEMPT_COLUMNS = "attempt_id, number, endpoint_kind, "
+            + "CASE WHEN h.hidden THEN NULL ELSE gateway END AS gateway, started_at, ended_at, end_kind, success, "
+            + "error_code, CASE WHEN h.hidden THEN NULL ELSE detail END AS detail, hangup_cause, t30_code, t30_text, "
+            + "remote_csid, bit_rate, ecm, t38_status, bad_rows, pages_sent, pages_total, page_data::text AS page_data";
 
     private final DatabaseClient db;
     private final ObjectMapper json;
@@ -63,6 +74,15 @@ class JobReadRepository {
     JobReadRepository(DatabaseClient db, ObjectMapper json) {
         this.db = db;
         this.json = json;
+    }
+
+    /** Whether the tenant's job went to another tenant's endpoints ({@link #TO_ANOTHER_TENANT}). */
+    Mono<Boolean> toAnotherTenant(long tenantId, UUID jobId) {
+        return db.sql("SELECT " + TO_ANOTHER_TENANT + " AS other FROM api.submission s "
+                        + "WHERE s.tenant_id = :tenantId AND s.job_id = :jobId")
+                .bind("tenantId", tenantId).bind("jobId", jobId)
+                .map(r -> Boolean.TRUE.equals(r.get("other", Boolean.class))).one()
+                .defaultIfEmpty(false);
     }
 
     Mono<FaxJob> find(long tenantId, UUID jobId) {
@@ -87,7 +107,9 @@ class JobReadRepository {
     }
 
     Flux<FaxAttempt> attempts(UUID jobId) {
-        return db.sql("SELECT " + ATTEMPT_COLUMNS + " FROM queue.attempt_view WHERE job_id = :jobId ORDER BY number")
+        return db.sql("SELECT " + ATTEMPT_COLUMNS + " FROM queue.attempt_view a, LATERAL (SELECT EXISTS (SELECT 1 "
+                        + "FROM api.submission s WHERE s.job_id = a.job_id AND " + TO_ANOTHER_TENANT + ") AS hidden) h "
+                        + "WHERE a.job_id = :jobId ORDER BY number")
                 .bind("jobId", jobId)
                 .map(this::attempt).all()
                 .onErrorResume(JobReadRepository::viewMissing, e -> Flux.empty());

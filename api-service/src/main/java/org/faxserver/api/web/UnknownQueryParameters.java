@@ -19,7 +19,7 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A GET route refuses query parameters it does not know (400, each one named), so a misspelt filter such as
+ * A GET (or HEAD) route refuses query parameters it does not know (400, each one named), so a misspelt filter such as
  * {@code ?stauts=FAILED} is an error instead of an unfiltered list. The known ones are the route's
  * {@code @RequestParam}s.
  */
@@ -33,7 +33,8 @@ class UnknownQueryParameters {
 
     @ModelAttribute
     void refuseUnknown(ServerWebExchange exchange) {
-        if (exchange.getRequest().getMethod() != HttpMethod.GET
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD
                 || !(exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod h)) {
             return;
         }

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.annotation.Order;
@@ -26,6 +25,7 @@ import reactor.core.publisher.Hooks;
 class WebConfiguration implements WebFluxConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+    private static final Logger REACTOR_DROPPED = LoggerFactory.getLogger("reactor.core.publisher.Operators");
     private static final AtomicBoolean DROPPED_HOOK_INSTALLED = new AtomicBoolean();
 
     @Override
@@ -69,12 +69,13 @@ class WebConfiguration implements WebFluxConfigurer {
     }
 
     static void logDropped(Throwable error) {
-        if (NestedExceptionUtils.getMostSpecificCause(error) instanceof DecodingException
-                || error instanceof DecodingException) {
-            log.debug("a malformed request body failed again after its answer: {}", error.toString());
-        } else {
-            log.error("Operator called default onErrorDropped", error);
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DecodingException) {
+                log.debug("a malformed request body failed again after its answer: {}", error.toString());
+                return;
+            }
         }
+        REACTOR_DROPPED.error("Operator called default onErrorDropped", error); // as Reactor itself logs it
     }
 
     @Bean

@@ -93,6 +93,8 @@ class FaxJobsTest extends FaxApiTest {
         tenant.client().get().uri("/fax/status?uuid=not-a-uuid").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("uuid");
         tenant.client().get().uri("/fax/status").exchange().expectStatus().isBadRequest();
+        tenant.client().get().uri("/fax/status?uuid=").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("uuid");
         tenant.client().get().uri("/fax/status?uuid={id}&uuid={id}", job, job).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be given once");
         tenant.client().get().uri("/fax/status?uuid={id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
@@ -205,6 +207,27 @@ class FaxJobsTest extends FaxApiTest {
             assertThat(store.exists("jobs/" + kept + "/fax.tif")).as("job %s", kept).isTrue();
             tenant.client().get().uri("/fax/jobs/{id}/document", kept).exchange().expectStatus().isOk();
         }
+    }
+
+    @Test
+    void aFaxToAnotherTenantsNumberDoesNotShowThatTenantsEndpointsOrTheirFailures() {
+        TenantFixture other = aTenant();
+        var body = send(tenant, form(tenant.number(), other.number(), FaxFixtures.pdf(1)), null)
+                .expectStatus().isAccepted().expectBody(JSON).returnResult().getResponseBody();
+        UUID job = UUID.fromString((String) body.get("job_id"));
+        queueJob(job, tenant.id(), "FAILED", 0, "ALL_ENDPOINTS_FAILED");
+        insertAttempt(job, 1, "other-tenants-pbx", "NORMAL_CLEARING", 49, "The call dropped prematurely", 0, null);
+        UUID own = sendPdf(tenant, 1); // to a number that is no tenant's: the carriers
+        queueJob(own, tenant.id(), "FAILED", 0, "ALL_ENDPOINTS_FAILED");
+        insertAttempt(own, 1, "carrier-a", "NORMAL_CLEARING", 49, "The call dropped prematurely", 0, null);
+
+        tenant.client().get().uri("/fax/jobs/{id}", job).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.error.message").isEqualTo("delivery to this number failed")
+                .jsonPath("$.attempts[0].gateway").doesNotExist()
+                .jsonPath("$.attempts[0].t30_code").isEqualTo(49);
+        tenant.client().get().uri("/fax/jobs/{id}", own).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.error.message").isEqualTo("all endpoints failed; last: T.30 48")
+                .jsonPath("$.attempts[0].gateway").isEqualTo("carrier-a");
     }
 
     @Test

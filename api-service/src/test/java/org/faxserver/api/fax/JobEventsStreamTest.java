@@ -122,7 +122,8 @@ class JobEventsStreamTest extends FaxApiTest {
                 })
                 .assertNext(e -> {
                     assertThat(e.event()).isEqualTo("status");
-                    assertThat(e.data()).containsEntry("status", "IN_PROGRESS").containsEntry("job_id", job.toString());
+                    assertThat(e.data()).containsEntry("status", "IN_PROGRESS").containsEntry("job_id", job.toString())
+                            .containsEntry("detail", "test");
                 })
                 .assertNext(e -> {
                     assertThat(e.event()).isEqualTo("progress");
@@ -134,6 +135,22 @@ class JobEventsStreamTest extends FaxApiTest {
                 .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUCCEEDED")
                         .containsEntry("pages_sent", 2).containsKey("pages_total")
                         .extractingByKey("pages_total").isNotNull())
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void theEventsOfAFaxToAnotherTenantsNumberLeaveOutTheStatusDetails() {
+        TenantFixture other = aTenant();
+        UUID job = quietSubmission(tenant, 1);
+        db.sql("UPDATE api.submission SET to_number = :to WHERE job_id = :id")
+                .bind("to", other.number()).bind("id", job).then().block();
+        StepVerifier.create(withoutHeartbeats(stream(job)))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "SUBMITTED"))
+                .then(() -> status(job, JobStatus.IN_PROGRESS))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "IN_PROGRESS").containsEntry("detail", null))
+                .then(() -> status(job, JobStatus.FAILED))
+                .assertNext(e -> assertThat(e.data()).containsEntry("status", "FAILED").containsEntry("detail", null))
                 .expectComplete()
                 .verify(TIMEOUT);
     }

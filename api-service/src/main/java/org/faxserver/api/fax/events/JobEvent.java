@@ -43,6 +43,15 @@ public record JobEvent(UUID jobId, String tenantId, String name, Object data, bo
         return isFinal && data instanceof StatusData s && s.pagesSent() == null;
     }
 
+    /** This event without a status detail. */
+    JobEvent withoutDetail() {
+        if (!(data instanceof StatusData s) || s.detail() == null) {
+            return this;
+        }
+        return new JobEvent(jobId, tenantId, name, new StatusData(s.jobId(), s.status(), s.attemptNumber(),
+                s.pagesSent(), s.pagesTotal(), s.nextAttemptAt(), null, s.occurredAt()), isFinal);
+    }
+
     /** This status event with the job's page counts. */
     JobEvent withPagesOf(FaxJob job) {
         if (!(data instanceof StatusData s)) {

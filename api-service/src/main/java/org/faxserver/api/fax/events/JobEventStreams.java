@@ -1,5 +1,6 @@
 package org.faxserver.api.fax.events;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -18,6 +19,9 @@ import reactor.core.publisher.Sinks;
  * in the one subscription of the returned stream, so nothing outlasts the client.
  */
 public class JobEventStreams {
+    /** The final status waits at most this long for the job's page counts; then it goes without them. */
+    private static final Duration REREAD_TIMEOUT = Duration.ofSeconds(5);
+
     private final JobEventHub hub;
     private final JobEventFeed feed;
 
@@ -52,7 +56,8 @@ public class JobEventStreams {
                         // A final status message has no page counts; the job, final by then, has them.
                         Flux<JobEvent> rest = current.isFinal() ? Flux.empty()
                                 : Flux.merge(buffer.asFlux(), reread).concatMap(e -> !e.lacksPages() ? Mono.just(e)
-                                        : currentState.apply(jobId).map(e::withPagesOf).onErrorReturn(e)
+                                        : currentState.apply(jobId).map(e::withPagesOf)
+                                                .timeout(REREAD_TIMEOUT, Mono.just(e)).onErrorReturn(e)
                                                 .defaultIfEmpty(e));
                         return Flux.concat(Flux.just(current), rest);
                     })

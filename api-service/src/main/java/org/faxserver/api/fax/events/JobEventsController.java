@@ -44,7 +44,10 @@ class JobEventsController {
             schema = @Schema(type = "string")))
     Flux<ServerSentEvent<Object>> events(@Parameter(hidden = true) TenantPrincipal principal, @PathVariable UUID id) {
         // The response is committed with the first event, so a 404 from the lookup is still a problem answer.
-        return withHeartbeats(streams.open(principal, id, jobId -> jobs.summary(principal, jobId)));
+        // Status details name the endpoint ("attempt 2 via ...") or quote its failure: not for another tenant's.
+        return withHeartbeats(jobs.toAnotherTenant(principal, id).flatMapMany(hidden ->
+                streams.open(principal, id, jobId -> jobs.summary(principal, jobId))
+                        .map(event -> hidden ? event.withoutDetail() : event)));
     }
 
     private Flux<ServerSentEvent<Object>> withHeartbeats(Flux<JobEvent> events) {

@@ -35,6 +35,11 @@ public record NotifyDirectory(
     return Optional.ofNullable(e164 == null ? null : numbers.get(e164)).filter(n -> n.tenantId().equals(tenantId));
   }
 
+  /** The tenant whose number {@code e164} is, if any. */
+  public Optional<String> ownerOf(String e164) {
+    return Optional.ofNullable(e164 == null ? null : numbers.get(e164)).map(Number::tenantId);
+  }
+
   public Optional<Webhook> webhook(String endpointId) {
     return Optional.ofNullable(webhooks.get(endpointId));
   }

@@ -61,8 +61,11 @@ public final class PlanningReceipts {
     JobCompleted job = envelope.payload();
     // The directory is read before the transaction: its snapshot has its own read-only transaction.
     return directory.current().flatMap(dir -> documentOf(job).flatMap(document -> {
-      boolean toIsOurs = dir.number(job.tenantId(), job.to().e164()).isPresent();
-      FaxNotice notice = Notices.completed(job, toIsOurs, document.orElse(null), envelope.occurredAt());
+      Notices.Destination destination = dir.ownerOf(job.to().e164())
+          .map(owner -> owner.equals(job.tenantId()) ? Notices.Destination.OWN_NUMBER
+              : Notices.Destination.ANOTHER_TENANTS_NUMBER)
+          .orElse(Notices.Destination.ELSEWHERE);
+      FaxNotice notice = Notices.completed(job, destination, document.orElse(null), envelope.occurredAt());
       return plan(envelope.messageId(), notice, dir);
     }));
   }

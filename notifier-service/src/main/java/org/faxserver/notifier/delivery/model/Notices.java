@@ -27,23 +27,40 @@ public final class Notices {
         document, occurredAt, labels, List.of());
   }
 
+  /** Whose number a finished job was sent to. */
+  public enum Destination {
+    /** One of the job's tenant's numbers. */
+    OWN_NUMBER,
+    /** A number of another tenant here: the job went to that tenant's endpoints. */
+    ANOTHER_TENANTS_NUMBER,
+    /** No number of this system. */
+    ELSEWHERE
+  }
+
+  /** A failure's reason as the sender of a fax to another tenant's number reads it. */
+  public static final String ANOTHER_TENANTS_DELIVERY_FAILED = "delivery to this number failed";
+
   /**
    * The receipt content of a finished job. A relayed inbound fax whose destination is one of the
-   * tenant's numbers is a received fax; everything else (API jobs, a PBX sending out through us) was sent.
+   * tenant's numbers is a received fax; everything else (API jobs, a PBX sending out through us) was sent. A fax
+   * to another tenant's number went to that tenant's endpoints, so its receipt names none of them and quotes none
+   * of their failures.
    *
-   * @param toIsTenantNumber whether {@code job.to()} is a number of the job's tenant
-   * @param document         the job's document, if known; JobCompleted does not carry it
+   * @param document the job's document, if known; JobCompleted does not carry it
    */
-  public static FaxNotice completed(JobCompleted job, boolean toIsTenantNumber, DocumentRef document,
+  public static FaxNotice completed(JobCompleted job, Destination destination, DocumentRef document,
       Instant occurredAt) {
     boolean success = job.status() == JobStatus.SUCCEEDED;
-    boolean received = job.origin() == JobOrigin.INBOUND && toIsTenantNumber;
+    boolean received = job.origin() == JobOrigin.INBOUND && destination == Destination.OWN_NUMBER;
     NoticeEvent event = received
         ? (success ? NoticeEvent.RECEIVED : NoticeEvent.RECEIVED_UNDELIVERED)
         : (success ? NoticeEvent.SENT : NoticeEvent.SEND_FAILED);
-    List<FaxNotice.AttemptLine> lines = job.attempts().stream().map(Notices::line).toList();
+    boolean othersEndpoints = destination == Destination.ANOTHER_TENANTS_NUMBER;
+    List<FaxNotice.AttemptLine> lines = job.attempts().stream()
+        .map(a -> othersEndpoints ? anonymousLine(a) : line(a)).toList();
+    String reason = othersEndpoints && job.reason() != null ? ANOTHER_TENANTS_DELIVERY_FAILED : job.reason();
     return new FaxNotice(event, job.jobId(), job.tenantId(), job.from(), job.to(), job.pages(), success,
-        job.status().name(), job.reason(), remoteCsid(job.attempts()), document, occurredAt, Map.of(), lines);
+        job.status().name(), reason, remoteCsid(job.attempts()), document, occurredAt, Map.of(), lines);
   }
 
   /** The number whose notify string applies: the receiving number for received faxes, else the sender's. */
@@ -74,6 +91,15 @@ public final class Notices {
     String result = a.detail() != null ? a.detail()
         : r != null && r.resultText() != null ? r.resultText() : a.success() ? "OK" : null;
     return new FaxNotice.AttemptLine(a.number(), endpoint, a.startedAt(), a.endedAt(), a.success(),
+        r == null ? null : r.pagesTransferred(), r == null ? null : r.transferRate(),
+        r == null ? null : r.remoteStationId(), result);
+  }
+
+  /** {@link #line} without the endpoint and its own wording of the outcome. */
+  static FaxNotice.AttemptLine anonymousLine(AttemptSummary a) {
+    FaxResult r = a.result();
+    String result = r != null && r.resultText() != null ? r.resultText() : a.success() ? "OK" : null;
+    return new FaxNotice.AttemptLine(a.number(), "delivery", a.startedAt(), a.endedAt(), a.success(),
         r == null ? null : r.pagesTransferred(), r == null ? null : r.transferRate(),
         r == null ? null : r.remoteStationId(), result);
   }

@@ -38,8 +38,27 @@ class ReceiptPlannerTest {
   }
 
   @Test
+  void aReceiptOfAFaxToAnotherTenantsNumberNamesNoneOfItsEndpointsOrTheirFailures() {
+    JobCompleted toAnotherTenant = new JobCompleted(UUID.randomUUID(), "7", JobOrigin.API, null, OURS, THEIRS, 1,
+        JobStatus.FAILED, "all endpoints failed; last: HTTP 500 from https://other.example/hook",
+        List.of(new AttemptSummary(UUID.randomUUID(), 1, EndpointRef.gateway("3", "other-pbx"), T, T, false, null,
+                "busy"),
+            new AttemptSummary(UUID.randomUUID(), 2, EndpointRef.webhook("4", "https://other.example/hook"), T, T,
+                false, null, "HTTP 500 from https://other.example/hook")), null);
+
+    FaxNotice hidden = Notices.completed(toAnotherTenant, Notices.Destination.ANOTHER_TENANTS_NUMBER, null, T);
+    FaxNotice shown = Notices.completed(toAnotherTenant, Notices.Destination.ELSEWHERE, null, T);
+
+    assertThat(hidden.reason()).isEqualTo(Notices.ANOTHER_TENANTS_DELIVERY_FAILED);
+    assertThat(hidden.attempts()).extracting(FaxNotice.AttemptLine::endpoint).containsExactly("delivery", "delivery");
+    assertThat(hidden.attempts()).extracting(FaxNotice.AttemptLine::result).containsOnlyNulls();
+    assertThat(hidden.toString()).doesNotContain("other.example").doesNotContain("other-pbx");
+    assertThat(shown.toString()).contains("other.example").contains("gateway other-pbx");
+  }
+
+  @Test
   void theSameFactPlansTheSameDeliveryIds() {
-    FaxNotice notice = Notices.completed(job(JobOrigin.API, OURS, THEIRS, JobStatus.SUCCEEDED), false, null, T);
+    FaxNotice notice = Notices.completed(job(JobOrigin.API, OURS, THEIRS, JobStatus.SUCCEEDED), Notices.Destination.ELSEWHERE, null, T);
     List<DeliveryTask> first = planner.plan(notice, "email_report->a@x.test,webhook->https://h.test", null).tasks();
     List<DeliveryTask> again = planner.plan(notice, "email_report->a@x.test,webhook->https://h.test", null).tasks();
     assertThat(first).extracting(DeliveryTask::id).doesNotHaveDuplicates()
@@ -49,8 +68,8 @@ class ReceiptPlannerTest {
 
   @Test
   void anApiJobIsASentFaxReportedToTheSender() {
-    FaxNotice sent = Notices.completed(job(JobOrigin.API, OURS, THEIRS, JobStatus.SUCCEEDED), false, null, T);
-    FaxNotice failed = Notices.completed(job(JobOrigin.API, OURS, THEIRS, JobStatus.CANCELLED), false, null, T);
+    FaxNotice sent = Notices.completed(job(JobOrigin.API, OURS, THEIRS, JobStatus.SUCCEEDED), Notices.Destination.ELSEWHERE, null, T);
+    FaxNotice failed = Notices.completed(job(JobOrigin.API, OURS, THEIRS, JobStatus.CANCELLED), Notices.Destination.ELSEWHERE, null, T);
     assertThat(sent.event()).isEqualTo(NoticeEvent.SENT);
     assertThat(sent.remoteCsid()).isEqualTo("FAR");
     assertThat(failed.event()).isEqualTo(NoticeEvent.SEND_FAILED);
@@ -60,9 +79,9 @@ class ReceiptPlannerTest {
 
   @Test
   void anInboundJobToOurNumberIsAReceivedFaxReportedToThatNumber() {
-    FaxNotice received = Notices.completed(job(JobOrigin.INBOUND, THEIRS, OURS, JobStatus.SUCCEEDED), true, null, T);
-    FaxNotice undelivered = Notices.completed(job(JobOrigin.INBOUND, THEIRS, OURS, JobStatus.FAILED), true, null, T);
-    FaxNotice relayedOut = Notices.completed(job(JobOrigin.INBOUND, OURS, THEIRS, JobStatus.SUCCEEDED), false, null, T);
+    FaxNotice received = Notices.completed(job(JobOrigin.INBOUND, THEIRS, OURS, JobStatus.SUCCEEDED), Notices.Destination.OWN_NUMBER, null, T);
+    FaxNotice undelivered = Notices.completed(job(JobOrigin.INBOUND, THEIRS, OURS, JobStatus.FAILED), Notices.Destination.OWN_NUMBER, null, T);
+    FaxNotice relayedOut = Notices.completed(job(JobOrigin.INBOUND, OURS, THEIRS, JobStatus.SUCCEEDED), Notices.Destination.ELSEWHERE, null, T);
     assertThat(received.event()).isEqualTo(NoticeEvent.RECEIVED);
     assertThat(Notices.receiptNumber(received)).isEqualTo(OURS);
     assertThat(undelivered.event()).isEqualTo(NoticeEvent.RECEIVED_UNDELIVERED);

@@ -51,7 +51,7 @@ class JobReadRepository {
      */
     private static final String TO_ANOTHER_TENANT = "EXISTS (SELECT 1 FROM directory.tenant_number n "
             + "WHERE n.number = s.to_number AND n.tenant_id <> s.tenant_id)";
-    static final String ANOTHER_TENANTS_DELIVERY_FAILED = "delivery to this number failed";
+    private static final String ANOTHER_TENANTS_DELIVERY_FAILED = "delivery to this number failed";
     private static final String QUEUE_COLUMNS = "j.status, j.pages_sent, j.attempt_count, j.next_attempt_at, "
             + "j.error_type, j.error_code, CASE WHEN j.error_message IS NOT NULL AND " + TO_ANOTHER_TENANT + " THEN '"
             + ANOTHER_TENANTS_DELIVERY_FAILED + "' ELSE j.error_message END AS error_message, j.updated_at, "

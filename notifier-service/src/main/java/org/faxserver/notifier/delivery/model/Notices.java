@@ -56,8 +56,7 @@ public final class Notices {
         ? (success ? NoticeEvent.RECEIVED : NoticeEvent.RECEIVED_UNDELIVERED)
         : (success ? NoticeEvent.SENT : NoticeEvent.SEND_FAILED);
     boolean othersEndpoints = destination == Destination.ANOTHER_TENANTS_NUMBER;
-    List<FaxNotice.AttemptLine> lines = job.attempts().stream()
-        .map(a -> othersEndpoints ? anonymousLine(a) : line(a)).toList();
+    List<FaxNotice.AttemptLine> lines = job.attempts().stream().map(a -> line(a, !othersEndpoints)).toList();
     String reason = othersEndpoints && job.reason() != null ? ANOTHER_TENANTS_DELIVERY_FAILED : job.reason();
     return new FaxNotice(event, job.jobId(), job.tenantId(), job.from(), job.to(), job.pages(), success,
         job.status().name(), reason, remoteCsid(job.attempts()), document, occurredAt, Map.of(), lines);
@@ -83,23 +82,18 @@ public final class Notices {
         Map.of(), List.of(line));
   }
 
-  static FaxNotice.AttemptLine line(AttemptSummary a) {
+  /**
+   * An attempt's line; when the endpoint is not to be {@code named} (another tenant's), it reads "delivery" and the
+   * result is the T.30 text only, not the attempt's own detail, which can name the endpoint.
+   */
+  static FaxNotice.AttemptLine line(AttemptSummary a, boolean named) {
     FaxResult r = a.result();
-    String endpoint = a.endpoint().kind() == EndpointKind.GATEWAY
-        ? "gateway " + a.endpoint().target()
+    String endpoint = !named ? "delivery"
+        : a.endpoint().kind() == EndpointKind.GATEWAY ? "gateway " + a.endpoint().target()
         : a.endpoint().kind().name().toLowerCase(Locale.ROOT) + " #" + a.endpoint().endpointId();
-    String result = a.detail() != null ? a.detail()
+    String result = named && a.detail() != null ? a.detail()
         : r != null && r.resultText() != null ? r.resultText() : a.success() ? "OK" : null;
     return new FaxNotice.AttemptLine(a.number(), endpoint, a.startedAt(), a.endedAt(), a.success(),
-        r == null ? null : r.pagesTransferred(), r == null ? null : r.transferRate(),
-        r == null ? null : r.remoteStationId(), result);
-  }
-
-  /** {@link #line} without the endpoint and its own wording of the outcome. */
-  static FaxNotice.AttemptLine anonymousLine(AttemptSummary a) {
-    FaxResult r = a.result();
-    String result = r != null && r.resultText() != null ? r.resultText() : a.success() ? "OK" : null;
-    return new FaxNotice.AttemptLine(a.number(), "delivery", a.startedAt(), a.endedAt(), a.success(),
         r == null ? null : r.pagesTransferred(), r == null ? null : r.transferRate(),
         r == null ? null : r.remoteStationId(), result);
   }

@@ -47,13 +47,13 @@ class JobReadRepository {
     /**
      * The job {@code s} was sent to a number of another tenant here, so it went to that tenant's endpoints: the
      * submitter is told how it went, but not where those endpoints are (gateway names, webhook URLs, addresses) nor
-     * the details of their failures, which can name them.
+     * the details of their failures, which can name them (a router's refusal or a cancel names none).
      */
     private static final String TO_ANOTHER_TENANT = "EXISTS (SELECT 1 FROM directory.tenant_number n "
             + "WHERE n.number = s.to_number AND n.tenant_id <> s.tenant_id)";
     private static final String ANOTHER_TENANTS_DELIVERY_FAILED = "delivery to this number failed";
     private static final String QUEUE_COLUMNS = "j.status, j.pages_sent, j.attempt_count, j.next_attempt_at, "
-            + "j.error_type, j.error_code, CASE WHEN j.error_message IS NOT NULL AND " + TO_ANOTHER_TENANT + " THEN '"
+            + "j.error_type, j.error_code, CASE WHEN j.error_type = 'ALL_ENDPOINTS_FAILED' AND " + TO_ANOTHER_TENANT + " THEN '"
             + ANOTHER_TENANTS_DELIVERY_FAILED + "' ELSE j.error_message END AS error_message, j.updated_at, "
             + "j.completed_at";
     private static final String WITH_QUEUE = SUBMISSION_COLUMNS + QUEUE_COLUMNS + " FROM api.submission s "

@@ -225,6 +225,11 @@ class FaxJobsTest extends FaxApiTest {
                 .jsonPath("$.error.message").isEqualTo("delivery to this number failed")
                 .jsonPath("$.attempts[0].gateway").doesNotExist()
                 .jsonPath("$.attempts[0].t30_code").isEqualTo(49);
+        UUID refused = UUID.fromString((String) send(tenant, form(tenant.number(), other.number(), FaxFixtures.pdf(1)),
+                null).expectStatus().isAccepted().expectBody(JSON).returnResult().getResponseBody().get("job_id"));
+        queueJob(refused, tenant.id(), "FAILED", 0, "NO_ROUTE"); // its message names nobody's endpoints
+        tenant.client().get().uri("/fax/jobs/{id}", refused).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.error.message").isEqualTo("all endpoints failed; last: T.30 48");
         tenant.client().get().uri("/fax/jobs/{id}", own).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.error.message").isEqualTo("all endpoints failed; last: T.30 48")
                 .jsonPath("$.attempts[0].gateway").isEqualTo("carrier-a");

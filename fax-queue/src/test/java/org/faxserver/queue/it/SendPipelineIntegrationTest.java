@@ -178,8 +178,8 @@ class SendPipelineIntegrationTest extends QueueContextTest {
     broker.sendTo(names.jobCancel(), Envelope.of(JobCancel.TYPE, 1, jobId.toString(),
         new JobCancel(jobId, "tenant-7", "user-3", "no longer needed"), Clock.systemUTC()));
     CallKill kill = broker.await(CallKill.class, k -> k.jobId().equals(jobId));
-    JobCompleted completed = broker.await(JobCompleted.class, c -> c.jobId().equals(jobId));
     answer(originate, AttemptEnd.CALL_DROPPED, FaxResult.notStarted(HangupCause.NORMAL_CLEARING, "killed"));
+    JobCompleted completed = broker.await(JobCompleted.class, c -> c.jobId().equals(jobId));
 
     assertThat(kill.attemptId()).isEqualTo(originate.attemptId());
     assertThat(kill.gateway()).isEqualTo("gw1");

@@ -136,6 +136,12 @@ public record Job(
     if (isFinal()) {
       return JobChange.of(released);
     }
+    if (isBeingCancelled()) {
+      // A fax the call completed was delivered, cancel or not: saying CANCELLED would invite sending it again.
+      return outcome.success()
+          ? released.end(JobStatus.SUCCEEDED, null, "delivered before the cancel took effect")
+          : released.end(JobStatus.CANCELLED, failure, failure.message());
+    }
     boolean hasNext = endpointIndex + 1 < endpoints().size();
     RetryDecision decision = policy.decide(outcome, triesOnEndpoint, hasNext, now);
     if (decision instanceof RetryDecision.Delivered) {
@@ -150,22 +156,33 @@ public record Job(
     return released.fail(((RetryDecision.GiveUp) decision).reason());
   }
 
-  /** Cancels the job unless it is over; a live call is to be killed but stays live until it reports. */
+  /**
+   * Cancels the job unless it is over. Without a live attempt it ends CANCELLED now. With one, the call is to be
+   * killed and its report decides: a fax it still completed ends the job SUCCEEDED (it was delivered), anything
+   * else CANCELLED. Until then the job stays in progress with the cancel recorded as its pending failure, so it
+   * starts no other attempt and the decision survives a restart.
+   */
   public JobChange cancel(String why, Instant now) {
     if (isFinal()) {
       return JobChange.ignored(this, "job " + id + " is already " + status);
     }
-    FailureReason reason = FailureReason.cancelled(why);
-    Job cancelled = new Job(id, tenantId, origin, submittedBy, from, to, document, pages, options, plan,
-        JobStatus.CANCELLED, endpointIndex, triesOnEndpoint, attemptCount, priorNegotiations, null, liveAttemptId,
-        reason, createdAt);
-    JobChange ended = JobChange.of(cancelled, new JobEvent.StatusChanged(JobStatus.CANCELLED, reason.message(), null),
-        new JobEvent.Ended(JobStatus.CANCELLED, reason));
-    if (liveAttemptId == null) {
-      return ended;
+    if (isBeingCancelled()) {
+      return JobChange.ignored(this, "job " + id + " is being cancelled already");
     }
-    return new JobChange(cancelled, concat(ended.events(), new JobEvent.KillRequested(liveAttemptId, "job cancelled")),
-        null);
+    FailureReason reason = FailureReason.cancelled(why);
+    if (liveAttemptId == null) {
+      return end(JobStatus.CANCELLED, reason, reason.message());
+    }
+    Job cancelling = new Job(id, tenantId, origin, submittedBy, from, to, document, pages, options, plan, status,
+        endpointIndex, triesOnEndpoint, attemptCount, priorNegotiations, null, liveAttemptId, reason, createdAt);
+    return new JobChange(cancelling, List.of(
+        new JobEvent.StatusChanged(status, "cancel requested: ending the live attempt", null),
+        new JobEvent.KillRequested(liveAttemptId, "job cancelled")), null);
+  }
+
+  /** A cancel is waiting for the live attempt's report (see {@link #cancel}). */
+  public boolean isBeingCancelled() {
+    return !isFinal() && liveAttemptId != null && failure != null && failure.type() == FailureReason.Type.CANCELLED;
   }
 
   private JobChange waitForRetry(int index, int tries, Instant at, String detail) {
@@ -187,11 +204,5 @@ public record Job(
         endpointIndex, triesOnEndpoint, attemptCount, priorNegotiations, null, null, reason, createdAt);
     return JobChange.of(ended, new JobEvent.StatusChanged(finalStatus, detail, null),
         new JobEvent.Ended(finalStatus, reason));
-  }
-
-  private static List<JobEvent> concat(List<JobEvent> events, JobEvent more) {
-    java.util.ArrayList<JobEvent> all = new java.util.ArrayList<>(events);
-    all.add(more);
-    return all;
   }
 }

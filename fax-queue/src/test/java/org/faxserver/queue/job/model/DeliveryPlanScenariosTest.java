@@ -211,12 +211,44 @@ class DeliveryPlanScenariosTest {
 
     JobChange cancelled = workflow.cancel(job, "user asked", now);
     job = cancelled.job();
-    finish(attempt, busy());
 
     assertThat(cancelled.events()).contains(new JobEvent.KillRequested(attempt.attemptId(), "job cancelled"));
+    assertThat(job.status()).as("the live call decides").isEqualTo(JobStatus.IN_PROGRESS);
+    assertThat(job.isBeingCancelled()).isTrue();
+    assertThat(workflow.cancel(job, "asked again", now).isIgnored()).isTrue();
+    assertThat(job.isDue(now.plus(Duration.ofDays(1)))).isFalse();
+
+    finish(attempt, busy());
+
     assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(job.failure().message()).isEqualTo("user asked");
     assertThat(job.liveAttemptId()).as("released by its report").isNull();
     assertThat(job.isDue(now.plus(Duration.ofDays(1)))).isFalse();
+  }
+
+  @Test
+  void aFaxTheCallCompletedAfterACancelWasDeliveredAndSaysSo() {
+    accept(planOf(PriorityGroup.of(1, aGateway("gw1"))));
+    AttemptSpec attempt = startDue();
+    job = workflow.cancel(job, "user asked", now).job();
+
+    JobChange finished = workflow.finish(job, attempt.attemptId(), sent(), true, now).change();
+
+    assertThat(finished.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(finished.job().failure()).isNull();
+    assertThat(finished.events()).contains(new JobEvent.Ended(JobStatus.SUCCEEDED, null));
+  }
+
+  @Test
+  void aJobWithoutALiveCallIsCancelledAtOnce() {
+    accept(planOf(PriorityGroup.of(1, aGateway("gw1"))));
+    AttemptSpec attempt = startDue();
+    finish(attempt, busy()); // waiting for its retry
+
+    JobChange cancelled = workflow.cancel(job, "user asked", now);
+
+    assertThat(cancelled.job().status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(cancelled.events()).noneMatch(JobEvent.KillRequested.class::isInstance);
   }
 
   @Test

@@ -57,7 +57,9 @@ public final class Notices {
         : (success ? NoticeEvent.SENT : NoticeEvent.SEND_FAILED);
     boolean othersEndpoints = destination == Destination.ANOTHER_TENANTS_NUMBER;
     List<FaxNotice.AttemptLine> lines = job.attempts().stream().map(a -> line(a, !othersEndpoints)).toList();
-    String reason = othersEndpoints && job.reason() != null ? ANOTHER_TENANTS_DELIVERY_FAILED : job.reason();
+    // A cancel's reason names who cancelled, never an endpoint.
+    String reason = othersEndpoints && job.reason() != null && job.status() == JobStatus.FAILED
+        ? ANOTHER_TENANTS_DELIVERY_FAILED : job.reason();
     return new FaxNotice(event, job.jobId(), job.tenantId(), job.from(), job.to(), job.pages(), success,
         job.status().name(), reason, remoteCsid(job.attempts()), document, occurredAt, Map.of(), lines);
   }

@@ -54,6 +54,10 @@ class ReceiptPlannerTest {
     assertThat(hidden.attempts()).extracting(FaxNotice.AttemptLine::result).containsOnlyNulls();
     assertThat(hidden.toString()).doesNotContain("other.example").doesNotContain("other-pbx");
     assertThat(shown.toString()).contains("other.example").contains("gateway other-pbx");
+    JobCompleted cancelled = new JobCompleted(UUID.randomUUID(), "7", JobOrigin.API, null, OURS, THEIRS, 1,
+        JobStatus.CANCELLED, "cancelled by sandbox via the API", List.of(), null);
+    assertThat(Notices.completed(cancelled, Notices.Destination.ANOTHER_TENANTS_NUMBER, null, T).reason())
+        .isEqualTo("cancelled by sandbox via the API");
   }
 
   @Test

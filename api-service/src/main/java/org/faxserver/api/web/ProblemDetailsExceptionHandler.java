@@ -105,7 +105,7 @@ class ProblemDetailsExceptionHandler implements WebExceptionHandler {
             return invalid(HttpStatus.UNPROCESSABLE_ENTITY, "The request cannot be processed.", u.violations());
         }
         if (ex instanceof InvalidInputException i) {
-            return invalid("Invalid request content.", i.violations());
+            return invalid("Invalid request.", i.violations()); // fields, form parts or query parameters
         }
         if (ex instanceof DocumentRejectedException d) {
             // Limits (pages, bytes, pixels) are 413 like any oversized body; unusable content is 422.

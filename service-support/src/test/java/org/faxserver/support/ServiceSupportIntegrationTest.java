@@ -561,10 +561,8 @@ class ServiceSupportIntegrationTest {
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getMessageCount() == 5);
     List<Integer> batches = new CopyOnWriteArrayList<>();
-    SimpleMessageListenerContainer container = batchFactory(2, Duration.ofSeconds(1)).createListenerContainer();
-    container.setQueueNames(queue);
-    container.setMessageListener((BatchMessageListener) batch -> batches.add(batch.size()));
-    container.start();
+    SimpleMessageListenerContainer container =
+        startedRecordingBatchSizes(batchFactory(2, Duration.ofSeconds(1)).createListenerContainer(), queue, batches);
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> batches.stream().mapToInt(Integer::intValue).sum() == 5);
       assertThat(batches).containsExactly(2, 2, 1);
@@ -579,10 +577,8 @@ class ServiceSupportIntegrationTest {
     String key = "test.batch." + UUID.randomUUID();
     String queue = declareServiceQueue(key);
     List<Integer> batches = new CopyOnWriteArrayList<>();
-    SimpleMessageListenerContainer container = batchFactory(50, Duration.ofSeconds(1)).createListenerContainer();
-    container.setQueueNames(queue);
-    container.setMessageListener((BatchMessageListener) batch -> batches.add(batch.size()));
-    container.start();
+    SimpleMessageListenerContainer container =
+        startedRecordingBatchSizes(batchFactory(50, Duration.ofSeconds(1)).createListenerContainer(), queue, batches);
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getConsumerCount() == 1);
       rabbit.convertAndSend(Exchanges.FAX_EVENTS, key, anEnvelope());
@@ -603,16 +599,14 @@ class ServiceSupportIntegrationTest {
   void aLoneMessageWaitsForTheBatchWindowNotForTheIdleWait() throws Exception {
     String key = "test.batch." + UUID.randomUUID();
     String queue = declareServiceQueue(key);
-    BatchListenerContainer container = new BatchListenerContainer(Duration.ofSeconds(10));
-    container.setConnectionFactory(connectionFactory);
-    container.setQueueNames(queue);
-    container.setConsumerBatchEnabled(true);
-    container.setBatchSize(50);
-    container.setReceiveTimeout(20);
-    container.setShutdownTimeout(100); // stopping does not wait for the idle consumer's ten seconds
+    BatchListenerContainer idleTenSeconds = new BatchListenerContainer(Duration.ofSeconds(10));
+    idleTenSeconds.setConnectionFactory(connectionFactory);
+    idleTenSeconds.setConsumerBatchEnabled(true);
+    idleTenSeconds.setBatchSize(50);
+    idleTenSeconds.setReceiveTimeout(20);
+    idleTenSeconds.setShutdownTimeout(100); // stopping does not wait for the idle consumer's ten seconds
     List<Integer> batches = new CopyOnWriteArrayList<>();
-    container.setMessageListener((BatchMessageListener) batch -> batches.add(batch.size()));
-    container.start();
+    SimpleMessageListenerContainer container = startedRecordingBatchSizes(idleTenSeconds, queue, batches);
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> admin.getQueueInfo(queue).getConsumerCount() == 1);
       Thread.sleep(300); // the consumer is in its idle wait when the message comes
@@ -658,6 +652,15 @@ class ServiceSupportIntegrationTest {
   void aBatchContainerRefusesABatchReceiveTimeout() {
     assertThatThrownBy(() -> new BatchListenerContainer().setBatchReceiveTimeout(5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchReceiveTimeout");
+  }
+
+  /** The container consuming {@code queue}, started, adding the size of each batch it gets to {@code sizes}. */
+  private static SimpleMessageListenerContainer startedRecordingBatchSizes(SimpleMessageListenerContainer container,
+      String queue, List<Integer> sizes) {
+    container.setQueueNames(queue);
+    container.setMessageListener((BatchMessageListener) batch -> sizes.add(batch.size()));
+    container.start();
+    return container;
   }
 
   private SimpleRabbitListenerContainerFactory batchFactory(int batchSize, Duration window) {

@@ -107,9 +107,9 @@ class JobReadRepository {
     }
 
     Flux<FaxAttempt> attempts(UUID jobId) {
-        return db.sql("SELECT " + ATTEMPT_COLUMNS + " FROM queue.attempt_view a, LATERAL (SELECT EXISTS (SELECT 1 "
-                        + "FROM api.submission s WHERE s.job_id = a.job_id AND " + TO_ANOTHER_TENANT + ") AS hidden) h "
-                        + "WHERE a.job_id = :jobId ORDER BY number")
+        return db.sql("SELECT " + ATTEMPT_COLUMNS + " FROM queue.attempt_view, (SELECT EXISTS (SELECT 1 "
+                        + "FROM api.submission s WHERE s.job_id = :jobId AND " + TO_ANOTHER_TENANT + ") AS hidden) h "
+                        + "WHERE job_id = :jobId ORDER BY number")
                 .bind("jobId", jobId)
                 .map(this::attempt).all()
                 .onErrorResume(JobReadRepository::viewMissing, e -> Flux.empty());

@@ -68,7 +68,7 @@ class WebConfiguration implements WebFluxConfigurer {
         };
     }
 
-    static void logDropped(Throwable error) {
+    private static void logDropped(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DecodingException) {
                 log.debug("a malformed request body failed again after its answer: {}", error.toString());

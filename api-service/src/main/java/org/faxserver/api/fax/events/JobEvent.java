@@ -24,6 +24,9 @@ public record JobEvent(UUID jobId, String tenantId, String name, Object data, bo
     /** SSE data of a {@value #STATUS} event. */
     public record StatusData(UUID jobId, String status, int attemptNumber, Integer pagesSent, Integer pagesTotal,
                              Instant nextAttemptAt, String detail, Instant occurredAt) {
+        StatusData with(Integer sent, Integer total, String newDetail) {
+            return new StatusData(jobId, status, attemptNumber, sent, total, nextAttemptAt, newDetail, occurredAt);
+        }
     }
 
     /** SSE data of a {@value #PROGRESS} event; negotiation fields are null until phase B is done. */
@@ -45,20 +48,17 @@ public record JobEvent(UUID jobId, String tenantId, String name, Object data, bo
 
     /** This event without a status detail. */
     JobEvent withoutDetail() {
-        if (!(data instanceof StatusData s) || s.detail() == null) {
-            return this;
-        }
-        return new JobEvent(jobId, tenantId, name, new StatusData(s.jobId(), s.status(), s.attemptNumber(),
-                s.pagesSent(), s.pagesTotal(), s.nextAttemptAt(), null, s.occurredAt()), isFinal);
+        return data instanceof StatusData s && s.detail() != null
+                ? withData(s.with(s.pagesSent(), s.pagesTotal(), null)) : this;
     }
 
     /** This status event with the job's page counts. */
     JobEvent withPagesOf(FaxJob job) {
-        if (!(data instanceof StatusData s)) {
-            return this;
-        }
-        return new JobEvent(jobId, tenantId, name, new StatusData(s.jobId(), s.status(), s.attemptNumber(),
-                job.pagesSent(), job.pagesTotal(), s.nextAttemptAt(), s.detail(), s.occurredAt()), isFinal);
+        return data instanceof StatusData s ? withData(s.with(job.pagesSent(), job.pagesTotal(), s.detail())) : this;
+    }
+
+    private JobEvent withData(StatusData status) {
+        return new JobEvent(jobId, tenantId, name, status, isFinal);
     }
 
     static JobEvent of(Envelope<JobStatusChanged> envelope) {
